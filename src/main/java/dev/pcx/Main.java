@@ -1,0 +1,49 @@
+package dev.pcx;
+
+import dev.pcx.api.Sleeper;
+import dev.pcx.cli.Cli;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.Io;
+import dev.pcx.cli.Terminals;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The entry point, and the only place pcx exits. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        Map<String, String> env = System.getenv();
+        Io io = Terminals.detect(new FileInputStream(FileDescriptor.in), out, err, env);
+        int code = run(io, env, Sleeper.SYSTEM, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs pcx with the given streams and environment and returns the exit code; never exits. */
+    public static int run(Io io, Map<String, String> env, Sleeper sleeper, String... args) {
+        try (Context context = new Context(io, env, sleeper, System::nanoTime)) {
+            try {
+                return Cli.commandLine(context).execute(args);
+            } catch (Throwable t) {
+                return Cli.report(context, t);
+            } finally {
+                io.out().flush();
+            }
+        } catch (RuntimeException closing) {
+            return ExitCode.BUG;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.pcx.api;
+
+import dev.pcx.api.model.Link;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One logical call, before it is bound to a host: a method, a target that is either a path under
+ * {@code /v1/} with query parameters, or a link {@code uri} taken as the service gave it, extra
+ * headers, and an optional JSON body.
+ */
+public final class ApiRequest {
+    /** Headers a link may not set: they belong to pcx, not to the server. */
+    private static final Set<String> RESERVED = Set.of("authorization", "host", "content-length",
+            "transfer-encoding", "connection", "cookie", "proxy-authorization");
+
+    private final String method;
+    private final String target;
+    private final Map<String, String> headers;
+    private final Object body;
+
+    private ApiRequest(String method, String target, Map<String, String> headers, Object body) {
+        this.method = method;
+        this.target = target;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    public static Builder get(String path) {
+        return new Builder("GET", path);
+    }
+
+    public static Builder request(String method, String path) {
+        return new Builder(method.toUpperCase(Locale.ROOT), path);
+    }
+
+    /**
+     * A request for a link the service returned: its uri is relative and may or may not start
+     * with {@code /v1}; it carries its own query, kept as given; its headers are copied (in
+     * practice {@code MS-ContinuationToken}, sent as is, never URL-encoded).
+     */
+    public static ApiRequest fromLink(Link link) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Link.Header h : link.headers()) {
+            if (h.key() != null && h.value() != null && !RESERVED.contains(h.key().toLowerCase(Locale.ROOT))) {
+                headers.put(h.key(), h.value());
+            }
+        }
+        String method = link.method() == null || link.method().isBlank() ? "GET" : link.method().toUpperCase(Locale.ROOT);
+        return new ApiRequest(method, v1(link.uri().trim()), headers, null);
+    }
+
+    /** The {@code /v1} rule of the contract: prefix it unless the uri already starts with it. */
+    static String v1(String uri) {
+        if (uri.startsWith("http://") || uri.startsWith("https://")) {
+            return uri;
+        }
+        String path = uri.startsWith("/") ? uri : "/" + uri;
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.equals("/v1") || lower.startsWith("/v1/") || lower.startsWith("/v1?")) {
+            return path;
+        }
+        return "/v1" + path;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** {@code /v1/...?query}, or an absolute URL when a link gave one. */
+    public String target() {
+        return target;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public Object body() {
+        return body;
+    }
+
+    /** What makes two requests the same page fetch: target and headers. */
+    String identity() {
+        return method + ' ' + target + ' ' + headers;
+    }
+
+    public static final class Builder {
+        private final String method;
+        private final String path;
+        private final List<String> query = new ArrayList<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Object body;
+
+        private Builder(String method, String path) {
+            this.method = method;
+            this.path = path.startsWith("/") ? path.substring(1) : path;
+        }
+
+        /** Adds a query parameter, percent-encoding the value completely (as .NET's EscapeDataString). */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                query.add(encode(name) + '=' + encode(String.valueOf(value)));
+            }
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Builder body(Object json) {
+            this.body = json;
+            return this;
+        }
+
+        public ApiRequest build() {
+            String target = "/v1/" + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
+            return new ApiRequest(method, target, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers)), body);
+        }
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

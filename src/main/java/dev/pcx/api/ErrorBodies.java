@@ -1,0 +1,100 @@
+package dev.pcx.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pcx.api.model.ApiFault;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an error answer into an {@link ApiException}: an ApiFault, the 429 body, or whatever a
+ * proxy put there (an HTML page, plain text, nothing at all).
+ */
+final class ErrorBodies {
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]+);");
+
+    private ErrorBodies() {
+    }
+
+    static ApiException toException(Request request, Response response, ObjectMapper mapper) {
+        String body = readCapped(response);
+        String code = null;
+        String description = null;
+        String trimmed = body.strip();
+        if (trimmed.startsWith("{")) {
+            try {
+                ApiFault fault = mapper.readValue(trimmed, ApiFault.class);
+                code = fault.codeText();
+                description = fault.text();
+            } catch (IOException notAFault) {
+                description = summarize(trimmed, response);
+            }
+        } else if (!trimmed.isEmpty()) {
+            description = summarize(trimmed, response);
+        }
+        return new ApiException(response.code(), response.message(), code, unescape(description),
+                requestId(request, response), request.method(), request.url().encodedPath(),
+                RetryInterceptor.retryAfter(response.header("Retry-After")));
+    }
+
+    static String requestId(Request request, Response response) {
+        String echoed = response == null ? null : response.header("MS-RequestId");
+        return echoed != null ? echoed : request.header("MS-RequestId");
+    }
+
+    private static String readCapped(Response response) {
+        ResponseBody body = response.body();
+        try {
+            return body.source().request(MAX_ERROR_BODY)
+                    ? body.source().getBuffer().snapshot(MAX_ERROR_BODY).utf8()
+                    : body.string();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        } finally {
+            response.close();
+        }
+    }
+
+    /** A non-JSON body, said in one line: the HTML title, or the first line of text. */
+    private static String summarize(String body, Response response) {
+        String type = response.header("Content-Type", "");
+        Matcher title = TITLE.matcher(body);
+        String text;
+        if (title.find()) {
+            text = title.group(1).replaceAll("\\s+", " ").strip();
+        } else if (type.toLowerCase(Locale.ROOT).contains("html") || body.startsWith("<")) {
+            text = body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+        } else {
+            text = body.lines().findFirst().orElse("").strip();
+        }
+        if (text.length() > 160) {
+            text = text.substring(0, 157) + "...";
+        }
+        String what = type.isEmpty() ? "a non-JSON body" : "a non-JSON body (" + type.split(";")[0] + ")";
+        return text.isEmpty() ? what : what + ": " + text;
+    }
+
+    /** ApiFault descriptions carry HTML character references ({@code &#39;}). */
+    static String unescape(String s) {
+        if (s == null || s.indexOf('&') < 0) {
+            return s;
+        }
+        Matcher m = ENTITY.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int cp = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
+            m.appendReplacement(out, Matcher.quoteReplacement(new String(Character.toChars(cp))));
+        }
+        m.appendTail(out);
+        return out.toString().replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+}

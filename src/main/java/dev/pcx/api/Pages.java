@@ -1,0 +1,104 @@
+package dev.pcx.api;
+
+import com.fasterxml.jackson.databind.JavaType;
+import dev.pcx.api.model.Link;
+import dev.pcx.api.model.ResourceCollection;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The pages of a collection, fetched one at a time as they are asked for, so a walk over any
+ * number of items holds one page in memory. Follows {@code links.next} with its headers
+ * (the continuation token), and stops with an error rather than loop when the service hands out a
+ * next link it already gave.
+ */
+public final class Pages<T> implements Iterator<ResourceCollection<T>> {
+    private static final int MAX_EMPTY_PAGES = 25;
+    private final PartnerCenter client;
+    private final JavaType pageType;
+    private ApiRequest pending;
+    private final Set<String> seen = new HashSet<>();
+    private int fetched;
+    private int emptyInARow;
+
+    Pages(PartnerCenter client, ApiRequest first, JavaType pageType) {
+        this.client = client;
+        this.pending = first;
+        this.pageType = pageType;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return pending != null;
+    }
+
+    @Override
+    public ResourceCollection<T> next() {
+        if (pending == null) {
+            throw new NoSuchElementException();
+        }
+        ResourceCollection<T> page = client.execute(pending, pageType);
+        fetched++;
+        emptyInARow = page.items().isEmpty() ? emptyInARow + 1 : 0;
+        if (emptyInARow >= MAX_EMPTY_PAGES) {
+            throw new MalformedResponseException("Partner Center sent " + MAX_EMPTY_PAGES
+                    + " empty pages in a row, each with a next link; stopped so the listing does not loop", null, null);
+        }
+        Link next = page.links() == null ? null : page.links().get("next").orElse(null);
+        if (next == null || next.uri() == null || next.uri().isBlank()) {
+            pending = null;
+        } else {
+            ApiRequest following = ApiRequest.fromLink(next);
+            if (!seen.add(following.identity())) {
+                throw new MalformedResponseException("Partner Center returned the same next-page link again after "
+                        + fetched + " pages; stopped so the listing does not loop", null, null);
+            }
+            pending = following;
+        }
+        return page;
+    }
+
+    /**
+     * Hands items to {@code sink} until {@code limit} have been given (a negative limit means all).
+     *
+     * @return true if the collection has more items than were given
+     */
+    public boolean forEach(long limit, Consumer<? super T> sink) {
+        return forEach(limit, sink, () -> true);
+    }
+
+    /**
+     * As {@link #forEach(long, Consumer)}, calling {@code afterPage} once each page has been handed
+     * out; when it answers false no further page is fetched.
+     */
+    public boolean forEach(long limit, Consumer<? super T> sink, BooleanSupplier afterPage) {
+        long given = 0;
+        while (hasNext()) {
+            for (T item : next().items()) {
+                if (limit >= 0 && given >= limit) {
+                    afterPage.getAsBoolean();
+                    return true;
+                }
+                sink.accept(item);
+                given++;
+            }
+            if (!afterPage.getAsBoolean()) {
+                return false;
+            }
+            if (limit >= 0 && given >= limit) {
+                return hasNext();
+            }
+        }
+        return false;
+    }
+
+    /** Pages fetched so far. */
+    public int fetched() {
+        return fetched;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.pcx.api;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pcx.api.model.ResourceCollection;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Map;
+
+/**
+ * The Partner Center REST client: one OkHttpClient for the whole invocation, with the common
+ * headers, authentication, retries and the debug trace as interceptors. Resource operations live
+ * in small classes ({@link Customers}) that build {@link ApiRequest}s and read typed records.
+ * Never prints; every failure is a typed exception.
+ */
+public final class PartnerCenter implements AutoCloseable {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final ApiSettings settings;
+    private final TokenSource tokens;
+    private final OkHttpClient http;
+    private final ObjectMapper mapper = Json.mapper();
+
+    public PartnerCenter(ApiSettings settings, TokenSource tokens) {
+        this.settings = settings;
+        this.tokens = tokens;
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                .followRedirects(false)
+                .addInterceptor(new HeadersInterceptor(settings))
+                .addInterceptor(new RetryInterceptor(settings))
+                .addInterceptor(new AuthInterceptor(tokens));
+        if (settings.trace() != null) {
+            b.addNetworkInterceptor(new TraceInterceptor(settings.trace(), settings.nanoTime()));
+        }
+        this.http = b.build();
+    }
+
+    public ApiSettings settings() {
+        return settings;
+    }
+
+    public Customers customers() {
+        return new Customers(this);
+    }
+
+    /** Sends one logical call and reads the answer as {@code type}; null for an empty answer. */
+    public <T> T execute(ApiRequest request, JavaType type) {
+        tokens.accessToken(); // not signed in: say so before anything goes on the wire
+        Request httpRequest = toHttp(request);
+        try (Response response = http.newCall(httpRequest).execute()) {
+            if (response.code() == 401) {
+                ApiException e = ErrorBodies.toException(httpRequest, response, mapper);
+                throw new AuthenticationException("Partner Center rejected the access token (401"
+                        + (e.description() == null ? "" : ": " + e.description()) + ")", null);
+            }
+            if (!response.isSuccessful()) {
+                throw ErrorBodies.toException(httpRequest, response, mapper);
+            }
+            ResponseBody body = response.body();
+            if (response.code() == 204 || body.contentLength() == 0) {
+                return null;
+            }
+            try {
+                return mapper.readValue(body.byteStream(), type);
+            } catch (JacksonException e) {
+                throw new MalformedResponseException("Partner Center sent a body pcx cannot read as "
+                        + type.getRawClass().getSimpleName() + " (" + firstLine(e.getOriginalMessage()) + ")",
+                        ErrorBodies.requestId(httpRequest, response), e);
+            }
+        } catch (RetryInterceptor.BodyTooLargeException e) {
+            throw new MalformedResponseException("Partner Center sent " + e.getMessage(),
+                    httpRequest.header("MS-RequestId"), e);
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TransportException("interrupted", host(), e);
+            }
+            throw new TransportException(e instanceof SocketTimeoutException && e.getMessage() != null
+                    && e.getMessage().startsWith("no answer within") ? e.getMessage()
+                    : "timed out talking to " + host(), host(), e);
+        } catch (UnknownHostException e) {
+            throw new TransportException("cannot resolve " + settings.baseUrl().host(), host(), e);
+        } catch (IOException e) {
+            throw new TransportException("cannot reach " + host() + ": " + RetryInterceptor.describe(e), host(), e);
+        }
+    }
+
+    public <T> T get(ApiRequest request, Class<T> type) {
+        return execute(request, mapper.constructType(type));
+    }
+
+    /** Raw JSON, for {@code pcx api}. */
+    public JsonNode json(ApiRequest request) {
+        return execute(request, mapper.constructType(JsonNode.class));
+    }
+
+    /** The pages of a collection of {@code itemType}, fetched lazily. */
+    public <T> Pages<T> pages(ApiRequest first, Class<T> itemType) {
+        JavaType pageType = mapper.getTypeFactory().constructParametricType(ResourceCollection.class, itemType);
+        return new Pages<>(this, first, pageType);
+    }
+
+    private Request toHttp(ApiRequest request) {
+        Request.Builder b = new Request.Builder().url(resolve(request.target()));
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
+            b.header(h.getKey(), h.getValue());
+        }
+        RequestBody body = null;
+        if (request.body() != null) {
+            try {
+                body = RequestBody.create(mapper.writeValueAsBytes(request.body()), JSON);
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException("cannot write the request body: " + e.getOriginalMessage(), e);
+            }
+        } else if (!request.method().equals("GET") && !request.method().equals("HEAD")
+                && !request.method().equals("DELETE")) {
+            body = RequestBody.create(new byte[0], JSON);
+        }
+        return b.method(request.method(), body).build();
+    }
+
+    /**
+     * Puts a target on the API root. An absolute target (a link the service returned) must point
+     * at the same scheme, host and port: pcx does not send its token anywhere else.
+     */
+    HttpUrl resolve(String target) {
+        HttpUrl base = settings.baseUrl();
+        if (target.startsWith("http://") || target.startsWith("https://")) {
+            HttpUrl url = HttpUrl.parse(target);
+            if (url == null || !url.scheme().equals(base.scheme()) || !url.host().equalsIgnoreCase(base.host())
+                    || url.port() != base.port()) {
+                throw new MalformedResponseException("Partner Center returned a link to another host ("
+                        + (url == null ? target : url.host()) + "); pcx does not follow it with your token", null, null);
+            }
+            return url;
+        }
+        String root = base.toString();
+        if (root.endsWith("/")) {
+            root = root.substring(0, root.length() - 1);
+        }
+        HttpUrl url = HttpUrl.parse(root + target);
+        if (url == null) {
+            throw new MalformedResponseException("not a usable path: " + target, null, null);
+        }
+        return url;
+    }
+
+    private String host() {
+        HttpUrl base = settings.baseUrl();
+        return base.host() + (base.port() == HttpUrl.defaultPort(base.scheme()) ? "" : ":" + base.port());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "no detail";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.pcx.cli;
+
+import picocli.CommandLine;
+
+import java.lang.reflect.Constructor;
+
+/** Builds the picocli command tree for one invocation, with pcx's factory, defaults and error handling. */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static CommandLine commandLine(Context context) {
+        CommandLine cmd = new CommandLine(PcxCommand.class, new Factory(context));
+        context.bind(cmd.getCommand());
+        Errors errors = new Errors(context);
+        cmd.setDefaultValueProvider(new EnvDefaults(context.env()))
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
+                .setOut(new java.io.PrintWriter(context.io().out(), true))
+                .setErr(new java.io.PrintWriter(context.io().err(), true))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setAbbreviatedOptionsAllowed(false);
+        return cmd;
+    }
+
+    /** Reports a failure that escaped picocli (an Error, say) the same way as any other. */
+    public static int report(Context context, Throwable t) {
+        return new Errors(context).report(t);
+    }
+
+    /** Gives a command class a {@link Context} when its constructor asks for one. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final Context context;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        Factory(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                Constructor<K> withContext = cls.getDeclaredConstructor(Context.class);
+                withContext.setAccessible(true);
+                return withContext.newInstance(context);
+            } catch (NoSuchMethodException none) {
+                return fallback.create(cls);
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.pcx.cli;
+
+import dev.pcx.api.ApiException;
+import dev.pcx.api.Customers;
+import dev.pcx.api.Pages;
+import dev.pcx.api.PartnerCenter;
+import dev.pcx.api.SearchFilter;
+import dev.pcx.api.model.Customer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what a person types for {@code <customer>} into one customer: a tenant id as is, a domain
+ * (exact), or a company-name prefix that matches exactly one customer (an exact name wins over
+ * longer ones). Ambiguous: a usage error listing the candidates. Unknown: not found.
+ */
+public final class CustomerResolver {
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID_LIKE = Pattern.compile("[0-9a-fA-F-]{8,}");
+    private static final int PAGE = 50;
+    private static final int SCAN_LIMIT = 500;
+    private static final int SHOWN = 10;
+
+    private final PartnerCenter api;
+
+    public CustomerResolver(PartnerCenter api) {
+        this.api = api;
+    }
+
+    /** What kind of reference {@code text} is, checked before any call. */
+    public enum Kind { TENANT_ID, DOMAIN, NAME }
+
+    /** Classifies {@code text}; a blank text or a malformed tenant id is a usage error. */
+    public static Kind kind(String text) {
+        if (text == null || text.isBlank()) {
+            throw CliException.usage("the customer is empty: give a tenant id, a domain or the start of a company name");
+        }
+        String t = text.trim();
+        if (GUID.matcher(t).matches()) {
+            return Kind.TENANT_ID;
+        }
+        if (GUID_LIKE.matcher(t).matches() && t.contains("-")) {
+            throw CliException.usage("'" + t + "' is not a valid tenant id (8-4-4-4-12 hex digits, e.g. "
+                    + "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0)");
+        }
+        if (t.contains(".") && !t.contains(" ") && t.indexOf('.') > 0) {
+            return Kind.DOMAIN;
+        }
+        return Kind.NAME;
+    }
+
+    /**
+     * The tenant id {@code text} stands for. A tenant id is returned without a call; a domain or a
+     * name costs one search (more only when many names share the prefix).
+     */
+    public Customer resolve(String text) {
+        String t = text == null ? null : text.trim();
+        return switch (kind(t)) {
+            case TENANT_ID -> byId(t.toLowerCase(Locale.ROOT));
+            case DOMAIN -> byDomain(t);
+            case NAME -> byName(t);
+        };
+    }
+
+    private Customer byId(String tenantId) {
+        try {
+            return api.customers().get(tenantId);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw CliException.notFound("no customer of yours has the tenant id " + tenantId
+                        + " (find it with: pcx customers list --name ...)");
+            }
+            throw e;
+        }
+    }
+
+    private Customer byDomain(String domain) {
+        List<Customer> matches = search(Customers.DOMAIN, domain);
+        for (Customer c : matches) {
+            if (domain.equalsIgnoreCase(c.domain()) || c.customDomains() != null
+                    && c.customDomains().stream().anyMatch(domain::equalsIgnoreCase)) {
+                return full(c);
+            }
+        }
+        if (matches.isEmpty()) {
+            throw CliException.notFound("no customer has the domain '" + domain + "'; "
+                    + "list customers with: pcx customers list --domain " + domain.substring(0, domain.indexOf('.')));
+        }
+        throw new CliException(ExitCode.NOT_FOUND, "no customer has exactly the domain '" + domain
+                + "'; these domains start with it:", candidates(matches));
+    }
+
+    private Customer byName(String prefix) {
+        List<Customer> matches = search(Customers.COMPANY_NAME, prefix);
+        if (matches.isEmpty()) {
+            throw CliException.notFound("no customer's company name starts with '" + prefix
+                    + "'; try a shorter prefix, the domain or the tenant id (pcx customers list --name ...)");
+        }
+        if (matches.size() == 1) {
+            return full(matches.get(0));
+        }
+        List<Customer> exact = matches.stream().filter(c -> prefix.equalsIgnoreCase(c.companyName())).toList();
+        if (exact.size() == 1) {
+            return full(exact.get(0));
+        }
+        String count = matches.size() > SCAN_LIMIT ? "more than " + SCAN_LIMIT : String.valueOf(matches.size());
+        throw new CliException(ExitCode.USAGE, "'" + prefix + "' matches " + count
+                + " customers; give more of the name, the domain or the tenant id:", candidates(matches));
+    }
+
+    /** The list items are slim; the caller wants the customer in full. */
+    private Customer full(Customer slim) {
+        String id = slim.tenantId();
+        if (id == null) {
+            return slim;
+        }
+        try {
+            return api.customers().get(id);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw CliException.notFound("customer " + id + " was listed but cannot be read (removed meanwhile?)");
+            }
+            throw e;
+        }
+    }
+
+    private List<Customer> search(String field, String value) {
+        Pages<Customer> pages = api.customers().list(PAGE, SearchFilter.startsWith(field, value));
+        List<Customer> found = new ArrayList<>();
+        pages.forEach(SCAN_LIMIT + 1, found::add);
+        return found;
+    }
+
+    private static List<String> candidates(List<Customer> matches) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < Math.min(SHOWN, matches.size()); i++) {
+            Customer c = matches.get(i);
+            lines.add(c.companyName() + "  " + c.domain() + "  " + c.tenantId());
+        }
+        if (matches.size() > SHOWN) {
+            lines.add("... and " + (matches.size() > SCAN_LIMIT ? "more" : String.valueOf(matches.size() - SHOWN) + " more"));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.pcx.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.Map;
+
+/**
+ * Global options read their defaults from the environment, so CI can set them once:
+ * {@code PCX_OUTPUT}, {@code PCX_PROFILE}, {@code PCX_CLOUD}, {@code PCX_ENDPOINT},
+ * {@code PCX_AUTHORITY}, {@code PCX_TIMEOUT}, {@code PCX_LOCALE}, {@code PCX_DEBUG},
+ * {@code PCX_SANDBOX} and {@code NO_COLOR}. A flag on the command line still wins.
+ */
+final class EnvDefaults implements CommandLine.IDefaultValueProvider {
+    static final Map<String, String> VARIABLES = Map.of(
+            "--output", "PCX_OUTPUT",
+            "--profile", "PCX_PROFILE",
+            "--cloud", "PCX_CLOUD",
+            "--endpoint", "PCX_ENDPOINT",
+            "--authority", "PCX_AUTHORITY",
+            "--timeout", "PCX_TIMEOUT",
+            "--locale", "PCX_LOCALE",
+            "--debug", "PCX_DEBUG",
+            "--sandbox", "PCX_SANDBOX",
+            "--no-color", "NO_COLOR");
+
+    private final Map<String, String> env;
+
+    EnvDefaults(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        if (!(arg instanceof OptionSpec option)) {
+            return null;
+        }
+        String variable = VARIABLES.get(option.longestName());
+        if (variable == null) {
+            return null;
+        }
+        String value = env.get(variable);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (option.typeInfo().isBoolean()) {
+            // NO_COLOR: present and not empty means on (no-color.org); PCX_DEBUG=0/false means off.
+            return String.valueOf(!(value.equals("0") || value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no")));
+        }
+        return value;
+    }
+}

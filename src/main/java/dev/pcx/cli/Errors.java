@@ -1,0 +1,127 @@
+package dev.pcx.cli;
+
+import dev.pcx.api.ApiException;
+import dev.pcx.api.AuthenticationException;
+import dev.pcx.api.MalformedResponseException;
+import dev.pcx.api.TransportException;
+import dev.pcx.output.DisplayWidth;
+import dev.pcx.output.JqFilter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The one place where failures become an exit code and a message: one line on stderr that says
+ * what went wrong and what fixes it, details under it where there are some, and a stack trace only
+ * with {@code --debug}.
+ */
+final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    private final Context context;
+
+    Errors(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintStream err = context.io().err();
+        err.println("pcx: " + ex.getMessage());
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+        }
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return ExitCode.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+        return report(ex);
+    }
+
+    int report(Throwable ex) {
+        PrintStream err = context.io().err();
+        boolean debug = context.options() != null && context.debug();
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        Failure f = classify(ex);
+        err.println("pcx: " + DisplayWidth.clean(f.message));
+        for (String detail : f.details) {
+            err.println("  " + DisplayWidth.clean(detail));
+        }
+        err.flush();
+        return f.code;
+    }
+
+    private record Failure(int code, String message, java.util.List<String> details) {
+        Failure(int code, String message) {
+            this(code, message, java.util.List.of());
+        }
+    }
+
+    private Failure classify(Throwable ex) {
+        if (ex instanceof CliException e) {
+            return new Failure(e.exitCode(), e.getMessage(), e.details());
+        }
+        if (ex instanceof AuthenticationException e) {
+            return new Failure(ExitCode.AUTH, e.getMessage() + (e.fix() == null ? "" : "; " + e.fix()));
+        }
+        if (ex instanceof ApiException e) {
+            return api(e);
+        }
+        if (ex instanceof TransportException e) {
+            return new Failure(ExitCode.UNAVAILABLE, e.getMessage()
+                    + "; check the network and --endpoint, or retry later (--timeout to wait longer)");
+        }
+        if (ex instanceof MalformedResponseException e) {
+            return new Failure(ExitCode.REFUSED, e.getMessage() + requestId(e.requestId())
+                    + "; run with --debug to see the exchange");
+        }
+        if (ex instanceof JqFilter.JqRuntimeException e) {
+            return new Failure(ExitCode.USAGE, e.getMessage());
+        }
+        if (ex instanceof UncheckedIOException e) {
+            return new Failure(ExitCode.BUG, "cannot write output: " + e.getCause().getMessage());
+        }
+        if (ex instanceof InterruptedException) {
+            return new Failure(ExitCode.INTERRUPTED, "interrupted");
+        }
+        return new Failure(ExitCode.BUG, "unexpected error: " + ex
+                + ". This is a bug in pcx: please report it with the output of the same command run with --debug");
+    }
+
+    private Failure api(ApiException e) {
+        String said = e.description() == null ? e.status() + (e.reason() == null ? "" : " " + e.reason())
+                : e.description();
+        String code = e.faultCode() == null ? "" : " (code " + e.faultCode() + ")";
+        String where = e.method() + " " + e.path();
+        int status = e.status();
+        if (status == 404) {
+            return new Failure(ExitCode.NOT_FOUND, "not found: " + said + code + " [" + where + "]" + requestId(e.requestId()));
+        }
+        if (status == 429) {
+            String wait = e.retryAfter() == null ? "" : "; Partner Center asks to wait " + e.retryAfter().toSeconds() + " s";
+            return new Failure(ExitCode.UNAVAILABLE, "throttled by Partner Center after retries" + wait
+                    + " (" + said + ")" + requestId(e.requestId()));
+        }
+        if (status == 403) {
+            return new Failure(ExitCode.REFUSED, "Partner Center refused: " + said + code
+                    + "; the signed-in account may lack the role, or delegated admin access to this customer"
+                    + requestId(e.requestId()));
+        }
+        if (status >= 500 && status != 501) {
+            return new Failure(ExitCode.UNAVAILABLE, "Partner Center failed (" + status + "): " + said + code
+                    + " [" + where + "]; retry later" + requestId(e.requestId()));
+        }
+        return new Failure(ExitCode.REFUSED, "Partner Center refused the request (" + status + "): " + said + code
+                + " [" + where + "]" + requestId(e.requestId()));
+    }
+
+    private static String requestId(String id) {
+        return id == null ? "" : " (request id " + id + ")";
+    }
+}

@@ -1,0 +1,96 @@
+package dev.pcx.cli;
+
+import dev.pcx.cli.customers.CustomersCommand;
+import dev.pcx.cli.sandbox.SandboxCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.time.Duration;
+
+/** {@code pcx}: the root command and the global options every command accepts. */
+@Command(name = "pcx",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Partner Center from the command line, for CSP resellers (21Vianet and global).",
+        description = {
+            "Find customers, fix their subscriptions, check the health of their services and file "
+                    + "service requests on their behalf, from a terminal, a script or a CI job.",
+            "",
+            "Data goes to stdout, messages to stderr. Nothing prompts when stdin is not a terminal."
+        },
+        subcommands = {CustomersCommand.class, SandboxCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success, also when there was nothing to do",
+            "1:unexpected failure (a bug in pcx: please report it with the --debug output)",
+            "2:usage or invalid input (bad flag or id, ambiguous customer, missing value without a terminal)",
+            "3:not signed in, or the credentials were rejected",
+            "4:not found",
+            "5:Partner Center refused the request (4xx), sent a response pcx cannot use, or does not offer the operation",
+            "6:throttled, timed out or unreachable after retries",
+            "7:a health gate tripped (--fail-on), or an escalation found a known incident",
+            "130:interrupted"
+        },
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  PCX_ACCESS_TOKEN  bearer token used as is: no sign-in, nothing written to disk",
+            "  PCX_CONFIG_DIR    where pcx keeps its state (default $XDG_CONFIG_HOME/pcx or ~/.config/pcx)",
+            "  PCX_OUTPUT, PCX_PROFILE, PCX_CLOUD, PCX_ENDPOINT, PCX_AUTHORITY, PCX_TIMEOUT, PCX_LOCALE,",
+            "  PCX_DEBUG, PCX_SANDBOX, NO_COLOR  defaults for the global options of the same name",
+            "",
+            "Examples:",
+            "  pcx --sandbox customers list                 try pcx on the built-in sandbox",
+            "  pcx customers list --name 北京 -o json        customers whose name starts with 北京",
+            "  pcx customers show contoso.partner.onmschina.cn"
+        })
+public final class PcxCommand {
+
+    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+            description = "table, json, jsonl, csv or tsv (default: table, or json with --jq; env PCX_OUTPUT)",
+            order = 1)
+    String output;
+
+    @Option(names = "--jq", scope = ScopeType.INHERIT, paramLabel = "EXPR", order = 2,
+            description = "Filter the JSON output with a jq expression; strings print raw")
+    String jq;
+
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME", order = 3,
+            description = "Credential profile to use (env PCX_PROFILE)")
+    String profile;
+
+    @Option(names = "--cloud", scope = ScopeType.INHERIT, paramLabel = "CLOUD", order = 4, defaultValue = "china",
+            description = "china (Partner Center operated by 21Vianet) or global (default: ${DEFAULT-VALUE}; env PCX_CLOUD)")
+    String cloud;
+
+    @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL", order = 5,
+            description = "Partner Center API base URL, overriding the cloud's (env PCX_ENDPOINT)")
+    String endpoint;
+
+    @Option(names = "--authority", scope = ScopeType.INHERIT, paramLabel = "URL", order = 6,
+            description = "Sign-in base URL, overriding the cloud's (env PCX_AUTHORITY)")
+    String authority;
+
+    @Option(names = "--sandbox", scope = ScopeType.INHERIT, order = 7,
+            description = "Run against a local sandbox of Partner Center, state in $PCX_CONFIG_DIR/sandbox")
+    boolean sandbox;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, order = 8,
+            description = "Trace HTTP on stderr (credentials redacted) and show stack traces")
+    boolean debug;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, order = 9,
+            description = "No colour in tables (also when NO_COLOR is set)")
+    boolean noColor;
+
+    @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION", order = 10,
+            defaultValue = "2m", converter = DurationConverter.class,
+            description = "Give up on one call, retries included, after this long (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Option(names = "--locale", scope = ScopeType.INHERIT, paramLabel = "LOCALE", order = 11, defaultValue = "en-US",
+            description = "Language of Partner Center's messages, sent as X-Locale (default: ${DEFAULT-VALUE})")
+    String locale;
+}

@@ -1,0 +1,90 @@
+package dev.pcx.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code json}: one document, an indented array of the records written as they come (so memory
+ * stays flat), or a single object. {@code jsonl}: one compact object per line.
+ */
+final class JsonPrinter<T> implements RecordPrinter<T> {
+    private final ObjectMapper mapper;
+    private final PrintStream out;
+    private final boolean lines;
+    private final boolean array;
+    private JsonGenerator generator;
+    private long count;
+
+    /** @param array false when exactly one record will be printed and it is the document */
+    JsonPrinter(ObjectMapper mapper, PrintStream out, boolean lines, boolean array) {
+        this.mapper = mapper;
+        this.out = out;
+        this.lines = lines;
+        this.array = array;
+    }
+
+    @Override
+    public void print(T item) {
+        try {
+            if (lines) {
+                mapper.writeValue(out, item);
+                out.print('\n');
+            } else {
+                start();
+                mapper.writeValue(generator, item);
+            }
+            count++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void start() throws IOException {
+        if (generator == null) {
+            generator = mapper.getFactory().createGenerator(out);
+            generator.useDefaultPrettyPrinter();
+            if (array) {
+                generator.writeStartArray();
+            }
+        }
+    }
+
+    @Override
+    public void flush() {
+        try {
+            if (generator != null) {
+                generator.flush();
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void finish() {
+        try {
+            if (!lines) {
+                start();
+                if (array) {
+                    generator.writeEndArray();
+                }
+                generator.flush();
+                generator.close();
+                out.print('\n');
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long count() {
+        return count;
+    }
+}

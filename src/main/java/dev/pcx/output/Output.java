@@ -1,0 +1,48 @@
+package dev.pcx.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Chooses the printer for what the user asked for. Commands describe their records once, as
+ * columns (for listings) or fields (for one record), and get every format from here.
+ *
+ * @param terminalWidth the width to fit tables to, or 0 when stdout is not a terminal
+ */
+public record Output(OutputFormat format, JqFilter jq, ObjectMapper mapper, PrintStream out,
+                     int terminalWidth, boolean color) {
+
+    /** A printer for a listing. */
+    public <T> RecordPrinter<T> list(List<Column<T>> columns) {
+        if (jq != null) {
+            return new JqPrinter<>(jq, mapper, out, format == OutputFormat.JSONL, true);
+        }
+        return switch (format) {
+            case TABLE -> new TablePrinter<>(columns, out, terminalWidth, color);
+            case JSON -> new JsonPrinter<>(mapper, out, false, true);
+            case JSONL -> new JsonPrinter<>(mapper, out, true, true);
+            case CSV -> new DelimitedPrinter<>(columns, out, true);
+            case TSV -> new DelimitedPrinter<>(columns, out, false);
+        };
+    }
+
+    /** Prints one record: as a labelled block in a table, as one object in JSON, as one row in CSV/TSV. */
+    public <T> void single(T item, List<Column<T>> fields) {
+        RecordPrinter<T> printer;
+        if (jq != null) {
+            printer = new JqPrinter<>(jq, mapper, out, format == OutputFormat.JSONL, false);
+        } else {
+            printer = switch (format) {
+                case TABLE -> new DetailPrinter<>(fields, out, color);
+                case JSON -> new JsonPrinter<>(mapper, out, false, false);
+                case JSONL -> new JsonPrinter<>(mapper, out, true, false);
+                case CSV -> new DelimitedPrinter<>(fields, out, true);
+                case TSV -> new DelimitedPrinter<>(fields, out, false);
+            };
+        }
+        printer.print(item);
+        printer.finish();
+    }
+}

@@ -1,0 +1,278 @@
+package dev.pcx.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.pcx.api.Json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sandbox: a Partner Center emulator on loopback, speaking the wire contract of
+ * partner-center-api.md (camelCase bodies, the collection envelope, {@code links.next} paging with
+ * {@code MS-ContinuationToken}, ApiFault errors, 401 without a bearer token), with injectable
+ * latency and faults. Runs in process for {@code pcx --sandbox} and standalone for
+ * {@code pcx sandbox serve}.
+ */
+public final class SandboxServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SandboxStore store;
+    private final Faults faults;
+    private final Duration latency;
+    private final CustomersRoutes customers;
+    private final ObjectMapper mapper = Json.mapper();
+
+    private SandboxServer(HttpServer server, ExecutorService executor, SandboxStore store, Faults faults, Duration latency) {
+        this.server = server;
+        this.executor = executor;
+        this.store = store;
+        this.faults = faults;
+        this.latency = latency;
+        this.customers = new CustomersRoutes(store);
+    }
+
+    /** How a sandbox is started. {@code port} 0 picks a free one. */
+    public record Config(String host, int port, int customers, Duration latency, String faults, int threads) {
+        public static Config of(int customers) {
+            return new Config("127.0.0.1", 0, customers, Duration.ZERO, null, 4);
+        }
+    }
+
+    /**
+     * Starts a sandbox. A bad fault spec is an {@link IllegalArgumentException}; a port in use an
+     * {@link UncheckedIOException}.
+     */
+    public static SandboxServer start(Config config) {
+        Faults faults = Faults.parse(config.faults());
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 64);
+            ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, config.threads()), r -> {
+                Thread t = new Thread(r, "pcx-sandbox");
+                t.setDaemon(true);
+                return t;
+            });
+            SandboxServer sandbox = new SandboxServer(server, executor, new SandboxStore(config.customers()), faults,
+                    config.latency() == null ? Duration.ZERO : config.latency());
+            server.setExecutor(executor);
+            server.createContext("/", sandbox::handle);
+            server.start();
+            return sandbox;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The sandbox of {@code pcx --sandbox}: state in {@code dir}, a free loopback port, no faults. */
+    public static SandboxServer startInProcess(Path dir) {
+        SandboxState state = SandboxState.load(dir.resolve("state.json"));
+        return start(new Config("127.0.0.1", 0, state.customers(), Duration.ZERO, null, 2));
+    }
+
+    /** Records the settings a later {@code pcx --sandbox} will use. */
+    public static void saveState(Path stateFile, int customers) {
+        new SandboxState(customers).save(stateFile);
+    }
+
+    public static int loadCustomerCount(Path stateFile) {
+        return SandboxState.load(stateFile).customers();
+    }
+
+    public String baseUrl() {
+        InetSocketAddress a = server.getAddress();
+        return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    public int customerCount() {
+        return store.customerCount();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One request in, one answer (or a fault) out. */
+    private void handle(HttpExchange exchange) {
+        try (exchange) {
+            Reply reply;
+            try {
+                exchange.getRequestBody().readAllBytes();
+                if (!latency.isZero()) {
+                    Thread.sleep(latency.toMillis());
+                }
+                Faults.Fault fault = faults.next();
+                if (fault != null && fault.kind() == Faults.Kind.DROP) {
+                    return; // closing the exchange without an answer drops the connection
+                }
+                if (fault != null && fault.kind() == Faults.Kind.STATUS) {
+                    reply = faultReply(fault.status());
+                } else {
+                    reply = route(new Call(exchange));
+                }
+                send(exchange, reply, fault != null && fault.kind() == Faults.Kind.SLOW);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                send(exchange, Reply.fault(500, 500, "sandbox failure: " + e), false);
+            }
+        } catch (IOException clientWentAway) {
+            // nothing to answer to
+        }
+    }
+
+    private Reply route(Call call) {
+        String path = call.path();
+        if (!path.toLowerCase(Locale.ROOT).startsWith("/v1/")) {
+            return Reply.fault(404, 404, "No route for " + call.method() + " " + path);
+        }
+        String auth = call.header("Authorization");
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.substring(7).isBlank()) {
+            return Reply.unauthorized();
+        }
+        String[] segments = path.substring(4).split("/");
+        if (segments.length >= 1 && segments[0].equalsIgnoreCase("customers")) {
+            return customers.handle(call, segments);
+        }
+        return Reply.fault(404, 404, "No route for " + call.method() + " " + path);
+    }
+
+    private static Reply faultReply(int status) {
+        if (status == 429) {
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.put("statusCode", 429);
+            body.put("message", "Rate limit is exceeded. Try again in 1 seconds.");
+            return new Reply(429, body, Map.of("Retry-After", "1"));
+        }
+        return Reply.fault(status, status, "The sandbox was told to fail this request (fault " + status + ")");
+    }
+
+    private void send(HttpExchange exchange, Reply reply, boolean slow) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        String requestId = exchange.getRequestHeaders().getFirst("MS-RequestId");
+        headers.set("MS-RequestId", requestId != null ? requestId : UUID.randomUUID().toString());
+        String correlation = exchange.getRequestHeaders().getFirst("MS-CorrelationId");
+        if (correlation != null) {
+            headers.set("MS-CorrelationId", correlation);
+        }
+        headers.set("MS-CV", "sandbox." + Long.toHexString(System.nanoTime() & 0xffffff));
+        headers.set("MS-ServerId", "pcx-sandbox");
+        reply.headers().forEach(headers::set);
+        byte[] bytes = null;
+        if (reply.body() != null) {
+            headers.set("Content-Type", "application/json; charset=utf-8");
+            bytes = mapper.writeValueAsBytes(reply.body());
+        }
+        if (bytes == null || exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(reply.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (!slow) {
+                out.write(bytes);
+                return;
+            }
+            int chunk = Math.max(1, bytes.length / 8);
+            for (int i = 0; i < bytes.length; i += chunk) {
+                out.write(bytes, i, Math.min(chunk, bytes.length - i));
+                out.flush();
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A request as the routes see it. */
+    static final class Call {
+        private final HttpExchange exchange;
+        private final Map<String, String> query = new LinkedHashMap<>();
+
+        Call(HttpExchange exchange) {
+            this.exchange = exchange;
+            String raw = exchange.getRequestURI().getRawQuery();
+            if (raw != null) {
+                for (String pair : raw.split("&")) {
+                    int eq = pair.indexOf('=');
+                    String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    query.put(key.toLowerCase(Locale.ROOT), value);
+                }
+            }
+        }
+
+        String method() {
+            return exchange.getRequestMethod();
+        }
+
+        String path() {
+            return exchange.getRequestURI().getPath();
+        }
+
+        String query(String name) {
+            return query.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        String header(String name) {
+            return exchange.getRequestHeaders().getFirst(name);
+        }
+    }
+
+    /** An answer: status, JSON body (or none) and extra headers. */
+    record Reply(int status, JsonNode body, Map<String, String> headers) {
+        static Reply ok(JsonNode body) {
+            return new Reply(200, body, Map.of());
+        }
+
+        /** An ApiFault, as the service sends for 4xx and 5xx. */
+        static Reply fault(int status, int code, String description) {
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.put("code", code);
+            body.put("description", description);
+            body.putArray("data");
+            body.put("source", "PartnerFD");
+            return new Reply(status, body, Map.of());
+        }
+
+        static Reply unauthorized() {
+            return new Reply(401, null, Map.of("WWW-Authenticate",
+                    "OAuth realm=urn:cpsvc:cpid:pcx-sandbox, error=\"invalid_token\""));
+        }
+    }
+
+    static String json(JsonNode node) {
+        try {
+            return Json.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
