@@ -5,12 +5,11 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
-import java.util.UUID;
 
 /**
- * Adds the headers every Partner Center call carries. {@code MS-RequestId} is new for each
- * logical call and, because this interceptor runs outside the retry loop, the same on every retry
- * of it, which is what makes a retried call idempotent on the service side.
+ * Adds the headers every Partner Center call carries. ({@code MS-RequestId} is set when the
+ * request is built, once per logical call, so every retry of it carries the same one, which is what
+ * makes a retried call idempotent on the service side.)
  */
 final class HeadersInterceptor implements Interceptor {
     private final ApiSettings settings;
@@ -28,9 +27,6 @@ final class HeadersInterceptor implements Interceptor {
                 .header("MS-Contract-Version", "v1")
                 .header("X-Locale", settings.locale())
                 .header("User-Agent", settings.userAgent());
-        if (in.header("MS-RequestId") == null) {
-            out.header("MS-RequestId", UUID.randomUUID().toString());
-        }
         return chain.proceed(out.build());
     }
 }

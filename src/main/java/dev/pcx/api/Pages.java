@@ -25,6 +25,7 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
     private final Set<String> seen = new HashSet<>();
     private int fetched;
     private int emptyInARow;
+    private MalformedResponseException failure;
 
     Pages(PartnerCenter client, ApiRequest first, JavaType pageType) {
         this.client = client;
@@ -34,11 +35,14 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
 
     @Override
     public boolean hasNext() {
-        return pending != null;
+        return pending != null || failure != null;
     }
 
     @Override
     public ResourceCollection<T> next() {
+        if (failure != null) {
+            throw failure;
+        }
         if (pending == null) {
             throw new NoSuchElementException();
         }
@@ -54,11 +58,13 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
             pending = null;
         } else {
             ApiRequest following = ApiRequest.fromLink(next);
+            pending = following;
             if (!seen.add(following.identity())) {
-                throw new MalformedResponseException("Partner Center returned the same next-page link again after "
+                // this page is still good: hand it out, and fail on the next fetch
+                pending = null;
+                failure = new MalformedResponseException("Partner Center returned the same next-page link again after "
                         + fetched + " pages; stopped so the listing does not loop", null, null);
             }
-            pending = following;
         }
         return page;
     }

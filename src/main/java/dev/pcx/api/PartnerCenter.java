@@ -18,6 +18,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The Partner Center REST client: one OkHttpClient for the whole invocation, with the common
@@ -115,7 +116,8 @@ public final class PartnerCenter implements AutoCloseable {
     }
 
     private Request toHttp(ApiRequest request) {
-        Request.Builder b = new Request.Builder().url(resolve(request.target()));
+        Request.Builder b = new Request.Builder().url(resolve(request.target()))
+                .header("MS-RequestId", UUID.randomUUID().toString());
         for (Map.Entry<String, String> h : request.headers().entrySet()) {
             b.header(h.getKey(), h.getValue());
         }

@@ -20,7 +20,37 @@ public final class Cli {
                 .setErr(new java.io.PrintWriter(context.io().err(), true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setAbbreviatedOptionsAllowed(false);
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            compactHelp(sub);
+        }
         return cmd;
+    }
+
+    /**
+     * Help of a subcommand shows its own options; the global ones, which every command inherits
+     * from {@code pcx}, are named on one line instead of repeated in full, and the exit codes
+     * stay on {@code pcx --help} and the man page.
+     */
+    private static void compactHelp(CommandLine cmd) {
+        var usage = cmd.getCommandSpec().usageMessage();
+        usage.abbreviateSynopsis(true);
+        usage.exitCodeListHeading("");
+        usage.exitCodeList(java.util.Map.of());
+        usage.descriptionHeading("%n");
+        usage.parameterListHeading("%n");
+        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, help -> "");
+        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> {
+            java.util.List<CommandLine.Model.OptionSpec> own = help.commandSpec().options().stream()
+                    .filter(o -> !o.inherited() && !o.hidden() && !o.usageHelp() && !o.versionHelp())
+                    .toList();
+            String list = own.isEmpty() ? "" : String.format("%nOptions:%n") + help.optionListExcludingGroups(own);
+            return list + String.format("%nGlobal options: -o/--output, --jq, --profile, --cloud, --endpoint,%n"
+                    + "  --authority, --sandbox, --debug, --no-color, --timeout, --locale, -h/--help%n"
+                    + "  (see 'pcx --help')%n");
+        });
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            compactHelp(sub);
+        }
     }
 
     /** Reports a failure that escaped picocli (an Error, say) the same way as any other. */

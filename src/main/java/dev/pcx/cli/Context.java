@@ -134,6 +134,7 @@ public final class Context implements AutoCloseable {
     /** The Partner Center client for this invocation, against the sandbox when {@code --sandbox}. */
     public PartnerCenter api() {
         if (api == null) {
+            Cloud cloud = cloud();
             if (!LOCALE.matcher(options.locale).matches()) {
                 throw CliException.usage("'" + options.locale + "' is not a locale (examples: en-US, zh-CN)");
             }
@@ -148,8 +149,8 @@ public final class Context implements AutoCloseable {
                 base = HttpUrl.get(sandbox.baseUrl());
                 tokens = () -> SANDBOX_TOKEN;
             } else {
-                base = endpoint();
-                tokens = environmentToken();
+                base = endpoint(cloud);
+                tokens = environmentToken(cloud);
             }
             RetryListener retries = (method, path, cause, wait, attempt, max) -> {
                 if (options.debug || wait.compareTo(Duration.ofSeconds(2)) >= 0) {
@@ -166,8 +167,8 @@ public final class Context implements AutoCloseable {
         return api;
     }
 
-    private HttpUrl endpoint() {
-        String url = options.endpoint != null && !options.endpoint.isBlank() ? options.endpoint : cloud().apiBase();
+    private HttpUrl endpoint(Cloud cloud) {
+        String url = options.endpoint != null && !options.endpoint.isBlank() ? options.endpoint : cloud.apiBase();
         HttpUrl parsed = HttpUrl.parse(url.trim());
         if (parsed == null) {
             throw CliException.usage("'" + url + "' is not an http(s) URL (--endpoint or PCX_ENDPOINT)");
@@ -175,12 +176,12 @@ public final class Context implements AutoCloseable {
         return parsed;
     }
 
-    private TokenSource environmentToken() {
+    private TokenSource environmentToken(Cloud cloud) {
         String token = env.get("PCX_ACCESS_TOKEN");
         return () -> {
             if (token == null || token.isBlank()) {
                 throw new AuthenticationException("not signed in to Partner Center",
-                        "set PCX_ACCESS_TOKEN to an access token for " + cloud().resource()
+                        "set PCX_ACCESS_TOKEN to an access token for " + cloud.resource()
                                 + ", or try pcx on its sandbox with --sandbox");
             }
             return token.trim();

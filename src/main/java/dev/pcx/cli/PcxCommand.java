@@ -2,6 +2,7 @@ package dev.pcx.cli;
 
 import dev.pcx.cli.customers.CustomersCommand;
 import dev.pcx.cli.sandbox.SandboxCommand;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -11,6 +12,7 @@ import java.time.Duration;
 /** {@code pcx}: the root command and the global options every command accepts. */
 @Command(name = "pcx",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -21,7 +23,7 @@ import java.time.Duration;
             "",
             "Data goes to stdout, messages to stderr. Nothing prompts when stdin is not a terminal."
         },
-        subcommands = {CustomersCommand.class, SandboxCommand.class},
+        subcommands = {CustomersCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, also when there was nothing to do",
@@ -36,14 +38,15 @@ import java.time.Duration;
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
-            "  PCX_ACCESS_TOKEN  bearer token used as is: no sign-in, nothing written to disk",
-            "  PCX_CONFIG_DIR    where pcx keeps its state (default $XDG_CONFIG_HOME/pcx or ~/.config/pcx)",
-            "  PCX_OUTPUT, PCX_PROFILE, PCX_CLOUD, PCX_ENDPOINT, PCX_AUTHORITY, PCX_TIMEOUT, PCX_LOCALE,",
-            "  PCX_DEBUG, PCX_SANDBOX, NO_COLOR  defaults for the global options of the same name",
+            "  PCX_ACCESS_TOKEN  bearer token used as is: no sign-in, nothing on disk",
+            "  PCX_CONFIG_DIR    local state (default $XDG_CONFIG_HOME/pcx, ~/.config/pcx)",
+            "  PCX_OUTPUT  PCX_PROFILE  PCX_CLOUD  PCX_ENDPOINT  PCX_AUTHORITY  PCX_TIMEOUT",
+            "  PCX_LOCALE  PCX_DEBUG  PCX_SANDBOX  NO_COLOR",
+            "                    defaults for the global options of the same name",
             "",
             "Examples:",
-            "  pcx --sandbox customers list                 try pcx on the built-in sandbox",
-            "  pcx customers list --name 北京 -o json        customers whose name starts with 北京",
+            "  pcx --sandbox customers list          try pcx on its built-in sandbox",
+            "  pcx customers list --name 北京 -o json",
             "  pcx customers show contoso.partner.onmschina.cn"
         })
 public final class PcxCommand {

@@ -56,8 +56,22 @@ final class CustomerColumns {
         }
     }
 
-    private static String contact(CustomerBillingProfile b) {
-        return join(" ", b.firstName(), b.lastName());
+    /** "Alex Smith", but "王娜": Chinese, Japanese and Korean names put the family name first, unspaced. */
+    static String contact(CustomerBillingProfile b) {
+        String first = b.firstName() == null ? "" : b.firstName().strip();
+        String last = b.lastName() == null ? "" : b.lastName().strip();
+        if (isCjk(first) && isCjk(last)) {
+            String name = last + first;
+            return name.isEmpty() ? null : name;
+        }
+        return join(" ", first, last);
+    }
+
+    private static boolean isCjk(String s) {
+        return s.isEmpty() || s.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL
+                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HIRAGANA
+                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.KATAKANA);
     }
 
     static String address(Address a) {

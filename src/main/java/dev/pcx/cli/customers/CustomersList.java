@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
             "  pcx customers list --domain contoso",
             "  pcx customers list --all -o jsonl > customers.jsonl",
             "  pcx customers list --all -o tsv | cut -f3          # every tenant id",
-            "  pcx customers list --all --jq '.[] | select(.relationshipToPartner==\"advisor\") | .id'"
+            "  pcx customers list --all -o jsonl \\",
+            "      --jq 'select(.relationshipToPartner==\"advisor\") | .id'"
         })
 final class CustomersList implements Callable<Integer> {
     static final int DEFAULT_LIMIT = 100;

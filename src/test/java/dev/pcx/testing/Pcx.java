@@ -1,0 +1,79 @@
+package dev.pcx.testing;
+
+import dev.pcx.Main;
+import dev.pcx.api.Sleeper;
+import dev.pcx.cli.Io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs pcx in this JVM through the real {@link Main#run}, with captured streams, a settable
+ * environment and terminal flags, and a sleeper that records waits instead of taking them.
+ */
+public final class Pcx {
+    private final Map<String, String> env = new HashMap<>();
+    private boolean stdinTty;
+    private boolean stdoutTty;
+    private boolean stderrTty;
+    private int width = 100;
+    private String stdin = "";
+    private OutputStream stdoutSink;
+    public final List<Duration> sleeps = new ArrayList<>();
+
+    public Pcx env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    public Pcx tty(boolean stdin, boolean stdout, boolean stderr) {
+        this.stdinTty = stdin;
+        this.stdoutTty = stdout;
+        this.stderrTty = stderr;
+        return this;
+    }
+
+    public Pcx width(int columns) {
+        this.width = columns;
+        return this;
+    }
+
+    public Pcx stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
+    /** Sends stdout to {@code sink} instead of capturing it. */
+    public Pcx stdout(OutputStream sink) {
+        this.stdoutSink = sink;
+        return this;
+    }
+
+    public Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream outStream = new PrintStream(stdoutSink != null ? stdoutSink : out, false, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), outStream, errStream,
+                stdinTty, stdoutTty, stderrTty, () -> width);
+        Sleeper sleeper = d -> sleeps.add(d);
+        int code = Main.run(io, Map.copyOf(env), sleeper, args);
+        outStream.flush();
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    public record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
