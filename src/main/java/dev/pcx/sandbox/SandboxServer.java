@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  * {@code pcx sandbox serve}.
  */
 public final class SandboxServer implements AutoCloseable {
+    public static final int DEFAULT_CUSTOMERS = SandboxState.DEFAULT_CUSTOMERS;
     private final HttpServer server;
     private final ExecutorService executor;
     private final SandboxStore store;

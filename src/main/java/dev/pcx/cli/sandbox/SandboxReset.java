@@ -34,7 +34,7 @@ final class SandboxReset implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = state != null ? state : context.configDir().resolve("sandbox").resolve("state.json");
-        int n = customers == null ? 150 : customers(customers, file);
+        int n = customers == null ? SandboxServer.DEFAULT_CUSTOMERS : customers(customers, file);
         SandboxServer.saveState(file, n);
         context.warn("sandbox reset: " + n + " customers (" + file + ")");
         return 0;

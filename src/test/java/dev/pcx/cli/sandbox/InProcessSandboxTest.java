@@ -1,0 +1,68 @@
+package dev.pcx.cli.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pcx.api.Json;
+import dev.pcx.testing.Pcx;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code pcx --sandbox ...}: every command against an in-process sandbox over real loopback HTTP. */
+class InProcessSandboxTest {
+    @TempDir
+    Path config;
+
+    private Pcx pcx() {
+        return new Pcx().env("PCX_CONFIG_DIR", config.toString());
+    }
+
+    @Test
+    void listsTheSeedCustomersWithoutAnyCredentials() {
+        Pcx.Result r = pcx().run("--sandbox", "customers", "list", "--limit", "3", "-o", "csv");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("""
+                Company name,Domain,Tenant id,Relationship
+                Contoso Ltd,contoso.partner.onmschina.cn,"""), r.out());
+        assertTrue(r.out().contains("北京云创科技有限公司,bjyunchuang.partner.onmschina.cn,"), r.out());
+    }
+
+    @Test
+    void resetChangesHowManyCustomersALaterRunSees() throws Exception {
+        assertEquals(0, pcx().run("sandbox", "reset", "--customers", "345").exit());
+        assertTrue(Files.exists(config.resolve("sandbox/state.json")));
+
+        Pcx.Result r = pcx().run("--sandbox", "customers", "list", "--all", "-o", "jsonl");
+
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(345, r.out().lines().count());
+    }
+
+    @Test
+    void showResolvesADomainAndPrintsTheFullCustomer() throws Exception {
+        Pcx.Result r = pcx().run("--sandbox", "customers", "show", "fabrikam.partner.onmschina.cn", "-o", "json");
+        assertEquals(0, r.exit(), r::toString);
+        JsonNode c = Json.mapper().readTree(r.out());
+        assertEquals("Fabrikam Inc", c.get("companyProfile").get("companyName").asText());
+        assertEquals("billing@fabrikam.partner.onmschina.cn", c.get("billingProfile").get("email").asText());
+    }
+
+    @Test
+    void aCorruptStateFileIsReportedWithTheFix() throws Exception {
+        Files.createDirectories(config.resolve("sandbox"));
+        Files.writeString(config.resolve("sandbox/state.json"), "{not json");
+        Pcx.Result r = pcx().run("--sandbox", "customers", "list");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("remove it to start the sandbox over"), r.err());
+    }
+
+    @Test
+    void resetRejectsOutOfRangeCounts() {
+        Pcx.Result r = pcx().run("sandbox", "reset", "--customers", "100001");
+        assertEquals(2, r.exit(), r::toString);
+    }
+}
