@@ -3,16 +3,20 @@ package dev.pcx.cli;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
  * Finds out which standard streams are terminals, each on its own (Java 17 alone can only tell
- * whether stdin and stdout both are), through jline's native provider; without it, falls back to
- * {@link System#console()}. {@code PCX_FORCE_TTY=1} treats all three as terminals, for recording
- * demos through a pipe.
+ * whether stdin and stdout both are). On Linux that is where {@code /proc/self/fd/N} points, which
+ * costs nothing; elsewhere jline's native provider answers (it unpacks a native library, some
+ * 40 ms); without it, {@link System#console()}. The terminal width is asked only when a table
+ * needs it. {@code PCX_FORCE_TTY=1} treats all three as terminals, for recording demos.
  */
 public final class Terminals {
     private static final int DEFAULT_WIDTH = 80;
@@ -21,14 +25,38 @@ public final class Terminals {
     }
 
     public static Io detect(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
-        TerminalProvider provider = provider();
         boolean force = "1".equals(env.get("PCX_FORCE_TTY"));
-        boolean both = System.console() != null;
-        boolean stdin = force || (provider != null ? isTerminal(provider, SystemStream.Input) : both);
-        boolean stdout = force || (provider != null ? isTerminal(provider, SystemStream.Output) : both);
-        boolean stderr = force || (provider != null ? isTerminal(provider, SystemStream.Error) : both);
-        IntSupplier width = () -> width(provider, env);
-        return new Io(in, out, err, stdin, stdout, stderr, width);
+        boolean[] tty = force ? new boolean[] {true, true, true} : procFd();
+        TerminalProvider provider = null;
+        if (tty == null) {
+            provider = provider();
+            boolean both = System.console() != null;
+            tty = provider == null ? new boolean[] {both, both, both} : new boolean[] {
+                isTerminal(provider, SystemStream.Input),
+                isTerminal(provider, SystemStream.Output),
+                isTerminal(provider, SystemStream.Error)};
+        }
+        TerminalProvider known = provider;
+        IntSupplier width = () -> width(known != null ? known : provider(), env);
+        return new Io(in, out, err, tty[0], tty[1], tty[2], width);
+    }
+
+    /** Linux: a stream is a terminal when its descriptor links to a tty device; null when unknown. */
+    private static boolean[] procFd() {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return null;
+        }
+        boolean[] tty = new boolean[3];
+        for (int fd = 0; fd < 3; fd++) {
+            try {
+                String target = Files.readSymbolicLink(fds.resolve(String.valueOf(fd))).toString();
+                tty[fd] = target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                tty[fd] = false;
+            }
+        }
+        return tty;
     }
 
     private static TerminalProvider provider() {
