@@ -1,0 +1,94 @@
+"""pcx benchmark harness: see bench/README.md. Talks only to a sandbox on 127.0.0.1."""
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+PCX = os.path.abspath("target/pcx")
+QUICK = "--quick" in sys.argv
+RUNS = 5 if QUICK else 20
+
+
+def run(args, env, stdout=subprocess.DEVNULL):
+    """Runs pcx once; returns (seconds, peak RSS in MiB of this child, exit code)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    p = subprocess.run([PCX] + args, env=env, stdout=stdout, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if p.returncode != 0:
+        sys.exit(f"pcx {' '.join(args)} failed ({p.returncode}): {p.stderr.decode()[-500:]}")
+    # ru_maxrss of children is the max over all children so far: meaningful when it grows
+    return elapsed, max(after, before) / 1024, p.returncode
+
+
+def timed(label, args, env):
+    run(args, env)  # one warm-up run: file cache, archive mapping
+    samples = [run(args, env)[0] * 1000 for _ in range(RUNS)]
+    print(f"{label:<44} median {statistics.median(samples):6.0f} ms   "
+          f"min {min(samples):6.0f} ms   max {max(samples):6.0f} ms   ({RUNS} runs)")
+
+
+def serve(customers, config):
+    env = dict(os.environ, PCX_CONFIG_DIR=config)
+    server = subprocess.Popen([PCX, "sandbox", "serve", "--port", "0", "--customers", str(customers)],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    url = server.stdout.readline().strip()
+    if not url.startswith("http://127.0.0.1:"):
+        server.kill()
+        sys.exit("the sandbox did not start")
+    return server, url
+
+
+def walk(customers, heap, config):
+    """Walks every customer as JSON lines in a fresh process; returns (seconds, lines, peak RSS MiB)."""
+    server, url = serve(customers, config)
+    try:
+        env = dict(os.environ, PCX_CONFIG_DIR=config, PCX_ENDPOINT=url, PCX_ACCESS_TOKEN="bench",
+                   PCX_JAVA_OPTS=f"-Xmx{heap}")
+        # a child of its own, so ru_maxrss is this walk's alone
+        code = ("import resource,subprocess,sys,time;s=time.perf_counter();"
+                "p=subprocess.run(sys.argv[1:],stdout=subprocess.PIPE,stderr=subprocess.PIPE);"
+                "e=time.perf_counter()-s;"
+                "print(p.returncode,e,p.stdout.count(b'\\n'),resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
+                "sys.stderr.write(p.stderr.decode()[-400:])")
+        out = subprocess.run([sys.executable, "-c", code, PCX, "customers", "list", "--all", "-o", "jsonl"],
+                             env=env, capture_output=True, text=True)
+        rc, seconds, lines, rss = out.stdout.split()
+        if rc != "0":
+            sys.exit(f"walk failed ({rc}): {out.stderr}")
+        return float(seconds), int(lines), int(rss) / 1024
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main():
+    config = tempfile.mkdtemp(prefix="pcx-bench-")
+    base = dict(os.environ, PCX_CONFIG_DIR=config)
+    base.pop("PCX_JAVA_OPTS", None)
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    print(f"pcx benchmarks on {os.cpu_count()} cores, {java}")
+    timed("pcx --version", ["--version"], base)
+    timed("pcx --version (no class-data archive)", ["--version"], dict(base, PCX_NO_CDS="1"))
+    server, url = serve(150, config)
+    try:
+        env = dict(base, PCX_ENDPOINT=url, PCX_ACCESS_TOKEN="bench")
+        timed("pcx customers list (one page, table)", ["customers", "list"], env)
+        timed("pcx customers list (no class-data archive)", ["customers", "list"], dict(env, PCX_NO_CDS="1"))
+        timed("pcx customers show contoso -o json (2 calls)", ["customers", "show", "contoso ltd", "-o", "json"], env)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    sizes = [1000, 10000] if QUICK else [1000, 100000]
+    for n in sizes:
+        seconds, lines, rss = walk(n, "64m", config)
+        print(f"walk {n:>6} customers -o jsonl, -Xmx64m: {seconds:6.1f} s, {lines} lines, "
+              f"{n / seconds:8.0f} customers/s, peak RSS {rss:5.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+package dev.pcx.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged launcher, {@code target/pcx}, as a user runs it: a real process against the sandbox. */
+class LauncherIT {
+    private static final Path PCX = Path.of("target", "pcx").toAbsolutePath();
+
+    @TempDir
+    Path config;
+
+    record Run(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private ProcessBuilder pcx(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(PCX.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("PCX_ACCESS_TOKEN");
+        pb.environment().remove("PCX_ENDPOINT");
+        pb.environment().put("PCX_CONFIG_DIR", config.toString());
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private Run run(Map<String, String> env, String... args) throws Exception {
+        Process p = pcx(env, args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pcx did not finish in 60 s");
+        return new Run(p.exitValue(), out.get(), err.get());
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theReadmeFirstCommandWorks() throws Exception {
+        assertTrue(Files.isExecutable(PCX), "mvn package writes target/pcx");
+        Run r = run(Map.of(), "--sandbox", "customers", "list", "--limit", "4", "-o", "csv");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(5, r.out().lines().count(), r::toString);
+        assertTrue(r.out().contains("北京云创科技有限公司"), "UTF-8 even under LANG=C: " + r.out());
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        Run v = run(Map.of(), "--version");
+        assertEquals(0, v.exit(), v::toString);
+        assertTrue(v.out().startsWith("pcx "), v.out());
+        assertEquals("", v.err(), "no JVM warning leaks out: " + v.err());
+        Run h = run(Map.of(), "--help");
+        assertTrue(h.out().contains("Exit codes:"), h.out());
+    }
+
+    @Test
+    void anUnknownCustomerIsOneLineAndExit4() throws Exception {
+        Run r = run(Map.of(), "--sandbox", "customers", "show", "no such company");
+        assertEquals(4, r.exit(), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        assertFalse(r.err().contains("Exception"), r::toString);
+    }
+
+    @Test
+    void aStandaloneSandboxServesAnotherPcxProcess() throws Exception {
+        Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0", "--customers", "2500").start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return lines.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
+            });
+            String url = first.get(30, TimeUnit.SECONDS);
+            assertTrue(url != null && url.startsWith("http://127.0.0.1:"), "first stdout line is the URL: " + url);
+
+            Run walk = run(Map.of("PCX_ENDPOINT", url, "PCX_ACCESS_TOKEN", "anything"),
+                    "customers", "list", "--all", "-o", "jsonl");
+            assertEquals(0, walk.exit(), walk::toString);
+            assertEquals(2500, walk.out().lines().count());
+            assertEquals(2500, walk.out().lines().distinct().count());
+
+            Run noToken = run(Map.of("PCX_ENDPOINT", url), "customers", "list");
+            assertEquals(3, noToken.exit(), noToken::toString);
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(20, TimeUnit.SECONDS), "the sandbox stops on SIGTERM");
+        }
+    }
+}

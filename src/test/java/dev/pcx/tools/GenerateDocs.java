@@ -1,0 +1,47 @@
+package dev.pcx.tools;
+
+import dev.pcx.api.Sleeper;
+import dev.pcx.cli.Cli;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.Io;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Build step (process-test-classes): writes the AsciiDoc man page sources and the bash/zsh
+ * completion script from the real command tree into {@code target/generated-docs}. Asciidoctor
+ * turns the AsciiDoc into man pages; {@code GeneratedFilesTest} fails when the copies checked in
+ * under {@code man/} and {@code completions/} differ ({@code mvn -Pregen process-test-classes}
+ * refreshes them).
+ */
+public final class GenerateDocs {
+    private GenerateDocs() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        Io io = new Io(InputStream.nullInputStream(), nowhere, nowhere, false, false, false, () -> 80);
+        try (Context context = new Context(io, Map.of(), Sleeper.SYSTEM, System::nanoTime)) {
+            CommandLine cmd = Cli.commandLine(context);
+            Path adoc = out.resolve("asciidoc");
+            Files.createDirectories(adoc);
+            int code = ManPageGenerator.generateManPage(adoc.toFile(), null, new boolean[0], true, cmd.getCommandSpec());
+            if (code != 0) {
+                throw new IllegalStateException("ManPageGenerator failed with " + code);
+            }
+            Path completions = out.resolve("completions");
+            Files.createDirectories(completions);
+            Files.writeString(completions.resolve("pcx.bash"), AutoComplete.bash("pcx", cmd), StandardCharsets.UTF_8);
+        }
+    }
+}
