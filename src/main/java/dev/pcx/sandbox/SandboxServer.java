@@ -63,6 +63,10 @@ public final class SandboxServer implements AutoCloseable {
      * {@link UncheckedIOException}.
      */
     public static SandboxServer start(Config config) {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each answer
+        // then waits for the client's delayed ACK (some 40 ms a page). Read once, when the server
+        // classes initialise.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Faults faults = Faults.parse(config.faults());
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 64);
