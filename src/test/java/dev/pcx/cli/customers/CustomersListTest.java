@@ -247,6 +247,26 @@ class CustomersListTest {
     }
 
     @Test
+    void anEmptyErrorBodyFallsBackToTheStatusLine() {
+        server.enqueue(new MockResponse.Builder().code(409).build());
+
+        Pcx.Result r = pcx.run("customers", "list");
+
+        assertEquals(5, r.exit(), r::toString);
+        assertTrue(r.err().contains("(409): 409 Client Error"), r.err());
+    }
+
+    @Test
+    void colourOnlyOnATerminalAndNeverWithNoColor() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(ok(page(List.of(customer(tenant(1), "A", "a.cn")), null, null)));
+        }
+        assertTrue(pcx.tty(false, true, false).run("customers", "list").out().contains("\u001b[1m"));
+        assertFalse(pcx.tty(false, false, false).run("customers", "list").out().contains("\u001b"));
+        assertFalse(pcx.tty(false, true, false).env("NO_COLOR", "1").run("customers", "list").out().contains("\u001b"));
+    }
+
+    @Test
     void aMalformedBodyIsExit5NotACrash() {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body("{\"totalCount\": 1, \"items\": [ {\"id\": ").build());
