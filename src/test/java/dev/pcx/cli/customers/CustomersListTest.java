@@ -3,20 +3,17 @@ package dev.pcx.cli.customers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
+import dev.pcx.testing.MockServerTest;
 import dev.pcx.testing.Pcx;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static dev.pcx.testing.Fixtures.customer;
 import static dev.pcx.testing.Fixtures.fault;
@@ -29,29 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CustomersListTest {
-    private static final String TOKEN = "test-token-3f9a";
-    private MockWebServer server;
-    private Pcx pcx;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        pcx = new Pcx().env("PCX_ENDPOINT", server.url("/").toString()).env("PCX_ACCESS_TOKEN", TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private RecordedRequest take() throws InterruptedException {
-        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-        assertTrue(r != null, "expected a request");
-        return r;
-    }
-
+class CustomersListTest extends MockServerTest {
     @Test
     void listsCustomersInAPlainTableWithTheContractHeaders() throws Exception {
         server.enqueue(ok(page(List.of(customer(tenant(1), "Contoso Ltd", "contoso.partner.onmschina.cn"),

@@ -3,16 +3,12 @@ package dev.pcx.cli.customers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
+import dev.pcx.testing.MockServerTest;
 import dev.pcx.testing.Pcx;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static dev.pcx.testing.Fixtures.customer;
 import static dev.pcx.testing.Fixtures.fault;
@@ -23,22 +19,7 @@ import static dev.pcx.testing.Fixtures.tenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CustomersShowTest {
-    private MockWebServer server;
-    private Pcx pcx;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        pcx = new Pcx().env("PCX_ENDPOINT", server.url("/").toString()).env("PCX_ACCESS_TOKEN", "t");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class CustomersShowTest extends MockServerTest {
     private static ObjectNode full(int i, String name, String domain) {
         ObjectNode c = customer(tenant(i), name, domain);
         c.put("allowDelegatedAccess", true);
@@ -53,10 +34,6 @@ class CustomersShowTest {
         address.put("city", "上海市");
         address.put("country", "CN");
         return c;
-    }
-
-    private RecordedRequest take() throws InterruptedException {
-        return server.takeRequest(5, TimeUnit.SECONDS);
     }
 
     @Test

@@ -1,0 +1,37 @@
+package dev.pcx.testing;
+
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** Command tests against a MockWebServer standing in for Partner Center, with pcx pointed at it. */
+public abstract class MockServerTest {
+    protected static final String TOKEN = "test-token-3f9a";
+    protected MockWebServer server;
+    protected Pcx pcx;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new MockWebServer();
+        server.start();
+        pcx = new Pcx().env("PCX_ENDPOINT", server.url("/").toString()).env("PCX_ACCESS_TOKEN", TOKEN);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    /** The next request pcx sent, waiting at most 5 s for it. */
+    protected RecordedRequest take() throws InterruptedException {
+        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+        assertNotNull(r, "expected a request");
+        return r;
+    }
+}
