@@ -52,7 +52,7 @@ public final class Terminals {
             try {
                 String target = Files.readSymbolicLink(fds.resolve(String.valueOf(fd))).toString();
                 tty[fd] = target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
-            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            } catch (IOException | RuntimeException e) {
                 tty[fd] = false;
             }
         }
