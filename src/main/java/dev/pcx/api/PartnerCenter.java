@@ -35,20 +35,38 @@ public final class PartnerCenter implements AutoCloseable {
     private final ObjectMapper mapper = Json.mapper();
 
     public PartnerCenter(ApiSettings settings, TokenSource tokens) {
+        this(settings, tokens, baseClient(settings.connectTimeout(), settings.readTimeout(), settings.trace(),
+                settings.nanoTime()));
+    }
+
+    /** A client that shares {@code base}'s connection pool and threads (and the sign-in's). */
+    public PartnerCenter(ApiSettings settings, TokenSource tokens, OkHttpClient base) {
         this.settings = settings;
         this.tokens = tokens;
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                .followRedirects(false)
+        this.http = base.newBuilder()
                 .addInterceptor(new HeadersInterceptor(settings))
                 .addInterceptor(new RetryInterceptor(settings))
-                .addInterceptor(new AuthInterceptor(tokens));
-        if (settings.trace() != null) {
-            b.addNetworkInterceptor(new TraceInterceptor(settings.trace(), settings.nanoTime()));
+                .addInterceptor(new AuthInterceptor(tokens))
+                .build();
+    }
+
+    /**
+     * The one OkHttpClient of an invocation, before anything Partner Center-specific: timeouts, no
+     * redirects (a redirect could carry the token elsewhere), the {@code --debug} trace. The API
+     * client and the sign-in client are built from it.
+     */
+    public static OkHttpClient baseClient(java.time.Duration connect, java.time.Duration read,
+                                          java.util.function.Consumer<String> trace, java.util.function.LongSupplier nanoTime) {
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .connectTimeout(connect)
+                .readTimeout(read)
+                .writeTimeout(read)
+                .followRedirects(false)
+                .followSslRedirects(false);
+        if (trace != null) {
+            b.addNetworkInterceptor(new TraceInterceptor(trace, nanoTime));
         }
-        this.http = b.build();
+        return b.build();
     }
 
     public ApiSettings settings() {

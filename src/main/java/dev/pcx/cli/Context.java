@@ -7,16 +7,24 @@ import dev.pcx.api.Pages;
 import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.RetryListener;
 import dev.pcx.api.Sleeper;
-import dev.pcx.api.TokenSource;
+import dev.pcx.auth.AadClient;
 import dev.pcx.auth.Cloud;
+import dev.pcx.auth.Credential;
+import dev.pcx.auth.Credentials;
+import dev.pcx.auth.LocalStateException;
+import dev.pcx.auth.Profile;
+import dev.pcx.auth.ProfileStore;
 import dev.pcx.output.JqFilter;
 import dev.pcx.output.Output;
 import dev.pcx.output.OutputFormat;
 import dev.pcx.output.RecordPrinter;
+import dev.pcx.sandbox.SandboxIdentity;
 import dev.pcx.sandbox.SandboxServer;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -25,21 +33,27 @@ import java.util.regex.Pattern;
 
 /**
  * What a command may use, built lazily so that {@code --help} or a usage error opens no socket:
- * the streams, the environment, the global options, the output, the API client, the config
- * directory. One per invocation; {@link #close()} releases what was opened.
+ * the streams, the environment, the global options, the output, the HTTP client, the credentials,
+ * the API client, the local state. One per invocation; {@link #close()} releases what was opened.
  */
 public final class Context implements AutoCloseable {
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    static final String SANDBOX_TOKEN = "sandbox";
+    /** The profile {@code pcx --sandbox auth login} writes unless told another name. */
+    public static final String SANDBOX_PROFILE = "sandbox";
 
     private final Io io;
     private final Map<String, String> env;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
+    private final Clock clock = Clock.systemUTC();
+    private final String correlationId = UUID.randomUUID().toString();
     private PcxCommand options;
     private Output output;
+    private OkHttpClient http;
+    private Connection connection;
     private PartnerCenter api;
     private SandboxServer sandbox;
+    private ProfileStore profiles;
 
     public Context(Io io, Map<String, String> env, Sleeper sleeper, LongSupplier nanoTime) {
         this.io = io;
@@ -66,6 +80,14 @@ public final class Context implements AutoCloseable {
 
     public boolean debug() {
         return options.debug;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
     /** A message for the person at the terminal, on stderr. */
@@ -110,7 +132,11 @@ public final class Context implements AutoCloseable {
         });
     }
 
-    public Cloud cloud() {
+    /** {@code --cloud} (or {@code PCX_CLOUD}) when given, else null. */
+    public Cloud explicitCloud() {
+        if (options.cloud == null || options.cloud.isBlank()) {
+            return null;
+        }
         try {
             return Cloud.parse(options.cloud);
         } catch (IllegalArgumentException e) {
@@ -131,61 +157,179 @@ public final class Context implements AutoCloseable {
         return Path.of(System.getProperty("user.home"), ".config", "pcx");
     }
 
-    /** The Partner Center client for this invocation, against the sandbox when {@code --sandbox}. */
-    public PartnerCenter api() {
-        if (api == null) {
-            Cloud cloud = cloud();
-            if (!LOCALE.matcher(options.locale).matches()) {
-                throw CliException.usage("'" + options.locale + "' is not a locale (examples: en-US, zh-CN)");
-            }
-            HttpUrl base;
-            TokenSource tokens;
-            if (options.sandbox) {
-                try {
-                    sandbox = SandboxServer.startInProcess(configDir().resolve("sandbox"));
-                } catch (IllegalStateException e) {
-                    throw CliException.usage(e.getMessage());
-                }
-                base = HttpUrl.get(sandbox.baseUrl());
-                tokens = () -> SANDBOX_TOKEN;
-            } else {
-                base = endpoint(cloud);
-                tokens = environmentToken(cloud);
-            }
-            RetryListener retries = (method, path, cause, wait, attempt, max) -> {
-                if (options.debug || wait.compareTo(Duration.ofSeconds(2)) >= 0) {
-                    warn(cause + " from " + method + " " + path + "; retrying in " + human(wait)
-                            + " (attempt " + attempt + " of " + max + ")");
-                }
-            };
-            ApiSettings settings = new ApiSettings(base, options.locale, "pcx/" + VersionProvider.version()
-                    + " (Java " + System.getProperty("java.version") + "; " + System.getProperty("os.name") + ")",
-                    UUID.randomUUID().toString(), options.timeout, null, null, 5, sleeper, nanoTime, retries,
-                    options.debug ? io.err()::println : null);
-            api = new PartnerCenter(settings, tokens);
+    public ProfileStore profiles() {
+        if (profiles == null) {
+            profiles = new ProfileStore(configDir());
         }
-        return api;
+        return profiles;
     }
 
-    private HttpUrl endpoint(Cloud cloud) {
-        String url = options.endpoint != null && !options.endpoint.isBlank() ? options.endpoint : cloud.apiBase();
-        HttpUrl parsed = HttpUrl.parse(url.trim());
+    /** The profile name this run uses: {@code --profile}, else the current one (with --sandbox: {@value SANDBOX_PROFILE}). */
+    public String profileName() {
+        if (options.profile() != null) {
+            return options.profile();
+        }
+        return options.sandbox() ? SANDBOX_PROFILE : profiles().selected(null);
+    }
+
+    /** The one HTTP client of this invocation: the API and the sign-in share its connections. */
+    public OkHttpClient http() {
+        if (http == null) {
+            http = PartnerCenter.baseClient(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                    options.debug ? io.err()::println : null, nanoTime);
+        }
+        return http;
+    }
+
+    public AadClient aad(HttpUrl authority) {
+        return new AadClient(http(), authority, sleeper, clock);
+    }
+
+    /** The in-process sandbox of {@code --sandbox}, started on first use. */
+    public SandboxServer sandbox() {
+        if (sandbox == null) {
+            try {
+                sandbox = SandboxServer.startInProcess(configDir().resolve("sandbox"));
+            } catch (LocalStateException e) {
+                throw CliException.usage(e.getMessage());
+            }
+        }
+        return sandbox;
+    }
+
+    /** Where a run talks to and as whom. */
+    public record Connection(Cloud cloud, HttpUrl endpoint, HttpUrl authority, Credentials.Source credentials,
+                             String profile) {
+    }
+
+    /** Where this run would talk to, before credentials: for {@code pcx auth login}. */
+    public record Target(Cloud cloud, HttpUrl endpoint, HttpUrl authority, boolean sandbox) {
+    }
+
+    /** The cloud, API and sign-in endpoints a new sign-in goes to (the sandbox's with --sandbox). */
+    public Target target() {
+        Cloud cloud = explicitCloud() != null ? explicitCloud() : Cloud.CHINA;
+        if (options.sandbox()) {
+            HttpUrl url = HttpUrl.get(sandbox().baseUrl());
+            return new Target(cloud, url, url, true);
+        }
+        return new Target(cloud, url(options.endpoint(), cloud.apiBase(), "--endpoint or PCX_ENDPOINT"),
+                url(options.authority(), cloud.authority(), "--authority or PCX_AUTHORITY"), false);
+    }
+
+    /** Resolves, once, the endpoint and credentials: the environment's, else the profile's. */
+    public Connection connection() {
+        if (connection == null) {
+            Cloud explicit = explicitCloud();
+            Target target = target();
+            Credentials.Source env = Credentials.fromEnvironment(this.env, target.cloud(),
+                    () -> aad(target.authority()), clock);
+            if (env != null) {
+                connection = new Connection(target.cloud(), target.endpoint(), target.authority(), env, null);
+            } else {
+                connection = fromProfile(explicit, target);
+            }
+        }
+        return connection;
+    }
+
+    private Connection fromProfile(Cloud explicit, Target target) {
+        String name = profileName();
+        Profile profile;
+        try {
+            profile = profiles().config().profiles().get(name);
+        } catch (LocalStateException e) {
+            throw new AuthenticationException(e.getMessage(), null);
+        }
+        if (target.sandbox()) {
+            if (profile != null && profile.isSandbox()) {
+                return connectionFor(name, profile, target.cloud(), target.endpoint(), target.authority());
+            }
+            if (options.profile() != null) {
+                throw new AuthenticationException("there is no sandbox profile '" + name + "'",
+                        "run 'pcx --sandbox auth login --profile " + name + "', or leave --profile out");
+            }
+            Credential app = new Credential.ClientSecret(SandboxIdentity.TENANT_ID, SandboxIdentity.CLIENT_ID,
+                    SandboxIdentity.CLIENT_SECRET);
+            return new Connection(target.cloud(), target.endpoint(), target.authority(),
+                    Credentials.inMemory(app, target.cloud(), () -> aad(target.authority()), clock,
+                            "the sandbox's application"), null);
+        }
+        if (profile == null) {
+            throw new AuthenticationException("not signed in" + (options.profile() != null || !name.equals(ProfileStore.DEFAULT_PROFILE)
+                    ? " (there is no profile '" + name + "')" : ""),
+                    "run 'pcx auth login" + (name.equals(ProfileStore.DEFAULT_PROFILE) ? "" : " --profile " + name)
+                            + "', or set PCX_ACCESS_TOKEN, or PCX_CLIENT_ID, PCX_TENANT_ID and PCX_CLIENT_SECRET; "
+                            + "or try pcx on its sandbox with --sandbox");
+        }
+        if (profile.isSandbox()) {
+            throw CliException.usage("profile '" + name + "' signs in to the sandbox: add --sandbox");
+        }
+        Cloud cloud = profile.cloud() == null ? Cloud.CHINA : Cloud.parse(profile.cloud());
+        if (explicit != null && explicit != cloud) {
+            throw CliException.usage("profile '" + name + "' is for the " + cloud + " cloud, not " + explicit
+                    + ": choose a " + explicit + " profile with --profile, or sign one in with 'pcx auth login --cloud "
+                    + explicit + " --profile NAME'");
+        }
+        HttpUrl endpoint = url(options.endpoint() != null ? options.endpoint() : profile.endpoint(), cloud.apiBase(),
+                "--endpoint, PCX_ENDPOINT or the profile's endpoint");
+        HttpUrl authority = url(options.authority() != null ? options.authority() : profile.authority(),
+                cloud.authority(), "--authority, PCX_AUTHORITY or the profile's authority");
+        return connectionFor(name, profile, cloud, endpoint, authority);
+    }
+
+    /** A stored profile's connection (for this run, or for {@code pcx auth status} checking every profile). */
+    public Connection connectionFor(String name, Profile profile, Cloud cloud, HttpUrl endpoint, HttpUrl authority) {
+        return new Connection(cloud, endpoint, authority, Credentials.fromProfile(profiles(), name, profile, cloud,
+                () -> aad(authority), env, clock), name);
+    }
+
+    private static HttpUrl url(String given, String otherwise, String where) {
+        String url = given != null && !given.isBlank() ? given.trim() : otherwise;
+        HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
-            throw CliException.usage("'" + url + "' is not an http(s) URL (--endpoint or PCX_ENDPOINT)");
+            throw CliException.usage("'" + url + "' is not an http(s) URL (" + where + ")");
         }
         return parsed;
     }
 
-    private TokenSource environmentToken(Cloud cloud) {
-        String token = env.get("PCX_ACCESS_TOKEN");
-        return () -> {
-            if (token == null || token.isBlank()) {
-                throw new AuthenticationException("not signed in to Partner Center",
-                        "set PCX_ACCESS_TOKEN to an access token for " + cloud.resource()
-                                + ", or try pcx on its sandbox with --sandbox");
+    /** The Partner Center client for this invocation. */
+    public PartnerCenter api() {
+        if (api == null) {
+            api = api(connection());
+        }
+        return api;
+    }
+
+    /** A Partner Center client for {@code c}, sharing this run's HTTP client. */
+    public PartnerCenter api(Connection c) {
+        if (!LOCALE.matcher(options.locale).matches()) {
+            throw CliException.usage("'" + options.locale + "' is not a locale (examples: en-US, zh-CN)");
+        }
+        RetryListener retries = (method, path, cause, wait, attempt, max) -> {
+            if (options.debug || wait.compareTo(Duration.ofSeconds(2)) >= 0) {
+                warn(cause + " from " + method + " " + path + "; retrying in " + human(wait)
+                        + " (attempt " + attempt + " of " + max + ")");
             }
-            return token.trim();
         };
+        ApiSettings settings = new ApiSettings(c.endpoint(), options.locale, "pcx/" + VersionProvider.version()
+                + " (Java " + System.getProperty("java.version") + "; " + System.getProperty("os.name") + ")",
+                correlationId, options.timeout, null, null, 5, sleeper, nanoTime, retries,
+                options.debug ? io.err()::println : null);
+        return new PartnerCenter(settings, c.credentials().tokens(), http());
+    }
+
+    /**
+     * Operations Partner Center allows only on a person's behalf (managed services, service
+     * requests) stop here, before any call, when the credentials are app-only.
+     */
+    public void requireAppUser(String what) {
+        Credentials.Source source = connection().credentials();
+        if ("app-only".equals(source.kind())) {
+            throw new AuthenticationException(what + " needs app+user credentials, and pcx is signed in app-only ("
+                    + source.description() + ")", "sign in as a person with 'pcx auth login' (device code) or "
+                    + "'pcx auth login --refresh-token-stdin', or set PCX_REFRESH_TOKEN");
+        }
     }
 
     static String human(Duration d) {
@@ -195,8 +339,9 @@ public final class Context implements AutoCloseable {
 
     @Override
     public void close() {
-        if (api != null) {
-            api.close();
+        if (http != null) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
         }
         if (sandbox != null) {
             sandbox.close();

@@ -67,6 +67,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
         if (ex instanceof CliException e) {
             return new Failure(e.exitCode(), e.getMessage(), e.details());
         }
+        if (ex instanceof dev.pcx.auth.LocalStateException e) {
+            return new Failure(ExitCode.AUTH, e.getMessage());
+        }
         if (ex instanceof AuthenticationException e) {
             return new Failure(ExitCode.AUTH, e.getMessage() + (e.fix() == null ? "" : "; " + e.fix()));
         }

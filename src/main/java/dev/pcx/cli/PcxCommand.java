@@ -1,5 +1,6 @@
 package dev.pcx.cli;
 
+import dev.pcx.cli.auth.AuthCommand;
 import dev.pcx.cli.customers.CustomersCommand;
 import dev.pcx.cli.sandbox.SandboxCommand;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ import java.time.Duration;
             "",
             "Data goes to stdout, messages to stderr. Nothing prompts when stdin is not a terminal."
         },
-        subcommands = {CustomersCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CustomersCommand.class, AuthCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, also when there was nothing to do",
@@ -64,8 +65,9 @@ public final class PcxCommand {
             description = "Credential profile to use (env PCX_PROFILE)")
     String profile;
 
-    @Option(names = "--cloud", scope = ScopeType.INHERIT, paramLabel = "CLOUD", order = 4, defaultValue = "china",
-            description = "china (Partner Center operated by 21Vianet) or global (default: ${DEFAULT-VALUE}; env PCX_CLOUD)")
+    @Option(names = "--cloud", scope = ScopeType.INHERIT, paramLabel = "CLOUD", order = 4,
+            description = "china (Partner Center operated by 21Vianet) or global (default: the profile's, else "
+                    + "china; env PCX_CLOUD)")
     String cloud;
 
     @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL", order = 5,
@@ -96,4 +98,27 @@ public final class PcxCommand {
     @Option(names = "--locale", scope = ScopeType.INHERIT, paramLabel = "LOCALE", order = 11, defaultValue = "en-US",
             description = "Language of Partner Center's messages, sent as X-Locale (default: ${DEFAULT-VALUE})")
     String locale;
+
+    /** {@code --endpoint} or {@code PCX_ENDPOINT}, or null. */
+    public String endpoint() {
+        return blankToNull(endpoint);
+    }
+
+    /** {@code --authority} or {@code PCX_AUTHORITY}, or null. */
+    public String authority() {
+        return blankToNull(authority);
+    }
+
+    /** {@code --profile} or {@code PCX_PROFILE}, or null. */
+    public String profile() {
+        return blankToNull(profile);
+    }
+
+    public boolean sandbox() {
+        return sandbox;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
 }

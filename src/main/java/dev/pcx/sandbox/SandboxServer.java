@@ -40,21 +40,49 @@ public final class SandboxServer implements AutoCloseable {
     private final Faults faults;
     private final Duration latency;
     private final CustomersRoutes customers;
+    private final SandboxIdentity identity;
+    private final AuthRoutes auth;
     private final ObjectMapper mapper = Json.mapper();
 
-    private SandboxServer(HttpServer server, ExecutorService executor, SandboxStore store, Faults faults, Duration latency) {
+    private SandboxServer(HttpServer server, ExecutorService executor, Config config, Faults faults) {
         this.server = server;
         this.executor = executor;
-        this.store = store;
+        this.store = new SandboxStore(config.customers());
         this.faults = faults;
-        this.latency = latency;
+        this.latency = config.latency() == null ? Duration.ZERO : config.latency();
         this.customers = new CustomersRoutes(store);
+        this.identity = new SandboxIdentity(config.state().keyBytes(), config.state().tokenLifetimeSeconds(),
+                config.state().certificates(), config.clock());
+        int approve = config.state().approveAfterSeconds();
+        this.auth = new AuthRoutes(identity, approve < 0 ? null : Duration.ofSeconds(approve));
     }
 
-    /** How a sandbox is started. {@code port} 0 picks a free one. */
-    public record Config(String host, int port, int customers, Duration latency, String faults, int threads) {
+    /**
+     * How a sandbox is started. {@code port} 0 picks a free one; {@code state} holds the signing
+     * key, token lifetime, device-code approval delay and registered certificates.
+     */
+    public record Config(String host, int port, int customers, Duration latency, String faults, int threads,
+                         SandboxState state, java.time.Clock clock) {
+        public Config {
+            clock = clock == null ? java.time.Clock.systemUTC() : clock;
+        }
+
+        /** A sandbox with {@code customers}, a new key, one-hour tokens and device codes approved at once. */
         public static Config of(int customers) {
-            return new Config("127.0.0.1", 0, customers, Duration.ZERO, null, 4);
+            return new Config("127.0.0.1", 0, customers, Duration.ZERO, null, 4,
+                    SandboxState.fresh(customers, SandboxState.DEFAULT_LIFETIME, 0, java.util.List.of()), null);
+        }
+
+        public Config withFaults(String spec) {
+            return new Config(host, port, customers, latency, spec, threads, state, clock);
+        }
+
+        public Config withClock(java.time.Clock c) {
+            return new Config(host, port, customers, latency, faults, threads, state, c);
+        }
+
+        public Config withState(SandboxState s) {
+            return new Config(host, port, customers, latency, faults, threads, s, clock);
         }
     }
 
@@ -75,8 +103,7 @@ public final class SandboxServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            SandboxServer sandbox = new SandboxServer(server, executor, new SandboxStore(config.customers()), faults,
-                    config.latency() == null ? Duration.ZERO : config.latency());
+            SandboxServer sandbox = new SandboxServer(server, executor, config, faults);
             server.setExecutor(executor);
             server.createContext("/", sandbox::handle);
             server.start();
@@ -86,19 +113,10 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    /** The sandbox of {@code pcx --sandbox}: state in {@code dir}, a free loopback port, no faults. */
+    /** The sandbox of {@code pcx --sandbox}: state in {@code dir} (created on first use), a free loopback port. */
     public static SandboxServer startInProcess(Path dir) {
-        SandboxState state = SandboxState.load(dir.resolve("state.json"));
-        return start(new Config("127.0.0.1", 0, state.customers(), Duration.ZERO, null, 2));
-    }
-
-    /** Records the settings a later {@code pcx --sandbox} will use. */
-    public static void saveState(Path stateFile, int customers) {
-        new SandboxState(customers).save(stateFile);
-    }
-
-    public static int loadCustomerCount(Path stateFile) {
-        return SandboxState.load(stateFile).customers();
+        SandboxState state = SandboxState.loadOrCreate(dir.resolve("state.json"));
+        return start(new Config("127.0.0.1", 0, state.customers(), Duration.ZERO, null, 2, state, null));
     }
 
     public String baseUrl() {
@@ -126,7 +144,7 @@ public final class SandboxServer implements AutoCloseable {
         try (exchange) {
             Reply reply;
             try {
-                exchange.getRequestBody().readAllBytes();
+                byte[] body = exchange.getRequestBody().readNBytes(1 << 20);
                 if (!latency.isZero()) {
                     Thread.sleep(latency.toMillis());
                 }
@@ -137,7 +155,7 @@ public final class SandboxServer implements AutoCloseable {
                 if (fault != null && fault.kind() == Faults.Kind.STATUS) {
                     reply = faultReply(fault.status());
                 } else {
-                    reply = route(new Call(exchange));
+                    reply = route(new Call(exchange, body));
                 }
                 send(exchange, reply, fault != null && fault.kind() == Faults.Kind.SLOW);
             } catch (InterruptedException e) {
@@ -153,11 +171,16 @@ public final class SandboxServer implements AutoCloseable {
     private Reply route(Call call) {
         String path = call.path();
         if (!path.toLowerCase(Locale.ROOT).startsWith("/v1/")) {
-            return Reply.fault(404, 404, "No route for " + call.method() + " " + path);
+            Reply signIn = auth.handle(call, baseUrl());
+            return signIn != null ? signIn : Reply.fault(404, 404, "No route for " + call.method() + " " + path);
         }
-        String auth = call.header("Authorization");
-        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.substring(7).isBlank()) {
-            return Reply.unauthorized();
+        String bearer = call.header("Authorization");
+        if (bearer == null || !bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Reply.unauthorized("invalid_request");
+        }
+        var claims = identity.verify(bearer.substring(7).trim());
+        if (claims == null || !SandboxIdentity.RESOURCES.contains(claims.path("aud").asText())) {
+            return Reply.unauthorized("invalid_token");
         }
         String[] segments = path.substring(4).split("/");
         if (segments.length >= 1 && segments[0].equalsIgnoreCase("customers")) {
@@ -219,10 +242,12 @@ public final class SandboxServer implements AutoCloseable {
     /** A request as the routes see it. */
     static final class Call {
         private final HttpExchange exchange;
+        private final byte[] body;
         private final Map<String, String> query = new LinkedHashMap<>();
 
-        Call(HttpExchange exchange) {
+        Call(HttpExchange exchange, byte[] body) {
             this.exchange = exchange;
+            this.body = body;
             String raw = exchange.getRequestURI().getRawQuery();
             if (raw != null) {
                 for (String pair : raw.split("&")) {
@@ -249,6 +274,21 @@ public final class SandboxServer implements AutoCloseable {
         String header(String name) {
             return exchange.getRequestHeaders().getFirst(name);
         }
+
+        /** An {@code application/x-www-form-urlencoded} body, as a map. */
+        Map<String, String> form() {
+            Map<String, String> form = new LinkedHashMap<>();
+            String text = new String(body, StandardCharsets.UTF_8);
+            for (String pair : text.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                form.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            return form;
+        }
     }
 
     /** An answer: status, JSON body (or none) and extra headers. */
@@ -267,9 +307,9 @@ public final class SandboxServer implements AutoCloseable {
             return new Reply(status, body, Map.of());
         }
 
-        static Reply unauthorized() {
+        static Reply unauthorized(String error) {
             return new Reply(401, null, Map.of("WWW-Authenticate",
-                    "OAuth realm=urn:cpsvc:cpid:pcx-sandbox, error=\"invalid_token\""));
+                    "OAuth realm=urn:cpsvc:cpid:pcx-sandbox, error=\"" + error + "\""));
         }
     }
 

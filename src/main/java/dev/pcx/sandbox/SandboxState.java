@@ -1,57 +1,99 @@
 package dev.pcx.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pcx.api.Json;
+import dev.pcx.auth.LocalFiles;
+import dev.pcx.auth.LocalStateException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 
 /**
- * What the sandbox keeps between runs, as JSON in its state file: how many customers it serves.
- * Written atomically (a temp file renamed over it), so a crash never leaves half a file.
+ * What the sandbox keeps between runs, in its state file: how many customers it serves, the key
+ * its tokens are signed with (so a token from one {@code pcx --sandbox} run is good in the next),
+ * token lifetime, how soon device codes approve themselves, and the registered certificates.
+ * Created (with a fresh key) under the directory lock the first time it is needed.
+ *
+ * @param approveAfterSeconds negative: device codes wait for {@code pcx sandbox approve}
  */
-record SandboxState(int customers) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
+                           List<String> certificates) {
     static final int DEFAULT_CUSTOMERS = 150;
     static final int MAX_CUSTOMERS = 100_000;
+    static final int DEFAULT_LIFETIME = 3600;
+    static final int DEFAULT_APPROVE_AFTER = 3;
 
-    static SandboxState load(Path file) {
-        if (!Files.exists(file)) {
-            return new SandboxState(DEFAULT_CUSTOMERS);
+    public SandboxState {
+        certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    }
+
+    /** A new state with a new signing key. */
+    public static SandboxState fresh(int customers, int lifetime, int approveAfter, List<String> certificates) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new SandboxState(customers, Base64.getEncoder().encodeToString(key), lifetime, approveAfter, certificates);
+    }
+
+    byte[] keyBytes() {
+        return Base64.getDecoder().decode(key);
+    }
+
+    /** The state in {@code file}, created with defaults (and saved) when there is none yet. */
+    public static SandboxState loadOrCreate(Path file) {
+        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent());
+        return files.locked(() -> {
+            SandboxState existing = read(files, file);
+            if (existing != null) {
+                return existing;
+            }
+            SandboxState created = fresh(DEFAULT_CUSTOMERS, DEFAULT_LIFETIME, DEFAULT_APPROVE_AFTER, List.of());
+            created.write(files, file);
+            return created;
+        });
+    }
+
+    /** The state in {@code file}, or null. */
+    public static SandboxState load(Path file) {
+        return read(new LocalFiles(file.toAbsolutePath().getParent()), file);
+    }
+
+    private static SandboxState read(LocalFiles files, Path file) {
+        byte[] bytes = files.read(file);
+        if (bytes == null) {
+            return null;
         }
         try {
-            JsonNode node = Json.mapper().readTree(file.toFile());
-            int n = node.path("customers").asInt(DEFAULT_CUSTOMERS);
-            return new SandboxState(Math.max(1, Math.min(MAX_CUSTOMERS, n)));
-        } catch (IOException e) {
-            throw new IllegalStateException("the sandbox state file " + file + " is unreadable ("
-                    + e.getMessage().lines().findFirst().orElse("") + "); remove it to start the sandbox over", e);
+            SandboxState s = Json.mapper().readValue(bytes, SandboxState.class);
+            if (s.key() == null || s.key().isBlank()) {
+                throw new IOException("no signing key");
+            }
+            Base64.getDecoder().decode(s.key());
+            int customers = Math.max(1, Math.min(MAX_CUSTOMERS, s.customers() == 0 ? DEFAULT_CUSTOMERS : s.customers()));
+            int lifetime = s.tokenLifetimeSeconds() <= 0 ? DEFAULT_LIFETIME : s.tokenLifetimeSeconds();
+            return new SandboxState(customers, s.key(), lifetime, s.approveAfterSeconds(), s.certificates());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LocalStateException("the sandbox state file " + file + " is unreadable ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); start it over with: pcx sandbox reset", e);
         }
     }
 
-    void save(Path file) {
+    public void save(Path file) {
+        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent());
+        files.locked(() -> {
+            write(files, file);
+            return null;
+        });
+    }
+
+    private void write(LocalFiles files, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            ObjectNode node = Json.mapper().createObjectNode();
-            node.put("customers", customers);
-            Path tmp = Files.createTempFile(dir, ".state", ".tmp");
-            try {
-                Files.write(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            files.writeAtomically(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sandbox state " + file, e);
+            throw new LocalStateException("cannot write the sandbox state " + file + ": " + e.getMessage(), e);
         }
     }
 }

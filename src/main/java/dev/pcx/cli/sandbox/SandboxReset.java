@@ -3,19 +3,25 @@ package dev.pcx.cli.sandbox;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.sandbox.SandboxServer;
+import dev.pcx.sandbox.SandboxState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code pcx sandbox reset}: start the sandbox's state over. */
 @Command(name = "reset",
-        header = "Start the sandbox over, optionally with another number of customers.",
+        header = "Start the sandbox over: its customers, a new signing key, sign-in settings.",
+        description = "A new signing key invalidates every token the sandbox issued before, so profiles made "
+                + "with 'pcx --sandbox auth login' must sign in again.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx sandbox reset",
-            "  pcx sandbox reset --customers 100000 && pcx --sandbox customers list --all -o jsonl | wc -l"
+            "  pcx sandbox reset --customers 100000 && pcx --sandbox customers list --all -o jsonl | wc -l",
+            "  pcx sandbox reset --certificate app-cert.pem --token-lifetime 10m --approve-after never"
         })
 final class SandboxReset implements Callable<Integer> {
     private final Context context;
@@ -27,6 +33,9 @@ final class SandboxReset implements Callable<Integer> {
     @Option(names = "--customers", paramLabel = "N", description = "How many customers, 1 to 100000 (default: 150)")
     Integer customers;
 
+    @Mixin
+    SandboxOptions signIn;
+
     SandboxReset(Context context) {
         this.context = context;
     }
@@ -34,21 +43,16 @@ final class SandboxReset implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = state != null ? state : context.configDir().resolve("sandbox").resolve("state.json");
-        int n = customers == null ? SandboxServer.DEFAULT_CUSTOMERS : customers(customers, file);
-        SandboxServer.saveState(file, n);
-        context.warn("sandbox reset: " + n + " customers (" + file + ")");
+        int n = customers == null ? SandboxServer.DEFAULT_CUSTOMERS : checkedCustomers(customers);
+        SandboxState fresh = SandboxState.fresh(n, signIn.lifetimeSeconds(3600), signIn.approveAfterSeconds(3),
+                signIn.certificates(List.of()));
+        fresh.save(file);
+        context.warn("sandbox reset: " + n + " customers, " + fresh.certificates().size() + " certificate(s) ("
+                + file + ")");
         return 0;
     }
 
-    /** {@code --customers} checked, or the count the state file holds. */
-    static int customers(Integer requested, Path file) {
-        if (requested == null) {
-            try {
-                return SandboxServer.loadCustomerCount(file);
-            } catch (IllegalStateException e) {
-                throw CliException.usage(e.getMessage());
-            }
-        }
+    static int checkedCustomers(int requested) {
         if (requested < 1 || requested > 100_000) {
             throw CliException.usage("--customers must be from 1 to 100000");
         }

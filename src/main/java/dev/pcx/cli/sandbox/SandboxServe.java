@@ -2,8 +2,12 @@ package dev.pcx.cli.sandbox;
 
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.sandbox.SandboxIdentity;
 import dev.pcx.sandbox.SandboxServer;
+import dev.pcx.sandbox.SandboxState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.UncheckedIOException;
@@ -16,9 +20,14 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve",
         header = "Serve the sandbox on loopback until interrupted.",
         description = {
-            "Prints the base URL on stdout (one line, so a script can read it), then serves until Ctrl-C or "
-                    + "SIGTERM. Point pcx at it with --endpoint URL (or PCX_ENDPOINT) and any PCX_ACCESS_TOKEN.",
-            "--customers is remembered in the state file, so a later 'pcx --sandbox' sees the same customers.",
+            "Prints the base URL on stdout (one line, so a script can read it), then serves the Partner Center "
+                    + "API and its sign-in endpoints there until Ctrl-C or SIGTERM. Sign in against it with "
+                    + "--endpoint URL --authority URL (or PCX_ENDPOINT and PCX_AUTHORITY) and the sandbox's "
+                    + "application: tenant " + SandboxIdentity.TENANT_ID + ", client id " + SandboxIdentity.CLIENT_ID
+                    + ", client secret " + SandboxIdentity.CLIENT_SECRET + ".",
+            "The signing key, customers and registered certificates come from the state file (see 'pcx sandbox "
+                    + "reset'); the options here apply to this run only. Device codes wait for 'pcx sandbox approve' "
+                    + "unless --approve-after is given.",
             "Faults: a comma-separated list of KIND:RATE (a probability from 0 to 1, repeatable: the draw is "
                     + "seeded) or KIND@N (every Nth request), where KIND is 429 (with Retry-After: 1), 500, 502, "
                     + "503, 504, drop (close the connection without an answer) or slow (trickle the body)."
@@ -27,8 +36,9 @@ import java.util.concurrent.CountDownLatch;
         footer = {
             "  pcx sandbox serve --port 8443 --customers 100000",
             "  pcx sandbox serve --faults 429:0.1,503:0.05 --latency 50ms",
-            "  url=$(pcx sandbox serve --port 0 & ...)   # the first stdout line is the URL",
-            "  PCX_ENDPOINT=http://127.0.0.1:8443 PCX_ACCESS_TOKEN=x pcx customers list"
+            "  export PCX_ENDPOINT=http://127.0.0.1:8443 PCX_AUTHORITY=http://127.0.0.1:8443",
+            "  PCX_TENANT_ID=" + SandboxIdentity.TENANT_ID + " PCX_CLIENT_ID=" + SandboxIdentity.CLIENT_ID + " \\",
+            "    PCX_CLIENT_SECRET=" + SandboxIdentity.CLIENT_SECRET + " pcx customers list"
         })
 final class SandboxServe implements Callable<Integer> {
     private final Context context;
@@ -42,7 +52,7 @@ final class SandboxServe implements Callable<Integer> {
     Path state;
 
     @Option(names = "--customers", paramLabel = "N",
-            description = "How many customers to serve, 1 to 100000 (default: as in the state file, else 150)")
+            description = "How many customers to serve, 1 to 100000 (default: as in the state file)")
     Integer customers;
 
     @Option(names = "--latency", paramLabel = "DURATION", defaultValue = "0ms",
@@ -52,6 +62,9 @@ final class SandboxServe implements Callable<Integer> {
 
     @Option(names = "--faults", paramLabel = "SPEC", description = "Failures to inject, e.g. 429:0.1,drop@10")
     String faults;
+
+    @Mixin
+    SandboxOptions signIn;
 
     SandboxServe(Context context) {
         this.context = context;
@@ -63,28 +76,31 @@ final class SandboxServe implements Callable<Integer> {
             throw CliException.usage("--port must be from 0 to 65535");
         }
         Path file = state != null ? state : context.configDir().resolve("sandbox").resolve("state.json");
-        int n = SandboxReset.customers(customers, file);
+        SandboxState saved = SandboxState.loadOrCreate(file);
+        int n = customers == null ? saved.customers() : SandboxReset.checkedCustomers(customers);
+        SandboxState run = new SandboxState(n, saved.key(), signIn.lifetimeSeconds(saved.tokenLifetimeSeconds()),
+                signIn.approveAfterSeconds(-1), signIn.certificates(saved.certificates()));
         SandboxServer server;
         try {
-            server = SandboxServer.start(new SandboxServer.Config("127.0.0.1", port, n, latency, faults, 8));
+            server = SandboxServer.start(new SandboxServer.Config("127.0.0.1", port, n, latency, faults, 8, run, null));
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--faults: " + e.getMessage());
         } catch (UncheckedIOException e) {
-            throw new CliException(dev.pcx.cli.ExitCode.UNAVAILABLE, e.getMessage()
+            throw new CliException(ExitCode.UNAVAILABLE, e.getMessage()
                     + " (choose another --port, or --port 0 for a free one)");
-        }
-        if (customers != null) {
-            SandboxServer.saveState(file, n);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "pcx-sandbox-stop"));
-        context.io().out().println(server.baseUrl());
+        String url = server.baseUrl();
+        context.io().out().println(url);
         context.io().out().flush();
-        context.warn("sandbox serving " + n + " customers at " + server.baseUrl() + " (Ctrl-C to stop)");
-        context.warn("use it with: PCX_ENDPOINT=" + server.baseUrl() + " PCX_ACCESS_TOKEN=sandbox pcx customers list");
+        context.warn("sandbox serving " + n + " customers at " + url + " (Ctrl-C to stop)");
+        context.warn("use it with: PCX_ENDPOINT=" + url + " PCX_AUTHORITY=" + url + " PCX_TENANT_ID="
+                + SandboxIdentity.TENANT_ID + " PCX_CLIENT_ID=" + SandboxIdentity.CLIENT_ID + " PCX_CLIENT_SECRET="
+                + SandboxIdentity.CLIENT_SECRET + " pcx customers list");
         stopped.await();
         return 0;
     }

@@ -1,0 +1,206 @@
+package dev.pcx.auth;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * pcx's state directory: created 0700, files created 0600 (never a moment world-readable),
+ * written atomically (a temp file beside the target, fsync, rename, fsync of the directory) under
+ * an OS lock on {@code .lock}, so parallel pcx processes never see or leave half a file. A
+ * directory or secret file found more open than that is refused with the chmod that fixes it.
+ */
+public final class LocalFiles {
+    private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    /**
+     * A lock per directory within this JVM as well: the OS lock belongs to the process (and throws
+     * when the same process takes it twice), and tests run many pcx in one JVM.
+     */
+    private static final java.util.concurrent.ConcurrentMap<Path, ReentrantLock> IN_PROCESS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Path dir;
+
+    public LocalFiles(Path dir) {
+        this.dir = dir.toAbsolutePath();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    private static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Creates the directory (0700) if needed, and refuses one that others can read. */
+    public void ensureDir() {
+        try {
+            if (!Files.isDirectory(dir)) {
+                if (posix(dir)) {
+                    Path parent = dir.getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    try {
+                        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+                    } catch (FileAlreadyExistsException raced) {
+                        // another process made it: checked below
+                    }
+                } else {
+                    Files.createDirectories(dir);
+                }
+            }
+            checkDir();
+        } catch (IOException e) {
+            throw new LocalStateException("cannot create " + dir + ": " + e.getMessage()
+                    + " (set PCX_CONFIG_DIR to a writable directory)", e);
+        }
+    }
+
+    /** A directory that group or others may enter is refused. */
+    public void checkDir() {
+        if (!Files.isDirectory(dir) || !posix(dir)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir);
+            if (openToOthers(mode)) {
+                throw new LocalStateException(dir + " is open to other users (" + PosixFilePermissions.toString(mode)
+                        + "); fix it with: chmod 700 " + dir);
+            }
+        } catch (IOException e) {
+            throw new LocalStateException("cannot read the permissions of " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A secret file that group or others may read is refused. */
+    public void checkSecret(Path file) {
+        if (!posix(file) || !Files.exists(file)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+            if (openToOthers(mode)) {
+                throw new LocalStateException(file + " is readable by other users (" + PosixFilePermissions.toString(mode)
+                        + "); fix it with: chmod 600 " + file);
+            }
+        } catch (IOException e) {
+            throw new LocalStateException("cannot read the permissions of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean openToOthers(Set<PosixFilePermission> mode) {
+        for (PosixFilePermission p : mode) {
+            if (p.name().startsWith("GROUP") || p.name().startsWith("OTHERS")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The file's bytes, or null when it does not exist. */
+    public byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new LocalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces {@code file} with {@code bytes} atomically; the new file is 0600 from its first byte. */
+    public void writeAtomically(Path file, byte[] bytes) {
+        ensureDir();
+        Path tmp = null;
+        try {
+            tmp = posix(dir)
+                    ? Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
+                    : Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            syncDir();
+        } catch (IOException e) {
+            throw new LocalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temp file is hidden and harmless
+                }
+            }
+        }
+    }
+
+    private void syncDir() {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
+            // the rename is still atomic; only its durability across a power cut is weaker
+        }
+    }
+
+    public void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new LocalStateException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} holding the state directory's lock (this JVM's and the OS's). Reentrant: a
+     * thread that holds it already just runs {@code work}.
+     */
+    public <T> T locked(Supplier<T> work) {
+        ensureDir();
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
+        if (local.isHeldByCurrentThread()) {
+            return work.get();
+        }
+        local.lock();
+        Path lockFile = dir.resolve(".lock");
+        try (FileChannel ch = posix(dir)
+                ? FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(FILE_MODE))
+                : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = ch.lock()) {
+            return work.get();
+        } catch (IOException e) {
+            throw new LocalStateException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        } finally {
+            local.unlock();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.pcx.auth;
+
+/**
+ * A named sign-in, as kept in {@code config.json}: nothing secret. {@code sandbox} profiles
+ * belong to the in-process sandbox, whose address changes on every run.
+ *
+ * @param identity    who signed in: the user's name, or the application id
+ * @param certificate path of the certificate file for the certificate flow (the key stays there)
+ */
+public record Profile(String cloud, String tenant, String clientId, String flow, String identity,
+                      String certificate, String endpoint, String authority, Boolean sandbox) {
+
+    public Flow flowKind() {
+        return Flow.parse(flow);
+    }
+
+    public boolean isSandbox() {
+        return Boolean.TRUE.equals(sandbox);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.pcx.auth;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Profiles ({@code config.json}) and their credentials ({@code credentials.json}) under
+ * {@code $PCX_CONFIG_DIR}. Every change is a read-modify-write under the directory lock, so two
+ * pcx processes never lose each other's update; a corrupt file is reported, never overwritten.
+ */
+public final class ProfileStore {
+    public static final String DEFAULT_PROFILE = "default";
+    static final String CONFIG = "config.json";
+    static final String CREDENTIALS = "credentials.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** {@code config.json}. */
+    public record Config(String current, Map<String, Profile> profiles) {
+        public Config {
+            profiles = profiles == null ? new TreeMap<>() : new TreeMap<>(profiles);
+        }
+
+        static Config empty() {
+            return new Config(null, null);
+        }
+    }
+
+    /** {@code credentials.json}. */
+    public record Credentials(Map<String, StoredCredential> profiles) {
+        public Credentials {
+            profiles = profiles == null ? new TreeMap<>() : new TreeMap<>(profiles);
+        }
+    }
+
+    private final LocalFiles files;
+
+    public ProfileStore(Path dir) {
+        this.files = new LocalFiles(dir);
+    }
+
+    public LocalFiles files() {
+        return files;
+    }
+
+    public Path credentialsFile() {
+        return files.file(CREDENTIALS);
+    }
+
+    public Path configFile() {
+        return files.file(CONFIG);
+    }
+
+    public Config config() {
+        files.checkDir();
+        return read(files.file(CONFIG), Config.class, Config.empty());
+    }
+
+    public Credentials credentials() {
+        files.checkDir();
+        files.checkSecret(files.file(CREDENTIALS));
+        return read(files.file(CREDENTIALS), Credentials.class, new Credentials(null));
+    }
+
+    /** The profile pcx uses: {@code --profile}, else the current one, else {@code default}. */
+    public String selected(String requested) {
+        if (requested != null && !requested.isBlank()) {
+            return requested.trim();
+        }
+        String current = config().current();
+        return current == null || current.isBlank() ? DEFAULT_PROFILE : current;
+    }
+
+    public Config updateConfig(UnaryOperator<Config> change) {
+        return files.locked(() -> {
+            Config next = change.apply(config());
+            write(files.file(CONFIG), next);
+            return next;
+        });
+    }
+
+    public Credentials updateCredentials(UnaryOperator<Credentials> change) {
+        return files.locked(() -> {
+            Credentials next = change.apply(credentials());
+            write(files.file(CREDENTIALS), next);
+            return next;
+        });
+    }
+
+    /** Runs {@code work} under the lock, for a read-check-refresh-write that must not interleave. */
+    public <T> T locked(java.util.function.Supplier<T> work) {
+        return files.locked(work);
+    }
+
+    public void saveCredential(String profile, StoredCredential credential) {
+        updateCredentials(c -> {
+            c.profiles().put(profile, credential);
+            return c;
+        });
+    }
+
+    private <T> T read(Path file, Class<T> type, T absent) {
+        byte[] bytes = files.read(file);
+        if (bytes == null) {
+            return absent;
+        }
+        try {
+            T value = MAPPER.readValue(bytes, type);
+            if (value == null) {
+                throw new IOException("empty");
+            }
+            return value;
+        } catch (IOException e) {
+            String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            throw new LocalStateException(file + " is corrupt (" + firstLine(detail) + "); it was left as it is: "
+                    + "move it away, or run 'pcx auth logout --all', then 'pcx auth login'", e);
+        }
+    }
+
+    private void write(Path file, Object value) {
+        try {
+            files.writeAtomically(file, MAPPER.writeValueAsBytes(value));
+        } catch (JacksonException e) {
+            throw new LocalStateException("cannot write " + file + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.pcx.auth;
+
+/** The v2 scopes for Partner Center in a cloud (partner-center-api.md §8). */
+public final class Scopes {
+    private Scopes() {
+    }
+
+    /** App-only: {@code {resource}/.default}. */
+    public static String appOnly(Cloud cloud) {
+        return cloud.resource() + "/.default";
+    }
+
+    /** App+user: {@code {resource}/user_impersonation offline_access}, so a refresh token comes back. */
+    public static String delegated(Cloud cloud) {
+        return cloud.resource() + "/user_impersonation offline_access";
+    }
+}

@@ -1,0 +1,155 @@
+package dev.pcx.cli.auth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.pcx.api.ApiException;
+import dev.pcx.api.AuthenticationException;
+import dev.pcx.api.MalformedResponseException;
+import dev.pcx.api.TransportException;
+import dev.pcx.auth.Cloud;
+import dev.pcx.auth.Credentials;
+import dev.pcx.auth.Profile;
+import dev.pcx.auth.ProfileStore;
+import dev.pcx.auth.StoredCredential;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.output.Column;
+import dev.pcx.output.RecordPrinter;
+import okhttp3.HttpUrl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code pcx auth status}: every profile, and whether its sign-in works right now. */
+@Command(name = "status",
+        header = "List the profiles and the environment's credentials, and check that each works.",
+        description = {
+            "For each: cloud, tenant, who signed in (user or application), the kind of token (app+user or "
+                    + "app-only), when the access token expires, where it is kept, and the result of one cheap "
+                    + "call (the first customer), which also refreshes a stale token. The current profile is "
+                    + "marked '*'; credentials from the environment come first, as they take precedence.",
+            "Exits 3 when the credentials this run would use are missing or do not work."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx auth status",
+            "  pcx auth status --offline -o json"
+        })
+final class AuthStatus implements Callable<Integer> {
+    private final Context context;
+
+    @Option(names = "--offline", description = "Do not call Partner Center to check the tokens")
+    boolean offline;
+
+    AuthStatus(Context context) {
+        this.context = context;
+    }
+
+    /** One line of the status. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Row(String profile, boolean current, String cloud, String tenant, String identity, String kind,
+               String expiresAt, String storedIn, String check) {
+    }
+
+    private static final List<Column<Row>> COLUMNS = List.of(
+            Column.of("Profile", r -> (r.current() ? "* " : "  ") + r.profile()),
+            Column.of("Cloud", Row::cloud),
+            Column.shrinking("Tenant", Row::tenant),
+            Column.shrinking("Identity", Row::identity),
+            Column.of("Kind", Row::kind),
+            Column.of("Expires", Row::expiresAt),
+            Column.shrinking("Stored in", Row::storedIn),
+            Column.shrinking("Check", Row::check));
+
+    @Override
+    public Integer call() {
+        var output = context.output();
+        ProfileStore store = context.profiles();
+        List<Row> rows = new ArrayList<>();
+        String selected = context.profileName();
+        boolean fromEnvironment = false;
+        String selectedCheck = null;
+
+        Credentials.Source env = Credentials.fromEnvironment(context.env(), context.target().cloud(),
+                () -> context.aad(context.target().authority()), context.clock());
+        if (env != null) {
+            fromEnvironment = true;
+            Context.Target t = context.target();
+            String check = check(new Context.Connection(t.cloud(), t.endpoint(), t.authority(), env, null));
+            selectedCheck = check;
+            rows.add(new Row("(environment)", true, t.cloud().toString(), context.env().get("PCX_TENANT_ID"), null,
+                    env.kind(), null, env.description(), check));
+        }
+        ProfileStore.Config config = store.config();
+        for (Map.Entry<String, Profile> e : config.profiles().entrySet()) {
+            String name = e.getKey();
+            Profile p = e.getValue();
+            boolean current = !fromEnvironment && name.equals(selected);
+            String check = null;
+            if (p.isSandbox() != context.options().sandbox()) {
+                check = offline ? null : p.isSandbox() ? "not checked: add --sandbox" : "not checked without --sandbox";
+            } else if (!offline) {
+                check = check(connectionOf(name, p));
+            }
+            if (current) {
+                selectedCheck = check;
+            }
+            StoredCredential c = store.credentials().profiles().get(name);
+            rows.add(new Row(name, current, p.cloud(), p.tenant(), p.identity(),
+                    p.flowKind() == null ? p.flow() : p.flowKind().kind(), expiry(c), store.credentialsFile().toString(),
+                    check));
+        }
+        RecordPrinter<Row> printer = output.list(COLUMNS);
+        rows.forEach(printer::print);
+        printer.finish();
+        if (rows.isEmpty()) {
+            context.warn("not signed in: run 'pcx auth login', or set credentials in the environment");
+            return ExitCode.AUTH;
+        }
+        boolean selectedExists = fromEnvironment || config.profiles().containsKey(selected);
+        if (!selectedExists) {
+            context.warn("the selected profile '" + selected + "' does not exist: 'pcx auth switch NAME' or 'pcx auth login'");
+            return ExitCode.AUTH;
+        }
+        return selectedCheck == null || selectedCheck.equals("ok") ? 0 : ExitCode.AUTH;
+    }
+
+    private Context.Connection connectionOf(String name, Profile p) {
+        if (p.isSandbox()) {
+            Context.Target t = context.target();
+            return context.connectionFor(name, p, t.cloud(), t.endpoint(), t.authority());
+        }
+        Cloud cloud = p.cloud() == null ? Cloud.CHINA : Cloud.parse(p.cloud());
+        return context.connectionFor(name, p, cloud,
+                HttpUrl.get(p.endpoint() != null ? p.endpoint() : cloud.apiBase()),
+                HttpUrl.get(p.authority() != null ? p.authority() : cloud.authority()));
+    }
+
+    private String check(Context.Connection connection) {
+        try {
+            context.api(connection).customers().list(1, null).next();
+            return "ok";
+        } catch (AuthenticationException | ApiException | TransportException | MalformedResponseException e) {
+            return "failed: " + e.getMessage();
+        } catch (RuntimeException e) {
+            return "failed: " + e.getMessage();
+        }
+    }
+
+    private String expiry(StoredCredential c) {
+        Instant at = c == null ? null : c.expiry();
+        if (at == null) {
+            return null;
+        }
+        Duration left = Duration.between(context.clock().instant(), at);
+        if (left.isNegative()) {
+            return "expired";
+        }
+        return left.toHours() >= 1 ? "in " + left.toHours() + " h" : "in " + Math.max(1, left.toMinutes()) + " min";
+    }
+}

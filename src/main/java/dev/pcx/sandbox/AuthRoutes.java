@@ -1,0 +1,219 @@
+package dev.pcx.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pcx.api.Json;
+import dev.pcx.sandbox.SandboxServer.Call;
+import dev.pcx.sandbox.SandboxServer.Reply;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sandbox's Azure AD: {@code POST /{tenant}/oauth2/v2.0/token} (client credentials with a
+ * secret or a certificate assertion, refresh token with rotation, device code) and
+ * {@code POST /{tenant}/oauth2/v2.0/devicecode}, answering errors as Azure AD does
+ * ({@code error}, {@code error_description} with its AADSTS code, {@code error_codes}). Device codes
+ * are approved by {@code POST /sandbox/devicecodes/{user_code}/approve} (or {@code /deny}), which
+ * {@code pcx sandbox approve} calls, or by themselves after the configured delay.
+ */
+final class AuthRoutes {
+    private static final String ALPHABET = "BCDFGHJKLMNPQRSTVWXZ23456789";
+
+    private record Pending(String userCode, String resource, Instant created, Instant expires, boolean approved,
+                           boolean denied) {
+        Pending with(boolean approve, boolean deny) {
+            return new Pending(userCode, resource, created, expires, approve, deny);
+        }
+    }
+
+    private final SandboxIdentity identity;
+    private final Duration approveAfter;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Refresh tokens already redeemed: each is good once, as with rotation in Azure AD. */
+    private final Set<String> redeemed = ConcurrentHashMap.newKeySet();
+    private final SecureRandom random = new SecureRandom();
+
+    /** @param approveAfter null: device codes wait for an explicit approval */
+    AuthRoutes(SandboxIdentity identity, Duration approveAfter) {
+        this.identity = identity;
+        this.approveAfter = approveAfter;
+    }
+
+    /** Handles sign-in paths; null when {@code call} is not one. */
+    Reply handle(Call call, String baseUrl) {
+        String[] s = call.path().substring(1).split("/");
+        if (s.length == 4 && s[0].equals("sandbox") && s[1].equals("devicecodes")
+                && (s[3].equals("approve") || s[3].equals("deny")) && call.method().equals("POST")) {
+            return decide(s[2], s[3].equals("approve"));
+        }
+        if (s.length == 1 && s[0].equals("devicelogin")) {
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.put("message", "This is the pcx sandbox: approve a code with 'pcx sandbox approve CODE'.");
+            return Reply.ok(body);
+        }
+        if (s.length != 4 || !s[1].equalsIgnoreCase("oauth2") || !s[2].equalsIgnoreCase("v2.0")) {
+            return null;
+        }
+        if (!call.method().equals("POST")) {
+            return error(405, "invalid_request", 900561, "The endpoint only accepts POST requests.");
+        }
+        if (!SandboxIdentity.knownTenant(s[0])) {
+            return error(400, "invalid_request", 90002, "Tenant '" + s[0] + "' not found. Check to make sure you have "
+                    + "the correct tenant ID and are signing into the correct cloud.");
+        }
+        Map<String, String> form = call.form();
+        String clientId = form.get("client_id");
+        if (clientId == null || !SandboxIdentity.CLIENT_ID.equalsIgnoreCase(clientId)) {
+            return error(400, "unauthorized_client", 700016, "Application with identifier '" + clientId
+                    + "' was not found in the directory '" + s[0] + "'.");
+        }
+        String endpoint = baseUrl + call.path();
+        return switch (s[3].toLowerCase(Locale.ROOT)) {
+            case "token" -> token(form, endpoint, baseUrl);
+            case "devicecode" -> deviceCode(form, baseUrl);
+            default -> null;
+        };
+    }
+
+    private Reply token(Map<String, String> form, String endpoint, String baseUrl) {
+        String grant = form.getOrDefault("grant_type", "");
+        switch (grant) {
+            case "client_credentials" -> {
+                String resource = SandboxIdentity.resourceOf(form.get("scope"));
+                if (resource == null || !form.get("scope").contains("/.default")) {
+                    return error(400, "invalid_scope", 1002012, "The provided value for scope is not valid. Client "
+                            + "credential flows must have a scope value with /.default suffixed to the resource identifier.");
+                }
+                String assertion = form.get("client_assertion");
+                if (assertion != null) {
+                    String problem = identity.assertionProblem(assertion, endpoint);
+                    if (problem != null) {
+                        int code = Integer.parseInt(problem.substring(6, problem.indexOf(':')));
+                        return error(401, "invalid_client", code, problem.substring(problem.indexOf(':') + 2));
+                    }
+                } else if (!SandboxIdentity.CLIENT_SECRET.equals(form.get("client_secret"))) {
+                    return error(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret "
+                            + "being sent in the request is the client secret value, not the client secret ID.");
+                }
+                return tokens(identity.accessToken(resource, false), null, null);
+            }
+            case "refresh_token" -> {
+                JsonNode rt = identity.verify(form.getOrDefault("refresh_token", ""));
+                if (rt == null || !"refresh".equals(rt.path("typ").asText())) {
+                    return error(400, "invalid_grant", 9002313, "Invalid request. The refresh token is malformed, "
+                            + "expired or was not issued by this sandbox.");
+                }
+                if (!redeemed.add(rt.path("jti").asText())) {
+                    return error(400, "invalid_grant", 70008, "The refresh token has already been redeemed; "
+                            + "it was rotated, use the newest one.");
+                }
+                String resource = rt.path("aud").asText();
+                return tokens(identity.accessToken(resource, true), identity.refreshToken(resource), identity.idToken());
+            }
+            case "urn:ietf:params:oauth:grant-type:device_code" -> {
+                String code = form.getOrDefault("device_code", "");
+                Pending p = pending.get(code);
+                if (p == null) {
+                    return error(400, "invalid_grant", 70000, "The provided device code is not valid.");
+                }
+                Instant now = identity.clock().instant();
+                if (!now.isBefore(p.expires())) {
+                    pending.remove(code);
+                    return error(400, "expired_token", 70019, "Verification code expired.");
+                }
+                if (p.denied()) {
+                    pending.remove(code);
+                    return error(400, "access_denied", 70000, "The user has declined the sign-in request.");
+                }
+                boolean approved = p.approved()
+                        || approveAfter != null && !now.isBefore(p.created().plus(approveAfter));
+                if (!approved) {
+                    return error(400, "authorization_pending", 70016, "OAuth 2.0 device flow error. Authorization is pending.");
+                }
+                pending.remove(code);
+                return tokens(identity.accessToken(p.resource(), true), identity.refreshToken(p.resource()), identity.idToken());
+            }
+            default -> {
+                return error(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type '"
+                        + grant + "'.");
+            }
+        }
+    }
+
+    private Reply deviceCode(Map<String, String> form, String baseUrl) {
+        String scope = form.get("scope");
+        String resource = SandboxIdentity.resourceOf(scope);
+        if (resource == null || !scope.contains("/user_impersonation")) {
+            return error(400, "invalid_scope", 70011, "The provided value for the input parameter 'scope' is not valid.");
+        }
+        String userCode = userCode();
+        String deviceCode = UUID.randomUUID() + "." + UUID.randomUUID();
+        Instant now = identity.clock().instant();
+        pending.put(deviceCode, new Pending(userCode, resource, now, now.plusSeconds(900), false, false));
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("user_code", userCode);
+        body.put("device_code", deviceCode);
+        body.put("verification_uri", baseUrl + "/devicelogin");
+        body.put("expires_in", 900);
+        body.put("interval", 1);
+        body.put("message", "To sign in to the pcx sandbox, run 'pcx sandbox approve " + userCode + "'"
+                + (approveAfter == null ? "." : ", or wait " + approveAfter.toSeconds() + " s."));
+        return Reply.ok(body);
+    }
+
+    private Reply decide(String userCode, boolean approve) {
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            if (e.getValue().userCode().equalsIgnoreCase(userCode)) {
+                pending.put(e.getKey(), e.getValue().with(approve, !approve));
+                ObjectNode body = Json.mapper().createObjectNode();
+                body.put("userCode", e.getValue().userCode());
+                body.put("status", approve ? "approved" : "denied");
+                return Reply.ok(body);
+            }
+        }
+        return Reply.fault(404, 404, "No pending device code " + userCode);
+    }
+
+    private String userCode() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    private Reply tokens(String access, String refresh, String idToken) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("token_type", "Bearer");
+        body.put("expires_in", identity.lifetimeSeconds());
+        body.put("ext_expires_in", identity.lifetimeSeconds());
+        body.put("access_token", access);
+        if (refresh != null) {
+            body.put("scope", "user_impersonation");
+            body.put("refresh_token", refresh);
+            body.put("id_token", idToken);
+        }
+        return new Reply(200, body, Map.of("Cache-Control", "no-store"));
+    }
+
+    private Reply error(int status, String error, int code, String description) {
+        String trace = UUID.randomUUID().toString();
+        String correlation = UUID.randomUUID().toString();
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("error", error);
+        body.put("error_description", "AADSTS" + code + ": " + description + "\r\nTrace ID: " + trace
+                + "\r\nCorrelation ID: " + correlation + "\r\nTimestamp: " + identity.clock().instant());
+        body.putArray("error_codes").add(code);
+        body.put("timestamp", identity.clock().instant().toString());
+        body.put("trace_id", trace);
+        body.put("correlation_id", correlation);
+        return new Reply(status, body, Map.of());
+    }
+}
