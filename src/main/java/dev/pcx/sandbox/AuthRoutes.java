@@ -39,6 +39,7 @@ final class AuthRoutes {
     /** Refresh tokens already redeemed: each is good once, as with rotation in Azure AD. */
     private final Set<String> redeemed = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
+    private final java.util.concurrent.atomic.AtomicInteger refreshGrants = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param approveAfter null: device codes wait for an explicit approval */
     AuthRoutes(SandboxIdentity identity, Duration approveAfter) {
@@ -110,6 +111,7 @@ final class AuthRoutes {
                     return error(400, "invalid_grant", 9002313, "Invalid request. The refresh token is malformed, "
                             + "expired or was not issued by this sandbox.");
                 }
+                refreshGrants.incrementAndGet();
                 if (!redeemed.add(rt.path("jti").asText())) {
                     return error(400, "invalid_grant", 70008, "The refresh token has already been redeemed; "
                             + "it was rotated, use the newest one.");
@@ -145,6 +147,15 @@ final class AuthRoutes {
                         + grant + "'.");
             }
         }
+    }
+
+    /** User codes waiting for approval. */
+    java.util.List<String> pendingUserCodes() {
+        return pending.values().stream().filter(p -> !p.approved() && !p.denied()).map(Pending::userCode).toList();
+    }
+
+    int refreshGrants() {
+        return refreshGrants.get();
     }
 
     private Reply deviceCode(Map<String, String> form, String baseUrl) {

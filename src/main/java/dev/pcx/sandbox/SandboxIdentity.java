@@ -99,6 +99,7 @@ public final class SandboxIdentity {
         claims.put("nbf", now.getEpochSecond());
         claims.put("exp", now.getEpochSecond() + lifetimeSeconds);
         claims.put("idtyp", user ? "user" : "app");
+        claims.put("uti", UUID.randomUUID().toString()); // unique, as Azure AD's tokens are
         if (user) {
             claims.put("upn", USER);
             claims.put("scp", "user_impersonation");

@@ -128,6 +128,16 @@ public final class SandboxServer implements AutoCloseable {
         return store.customerCount();
     }
 
+    /** The user codes of device-code sign-ins waiting for approval (what a person would see). */
+    public java.util.List<String> pendingUserCodes() {
+        return auth.pendingUserCodes();
+    }
+
+    /** How many refresh-token grants the sign-in endpoint has answered. */
+    public int refreshGrants() {
+        return auth.refreshGrants();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -148,7 +158,9 @@ public final class SandboxServer implements AutoCloseable {
                 if (!latency.isZero()) {
                     Thread.sleep(latency.toMillis());
                 }
-                Faults.Fault fault = faults.next();
+                // faults are for the Partner Center API; sign-in and control paths always answer
+                boolean api = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT).startsWith("/v1/");
+                Faults.Fault fault = api ? faults.next() : null;
                 if (fault != null && fault.kind() == Faults.Kind.DROP) {
                     return; // closing the exchange without an answer drops the connection
                 }

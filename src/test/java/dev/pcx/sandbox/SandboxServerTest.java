@@ -8,6 +8,10 @@ import dev.pcx.api.Pages;
 import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.SearchFilter;
 import dev.pcx.api.model.Customer;
+import dev.pcx.auth.AadClient;
+import dev.pcx.auth.Cloud;
+import dev.pcx.auth.Credential;
+import dev.pcx.auth.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -15,6 +19,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,9 +46,13 @@ class SandboxServerTest {
 
     private PartnerCenter client(SandboxServer.Config config) {
         sandbox = SandboxServer.start(config);
-        ApiSettings settings = ApiSettings.defaults(HttpUrl.get(sandbox.baseUrl()), "pcx-test")
-                .withSleeper(waits::add, System::nanoTime);
-        return new PartnerCenter(settings, () -> "any-token");
+        HttpUrl url = HttpUrl.get(sandbox.baseUrl());
+        ApiSettings settings = ApiSettings.defaults(url, "pcx-test").withSleeper(waits::add, System::nanoTime);
+        AadClient aad = new AadClient(new OkHttpClient(), url, d -> { }, Clock.systemUTC());
+        var app = new Credential.ClientSecret(SandboxIdentity.TENANT_ID, SandboxIdentity.CLIENT_ID,
+                SandboxIdentity.CLIENT_SECRET);
+        return new PartnerCenter(settings,
+                Credentials.inMemory(app, Cloud.CHINA, () -> aad, Clock.systemUTC(), "test").tokens());
     }
 
     @Test
@@ -64,7 +73,7 @@ class SandboxServerTest {
     @Test
     void nextLinksLeaveOutV1AndCarryAnOpaqueContinuationToken() throws Exception {
         client(SandboxServer.Config.of(30));
-        JsonNode page = raw("/v1/customers?size=10", "Bearer x");
+        JsonNode page = raw("/v1/customers?size=10", "Bearer " + token());
         JsonNode next = page.get("links").get("next");
         assertTrue(next.get("uri").asText().startsWith("/customers?"), next.toString());
         assertTrue(next.get("uri").asText().contains("seekOperation=Next"));
@@ -125,7 +134,7 @@ class SandboxServerTest {
     void seekWithoutATokenIsBadInput() throws Exception {
         client(SandboxServer.Config.of(10));
         try (Response r = new OkHttpClient().newCall(new Request.Builder()
-                .url(sandbox.baseUrl() + "/v1/customers?seekOperation=Next").header("Authorization", "Bearer x")
+                .url(sandbox.baseUrl() + "/v1/customers?seekOperation=Next").header("Authorization", "Bearer " + token())
                 .build()).execute()) {
             assertEquals(400, r.code());
             assertEquals(400, Json.mapper().readTree(r.body().string()).get("code").asInt());
@@ -142,7 +151,7 @@ class SandboxServerTest {
 
     @Test
     void injectedFaultsAreRetriedByTheClient() {
-        PartnerCenter api = client(new SandboxServer.Config("127.0.0.1", 0, 300, Duration.ZERO, "503@2,drop@3", 2));
+        PartnerCenter api = client(SandboxServer.Config.of(300).withFaults("503@2,drop@3"));
         List<Customer> all = new ArrayList<>();
         api.customers().list(100, null).forEach(-1, all::add);
         assertEquals(300, all.size());
@@ -156,6 +165,13 @@ class SandboxServerTest {
         assertThrows(IllegalArgumentException.class, () -> Faults.parse("drop@0"));
         assertThrows(IllegalArgumentException.class, () -> Faults.parse("slow"));
         assertEquals(Faults.Kind.STATUS, Faults.parse("429@1").next().kind());
+    }
+
+    /** A token from the sandbox's own sign-in, as pcx gets one. */
+    private String token() {
+        AadClient aad = new AadClient(new OkHttpClient(), HttpUrl.get(sandbox.baseUrl()), d -> { }, Clock.systemUTC());
+        return aad.clientSecret(SandboxIdentity.TENANT_ID, SandboxIdentity.CLIENT_ID, SandboxIdentity.CLIENT_SECRET,
+                "https://partner.partnercenterapi.microsoftonline.cn/.default").accessToken();
     }
 
     private JsonNode raw(String target, String auth) throws Exception {

@@ -27,7 +27,8 @@ public final class Pcx {
     private int width = 100;
     private String stdin = "";
     private OutputStream stdoutSink;
-    public final List<Duration> sleeps = new ArrayList<>();
+    public final List<Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
+    private Duration realPause = Duration.ZERO;
 
     public Pcx env(String name, String value) {
         env.put(name, value);
@@ -43,6 +44,15 @@ public final class Pcx {
 
     public Pcx width(int columns) {
         this.width = columns;
+        return this;
+    }
+
+    /**
+     * Makes each wait pcx asks for (retries, device-code polls) a real pause of {@code pause}
+     * instead of none, for flows that wait on another thread; the asked-for waits are still recorded.
+     */
+    public Pcx pauseEachWait(Duration pause) {
+        this.realPause = pause;
         return this;
     }
 
@@ -64,7 +74,13 @@ public final class Pcx {
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), outStream, errStream,
                 stdinTty, stdoutTty, stderrTty, () -> width);
-        Sleeper sleeper = d -> sleeps.add(d);
+        Duration pause = realPause;
+        Sleeper sleeper = d -> {
+            sleeps.add(d);
+            if (!pause.isZero()) {
+                Thread.sleep(pause.toMillis());
+            }
+        };
         int code = Main.run(io, Map.copyOf(env), sleeper, args);
         outStream.flush();
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

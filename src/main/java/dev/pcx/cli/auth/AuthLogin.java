@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
         footer = {
             "  pcx auth login --tenant contoso.partner.onmschina.cn --client-id 1b7c2f0e-...",
             "  pcx auth login --cloud global --profile global --tenant contoso.onmicrosoft.com --client-id ...",
-            "  printf '%s\\n%s\\n' \"$REFRESH_TOKEN\" \"$APP_SECRET\" | \\",
+            "  printf '%%s\\n%%s\\n' \"$REFRESH_TOKEN\" \"$APP_SECRET\" | \\",
             "      pcx auth login --refresh-token-stdin --client-secret-stdin --tenant ... --client-id ...",
             "  pcx auth login --app --certificate app.pfx --certificate-password-stdin --tenant ... --client-id ... < pw",
             "  pcx --sandbox auth login                  # device code, approved by the sandbox after 3 s"

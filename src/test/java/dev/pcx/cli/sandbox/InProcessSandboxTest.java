@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,11 +54,13 @@ class InProcessSandboxTest {
 
     @Test
     void aCorruptStateFileIsReportedWithTheFix() throws Exception {
-        Files.createDirectories(config.resolve("sandbox"));
+        Files.createDirectory(config.resolve("sandbox"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.writeString(config.resolve("sandbox/state.json"), "{not json");
         Pcx.Result r = pcx().run("--sandbox", "customers", "list");
         assertEquals(2, r.exit(), r::toString);
-        assertTrue(r.err().contains("remove it to start the sandbox over"), r.err());
+        assertTrue(r.err().contains("start it over with: pcx sandbox reset"), r.err());
+        assertEquals("{not json", Files.readString(config.resolve("sandbox/state.json")), "left as it was");
     }
 
     @Test
