@@ -155,28 +155,49 @@ function compReplyArray() {
 function _complete_pcx() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers" ];    then _picocli_pcx; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers list" ];    then _picocli_pcx_customers; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers show" ];    then _picocli_pcx_customers; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth login" ];    then _picocli_pcx_auth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_pcx_auth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth token" ];    then _picocli_pcx_auth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth logout" ];    then _picocli_pcx_auth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth switch" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox serve" ];    then _picocli_pcx_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox reset" ];    then _picocli_pcx_sandbox; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox approve" ];    then _picocli_pcx_sandbox; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(customers)
-  local cmds1=(sandbox)
-  local cmds2=(help)
-  local cmds3=(customers list)
-  local cmds4=(customers show)
-  local cmds5=(sandbox serve)
-  local cmds6=(sandbox reset)
+  local cmds1=(auth)
+  local cmds2=(sandbox)
+  local cmds3=(help)
+  local cmds4=(customers list)
+  local cmds5=(customers show)
+  local cmds6=(auth login)
+  local cmds7=(auth status)
+  local cmds8=(auth token)
+  local cmds9=(auth logout)
+  local cmds10=(auth switch)
+  local cmds11=(sandbox serve)
+  local cmds12=(sandbox reset)
+  local cmds13=(sandbox approve)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_customers_show; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_customers_list; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_pcx_help; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_pcx_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_customers_show; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_customers_list; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_pcx_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_pcx_auth; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_pcx_customers; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -189,7 +210,7 @@ function _picocli_pcx() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers sandbox help"
+  local commands="customers auth sandbox help"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
 
@@ -279,13 +300,61 @@ function _picocli_pcx_customers() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `auth` subcommand.
+function _picocli_pcx_auth() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="login status token logout switch"
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `sandbox` subcommand.
 function _picocli_pcx_sandbox() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="serve reset"
+  local commands="serve reset approve"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
 
@@ -333,7 +402,7 @@ function _picocli_pcx_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers sandbox"
+  local commands="customers auth sandbox"
   local flag_opts="'-h' '--help' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
 
@@ -480,6 +549,258 @@ function _picocli_pcx_customers_show() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `login` subcommand.
+function _picocli_pcx_auth_login() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--device-code' '--refresh-token-stdin' '--app' '--client-secret-stdin' '--certificate-password-stdin' '--save-secret' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--tenant' '--client-id' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_pcx_auth_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--offline' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `token` subcommand.
+function _picocli_pcx_auth_token() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `logout` subcommand.
+function _picocli_pcx_auth_logout() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `switch` subcommand.
+function _picocli_pcx_auth_switch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `serve` subcommand.
 function _picocli_pcx_sandbox_serve() {
   # Get completion data
@@ -488,7 +809,7 @@ function _picocli_pcx_sandbox_serve() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--state' '--customers' '--latency' '--faults' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'--port' '--state' '--customers' '--latency' '--faults' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -510,6 +831,18 @@ function _picocli_pcx_sandbox_serve() {
       ;;
     '--faults')
       return
+      ;;
+    '--token-lifetime')
+      return
+      ;;
+    '--approve-after')
+      return
+      ;;
+    '--certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '-o'|'--output')
       return
@@ -554,7 +887,7 @@ function _picocli_pcx_sandbox_reset() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--state' '--customers' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'--state' '--customers' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -568,6 +901,66 @@ function _picocli_pcx_sandbox_reset() {
     '--customers')
       return
       ;;
+    '--token-lifetime')
+      return
+      ;;
+    '--approve-after')
+      return
+      ;;
+    '--certificate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `approve` subcommand.
+function _picocli_pcx_sandbox_approve() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--deny' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '-o'|'--output')
       return
       ;;

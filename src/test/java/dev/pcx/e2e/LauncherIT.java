@@ -1,5 +1,6 @@
 package dev.pcx.e2e;
 
+import dev.pcx.sandbox.SandboxIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,14 +106,44 @@ class LauncherIT {
             String url = first.get(30, TimeUnit.SECONDS);
             assertTrue(url != null && url.startsWith("http://127.0.0.1:"), "first stdout line is the URL: " + url);
 
-            Run walk = run(Map.of("PCX_ENDPOINT", url, "PCX_ACCESS_TOKEN", "anything"),
-                    "customers", "list", "--all", "-o", "jsonl");
+            Map<String, String> ci = Map.of("PCX_ENDPOINT", url, "PCX_AUTHORITY", url,
+                    "PCX_TENANT_ID", SandboxIdentity.TENANT_ID, "PCX_CLIENT_ID", SandboxIdentity.CLIENT_ID,
+                    "PCX_CLIENT_SECRET", SandboxIdentity.CLIENT_SECRET);
+            Run walk = run(ci, "customers", "list", "--all", "-o", "jsonl");
             assertEquals(0, walk.exit(), walk::toString);
             assertEquals(2500, walk.out().lines().count());
             assertEquals(2500, walk.out().lines().distinct().count());
 
-            Run noToken = run(Map.of("PCX_ENDPOINT", url), "customers", "list");
-            assertEquals(3, noToken.exit(), noToken::toString);
+            Run forged = run(Map.of("PCX_ENDPOINT", url, "PCX_ACCESS_TOKEN", "not-a-token"), "customers", "list");
+            assertEquals(3, forged.exit(), forged::toString);
+            Run noCredentials = run(Map.of("PCX_ENDPOINT", url), "customers", "list");
+            assertEquals(3, noCredentials.exit(), noCredentials::toString);
+
+            Process login = pcx(Map.of("PCX_ENDPOINT", url, "PCX_AUTHORITY", url), "auth", "login",
+                    "--tenant", SandboxIdentity.TENANT_ID, "--client-id", SandboxIdentity.CLIENT_ID)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            BufferedReader prompt = new BufferedReader(new InputStreamReader(login.getErrorStream(), StandardCharsets.UTF_8));
+            String code = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line; (line = prompt.readLine()) != null; ) {
+                        int at = line.indexOf("enter the code ");
+                        if (at >= 0) {
+                            return line.substring(at + 15).split(" ")[0];
+                        }
+                    }
+                    return null;
+                } catch (IOException e) {
+                    return null;
+                }
+            }).get(30, TimeUnit.SECONDS);
+            assertTrue(code != null, "the device code is shown on stderr");
+            Run approve = run(Map.of("PCX_ENDPOINT", url), "sandbox", "approve", code);
+            assertEquals(0, approve.exit(), approve::toString);
+            assertTrue(login.waitFor(30, TimeUnit.SECONDS), "login finishes once approved");
+            assertEquals(0, login.exitValue());
+            Run asPerson = run(Map.of("PCX_ENDPOINT", url, "PCX_AUTHORITY", url), "auth", "status");
+            assertEquals(0, asPerson.exit(), asPerson::toString);
+            assertTrue(asPerson.out().contains(SandboxIdentity.USER), asPerson.out());
         } finally {
             server.destroy();
             assertTrue(server.waitFor(20, TimeUnit.SECONDS), "the sandbox stops on SIGTERM");

@@ -1,0 +1,48 @@
+package dev.pcx.cli;
+
+import dev.pcx.api.AuthenticationException;
+import dev.pcx.api.Sleeper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The app+user gate: operations Partner Center allows only on a person's behalf stop before any call. */
+class ContextTest {
+    private static Context context(Map<String, String> env) {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        Io io = new Io(InputStream.nullInputStream(), sink, sink, false, false, false, () -> 80);
+        Context context = new Context(io, env, Sleeper.SYSTEM, System::nanoTime);
+        Cli.commandLine(context).parseArgs("customers", "list");
+        return context;
+    }
+
+    private static final Map<String, String> APP = Map.of("PCX_ENDPOINT", "http://127.0.0.1:9",
+            "PCX_AUTHORITY", "http://127.0.0.1:9", "PCX_CLIENT_ID", "c", "PCX_TENANT_ID", "t", "PCX_CLIENT_SECRET", "s");
+
+    @Test
+    void appOnlyCredentialsAreStoppedWithTheWayToSignInAsAPerson() {
+        try (Context c = context(APP)) {
+            AuthenticationException e = assertThrows(AuthenticationException.class,
+                    () -> c.requireAppUser("listing managed services"));
+            assertTrue(e.getMessage().startsWith("listing managed services needs app+user credentials"), e.getMessage());
+            assertTrue(e.fix().contains("pcx auth login"), e.fix());
+        }
+    }
+
+    @Test
+    void appUserCredentialsPass() {
+        Map<String, String> env = new java.util.HashMap<>(APP);
+        env.put("PCX_REFRESH_TOKEN", "rt");
+        try (Context c = context(env)) {
+            assertDoesNotThrow(() -> c.requireAppUser("listing managed services"));
+        }
+    }
+}
