@@ -8,6 +8,10 @@ import tempfile
 import time
 
 PCX = os.path.abspath("target/pcx")
+# the sandbox's own application: documented, not secret
+SANDBOX_APP = {"PCX_TENANT_ID": "4d9a8c1e-7b2f-4e3a-9c5d-6f1e2a3b4c5d",
+               "PCX_CLIENT_ID": "0d3f7a52-6c1b-4e8f-a2d4-5b9c0e1f2a3b",
+               "PCX_CLIENT_SECRET": "pcx-sandbox-secret"}
 QUICK = "--quick" in sys.argv
 RUNS = 5 if QUICK else 20
 
@@ -47,8 +51,8 @@ def walk(customers, heap, config):
     """Walks every customer as JSON lines in a fresh process; returns (seconds, lines, peak RSS MiB)."""
     server, url = serve(customers, config)
     try:
-        env = dict(os.environ, PCX_CONFIG_DIR=config, PCX_ENDPOINT=url, PCX_ACCESS_TOKEN="bench",
-                   PCX_JAVA_OPTS=f"-Xmx{heap}")
+        env = dict(os.environ, PCX_CONFIG_DIR=config, PCX_ENDPOINT=url, PCX_AUTHORITY=url,
+                   PCX_JAVA_OPTS=f"-Xmx{heap}", **SANDBOX_APP)
         # a child of its own, so ru_maxrss is this walk's alone
         code = ("import resource,subprocess,sys,time;s=time.perf_counter();"
                 "p=subprocess.run(sys.argv[1:],stdout=subprocess.PIPE,stderr=subprocess.PIPE);"
@@ -76,9 +80,16 @@ def main():
     timed("pcx --version (no class-data archive)", ["--version"], dict(base, PCX_NO_CDS="1"))
     server, url = serve(150, config)
     try:
-        env = dict(base, PCX_ENDPOINT=url, PCX_ACCESS_TOKEN="bench")
-        timed("pcx customers list (one page, table)", ["customers", "list"], env)
+        env = dict(base, PCX_ENDPOINT=url, PCX_AUTHORITY=url)
+        # a stored profile with a cached token: what a person's later commands do
+        login = subprocess.run([PCX, "auth", "login", "--app", "--client-secret-stdin", "--save-secret",
+                                "--tenant", SANDBOX_APP["PCX_TENANT_ID"], "--client-id", SANDBOX_APP["PCX_CLIENT_ID"]],
+                               env=env, input=SANDBOX_APP["PCX_CLIENT_SECRET"] + "\n", capture_output=True, text=True)
+        if login.returncode != 0:
+            sys.exit("sign-in failed: " + login.stderr)
+        timed("pcx customers list (one page, profile)", ["customers", "list"], env)
         timed("pcx customers list (no class-data archive)", ["customers", "list"], dict(env, PCX_NO_CDS="1"))
+        timed("pcx customers list (env credentials: sign-in+GET)", ["customers", "list"], dict(env, **SANDBOX_APP))
         timed("pcx customers show contoso -o json (2 calls)", ["customers", "show", "contoso ltd", "-o", "json"], env)
     finally:
         server.terminate()

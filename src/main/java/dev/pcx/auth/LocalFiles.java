@@ -56,14 +56,18 @@ public final class LocalFiles {
         try {
             if (!Files.isDirectory(dir)) {
                 if (posix(dir)) {
-                    Path parent = dir.getParent();
-                    if (parent != null) {
-                        Files.createDirectories(parent);
+                    // every level pcx makes is private: $PCX_CONFIG_DIR/sandbox must not leave
+                    // $PCX_CONFIG_DIR itself open to others
+                    java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
+                    for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+                        missing.push(p);
                     }
-                    try {
-                        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
-                    } catch (FileAlreadyExistsException raced) {
-                        // another process made it: checked below
+                    for (Path p : missing) {
+                        try {
+                            Files.createDirectory(p, PosixFilePermissions.asFileAttribute(DIR_MODE));
+                        } catch (FileAlreadyExistsException raced) {
+                            // another process made it: checked below
+                        }
                     }
                 } else {
                     Files.createDirectories(dir);

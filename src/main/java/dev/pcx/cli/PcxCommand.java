@@ -40,6 +40,10 @@ import java.time.Duration;
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  PCX_ACCESS_TOKEN  bearer token used as is: no sign-in, nothing on disk",
+            "  PCX_CLIENT_ID, PCX_TENANT_ID with PCX_CLIENT_SECRET, PCX_CERTIFICATE",
+            "  (+ PCX_CERTIFICATE_PASSWORD) or PCX_REFRESH_TOKEN",
+            "                    sign in from the environment (CI): before any profile,",
+            "                    nothing written to disk",
             "  PCX_CONFIG_DIR    local state (default $XDG_CONFIG_HOME/pcx, ~/.config/pcx)",
             "  PCX_OUTPUT  PCX_PROFILE  PCX_CLOUD  PCX_ENDPOINT  PCX_AUTHORITY  PCX_TIMEOUT",
             "  PCX_LOCALE  PCX_DEBUG  PCX_SANDBOX  NO_COLOR",
@@ -47,6 +51,7 @@ import java.time.Duration;
             "",
             "Examples:",
             "  pcx --sandbox customers list          try pcx on its built-in sandbox",
+            "  pcx auth login --tenant contoso.partner.onmschina.cn --client-id ID",
             "  pcx customers list --name 北京 -o json",
             "  pcx customers show contoso.partner.onmschina.cn"
         })

@@ -64,6 +64,18 @@ class InProcessSandboxTest {
     }
 
     @Test
+    void aFreshConfigDirectoryMadeThroughTheSandboxIsPrivateAndUsableAfterwards() throws Exception {
+        Path fresh = config.resolve("new/pcx");
+        Pcx pcx = new Pcx().env("PCX_CONFIG_DIR", fresh.toString());
+        assertEquals(0, pcx.run("--sandbox", "customers", "list", "--limit", "1").exit());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve("sandbox"))));
+        assertEquals(0, pcx.run("sandbox", "reset", "--approve-after", "0").exit());
+        Pcx.Result login = pcx.run("--sandbox", "auth", "login");
+        assertEquals(0, login.exit(), "pcx accepts the directory it made: " + login);
+    }
+
+    @Test
     void resetRejectsOutOfRangeCounts() {
         Pcx.Result r = pcx().run("sandbox", "reset", "--customers", "100001");
         assertEquals(2, r.exit(), r::toString);
