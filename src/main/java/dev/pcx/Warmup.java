@@ -39,6 +39,8 @@ final class Warmup {
             var mapper = Json.mapper();
             mapper.readValue("{\"items\":[{\"companyProfile\":{},\"links\":{\"self\":{\"uri\":\"/\"}}}]}",
                     mapper.getTypeFactory().constructParametricType(ResourceCollection.class, Customer.class));
+            mapper.readValue("{\"profiles\":{\"p\":{}}}", dev.pcx.auth.ProfileStore.Config.class);
+            mapper.readValue("{\"profiles\":{\"p\":{}}}", dev.pcx.auth.ProfileStore.Credentials.class);
             new okhttp3.OkHttpClient.Builder();
         } catch (Throwable ignored) {
             // only an optimisation: the main thread does whatever did not get done here
