@@ -79,6 +79,27 @@ class AadClientTest {
     }
 
     @Test
+    void aCertificateSendsASignedAssertionAndNoSecret(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        dev.pcx.testing.TestCertificates certs = dev.pcx.testing.TestCertificates.create(dir);
+        server.enqueue(json(200, "{\"expires_in\":3600,\"access_token\":\"at\"}"));
+
+        aad.clientAssertion("t", "app-1", ClientCertificate.load(certs.pem(), null), Scopes.appOnly(Cloud.CHINA));
+
+        Map<String, String> form = form(take());
+        assertEquals("client_credentials", form.get("grant_type"));
+        assertEquals("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", form.get("client_assertion_type"));
+        assertNull(form.get("client_secret"));
+        String[] jwt = form.get("client_assertion").split("\\.");
+        var claims = dev.pcx.api.Json.mapper().readTree(java.util.Base64.getUrlDecoder().decode(jwt[1]));
+        assertEquals(server.url("/t/oauth2/v2.0/token").toString(), claims.get("aud").asText());
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(certs.certificate().getPublicKey());
+        rsa.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
+        assertTrue(rsa.verify(java.util.Base64.getUrlDecoder().decode(jwt[2])));
+    }
+
+    @Test
     void refreshSendsTheDelegatedScopeWithOfflineAccess() throws Exception {
         server.enqueue(json(200, "{\"expires_in\":3600,\"access_token\":\"at\",\"refresh_token\":\"rt-2\"}"));
 

@@ -131,6 +131,47 @@ class SandboxServerTest {
     }
 
     @Test
+    void aForgedOrExpiredTokenIs401() throws Exception {
+        SandboxFixtureClock clock = new SandboxFixtureClock();
+        sandbox = SandboxServer.start(SandboxServer.Config.of(10).withClock(clock));
+        String good = token();
+        String[] parts = good.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        assertEquals(200, status("Bearer " + good));
+        assertEquals(401, status("Bearer " + forged));
+        assertEquals(401, status("Bearer not.a.jwt"));
+        clock.offset = Duration.ofMinutes(61);
+        assertEquals(401, status("Bearer " + good), "an expired token");
+    }
+
+    /** A clock that can be moved on. */
+    static final class SandboxFixtureClock extends Clock {
+        volatile Duration offset = Duration.ZERO;
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(offset);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    private int status(String authorization) throws Exception {
+        try (Response r = new OkHttpClient().newCall(new Request.Builder().url(sandbox.baseUrl() + "/v1/customers?size=1")
+                .header("Authorization", authorization).build()).execute()) {
+            return r.code();
+        }
+    }
+
+    @Test
     void seekWithoutATokenIsBadInput() throws Exception {
         client(SandboxServer.Config.of(10));
         try (Response r = new OkHttpClient().newCall(new Request.Builder()
