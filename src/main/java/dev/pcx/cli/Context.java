@@ -157,6 +157,11 @@ public final class Context implements AutoCloseable {
         return Path.of(System.getProperty("user.home"), ".config", "pcx");
     }
 
+    /** Where the sandbox keeps its state unless {@code --state} says otherwise. */
+    public Path sandboxStateFile() {
+        return configDir().resolve("sandbox").resolve("state.json");
+    }
+
     public ProfileStore profiles() {
         if (profiles == null) {
             profiles = new ProfileStore(configDir());
@@ -189,7 +194,7 @@ public final class Context implements AutoCloseable {
     public SandboxServer sandbox() {
         if (sandbox == null) {
             try {
-                sandbox = SandboxServer.startInProcess(configDir().resolve("sandbox"));
+                sandbox = SandboxServer.startInProcess(sandboxStateFile().getParent());
             } catch (LocalStateException e) {
                 throw CliException.usage(e.getMessage());
             }

@@ -42,7 +42,7 @@ final class SandboxReset implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = state != null ? state : context.configDir().resolve("sandbox").resolve("state.json");
+        Path file = state != null ? state : context.sandboxStateFile();
         int n = customers == null ? SandboxServer.DEFAULT_CUSTOMERS : checkedCustomers(customers);
         SandboxState fresh = SandboxState.fresh(n, signIn.lifetimeSeconds(3600), signIn.approveAfterSeconds(3),
                 signIn.certificates(List.of()));

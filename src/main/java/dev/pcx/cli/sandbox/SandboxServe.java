@@ -75,7 +75,7 @@ final class SandboxServe implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw CliException.usage("--port must be from 0 to 65535");
         }
-        Path file = state != null ? state : context.configDir().resolve("sandbox").resolve("state.json");
+        Path file = state != null ? state : context.sandboxStateFile();
         SandboxState saved = SandboxState.loadOrCreate(file);
         int n = customers == null ? saved.customers() : SandboxReset.checkedCustomers(customers);
         SandboxState run = new SandboxState(n, saved.key(), signIn.lifetimeSeconds(saved.tokenLifetimeSeconds()),
