@@ -57,6 +57,11 @@ public final class ApiRequest {
         return new ApiRequest(method, v1(link.uri().trim()), headers, null);
     }
 
+    /** A request at a uri the service gave (a {@code Location} header): relative ones follow the {@code /v1} rule. */
+    public static ApiRequest at(String method, String uri) {
+        return new ApiRequest(method, v1(uri.trim()), Map.of(), null);
+    }
+
     /** The {@code /v1} rule of the contract: prefix it unless the uri already starts with it. */
     static String v1(String uri) {
         if (uri.startsWith("http://") || uri.startsWith("https://")) {

@@ -77,19 +77,13 @@ public final class PartnerCenter implements AutoCloseable {
         return new Customers(this);
     }
 
+    public Subscriptions subscriptions() {
+        return new Subscriptions(this);
+    }
+
     /** Sends one logical call and reads the answer as {@code type}; null for an empty answer. */
     public <T> T execute(ApiRequest request, JavaType type) {
-        tokens.accessToken(); // not signed in: say so before anything goes on the wire
-        Request httpRequest = toHttp(request);
-        try (Response response = http.newCall(httpRequest).execute()) {
-            if (response.code() == 401) {
-                ApiException e = ErrorBodies.toException(httpRequest, response, mapper);
-                throw new AuthenticationException("Partner Center rejected the access token (401"
-                        + (e.description() == null ? "" : ": " + e.description()) + ")", null);
-            }
-            if (!response.isSuccessful()) {
-                throw ErrorBodies.toException(httpRequest, response, mapper);
-            }
+        return exchange(request, (response, httpRequest) -> {
             ResponseBody body = response.body();
             if (response.code() == 204 || body.contentLength() == 0) {
                 return null;
@@ -101,6 +95,54 @@ public final class PartnerCenter implements AutoCloseable {
                         + type.getRawClass().getSimpleName() + " (" + firstLine(e.getOriginalMessage()) + ")",
                         ErrorBodies.requestId(httpRequest, response), e);
             }
+        });
+    }
+
+    /** A successful answer in full: status, headers and JSON body (null when empty), for writes that may answer 202. */
+    public record Answer(int status, JsonNode body, okhttp3.Headers headers) {
+        public String header(String name) {
+            return headers.get(name);
+        }
+
+        public java.time.Duration retryAfter() {
+            return RetryInterceptor.retryAfter(headers.get("Retry-After"));
+        }
+    }
+
+    public Answer send(ApiRequest request) {
+        return exchange(request, (response, httpRequest) -> {
+            String text = response.body().string();
+            JsonNode body = null;
+            if (!text.isBlank()) {
+                try {
+                    body = mapper.readTree(text);
+                } catch (JacksonException e) {
+                    throw new MalformedResponseException("Partner Center answered " + response.code()
+                            + " with a body that is not JSON", ErrorBodies.requestId(httpRequest, response), e);
+                }
+            }
+            return new Answer(response.code(), body, response.headers());
+        });
+    }
+
+    /** Reads a successful response; errors have been turned into exceptions before it is called. */
+    private interface ResponseReader<T> {
+        T read(Response response, Request httpRequest) throws IOException;
+    }
+
+    private <T> T exchange(ApiRequest request, ResponseReader<T> reader) {
+        tokens.accessToken(); // not signed in: say so before anything goes on the wire
+        Request httpRequest = toHttp(request);
+        try (Response response = http.newCall(httpRequest).execute()) {
+            if (response.code() == 401) {
+                ApiException e = ErrorBodies.toException(httpRequest, response, mapper);
+                throw new AuthenticationException("Partner Center rejected the access token (401"
+                        + (e.description() == null ? "" : ": " + e.description()) + ")", null);
+            }
+            if (!response.isSuccessful()) {
+                throw ErrorBodies.toException(httpRequest, response, mapper);
+            }
+            return reader.read(response, httpRequest);
         } catch (RetryInterceptor.BodyTooLargeException e) {
             throw new MalformedResponseException("Partner Center sent " + e.getMessage(),
                     httpRequest.header("MS-RequestId"), e);

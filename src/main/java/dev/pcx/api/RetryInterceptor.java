@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Other waits back off exponentially with full jitter. The body of a successful read is read
  * here, inside the loop, so a connection dropped halfway through a page is retried as well.
  * When the next wait would not fit in the time left, the last answer is returned as it is.
+ * A 429 closes a gate shared by every call of the client for as long as it asks: concurrent
+ * workers (a batch) all hold back, instead of each hammering the service in turn.
  */
 final class RetryInterceptor implements Interceptor {
     static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
@@ -37,6 +39,8 @@ final class RetryInterceptor implements Interceptor {
     private static final Duration CAP = Duration.ofSeconds(20);
 
     private final ApiSettings settings;
+    /** {@code nanoTime} until which no call may start, after a 429. */
+    private final java.util.concurrent.atomic.AtomicLong gate = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
 
     RetryInterceptor(ApiSettings settings) {
         this.settings = settings;
@@ -49,6 +53,7 @@ final class RetryInterceptor implements Interceptor {
         long deadline = settings.nanoTime().getAsLong() + settings.timeout().toNanos();
         int max = settings.maxAttempts();
         for (int attempt = 1; ; attempt++) {
+            waitAtGate(deadline);
             long left = deadline - settings.nanoTime().getAsLong();
             if (left <= 0) {
                 throw new SocketTimeoutException("no answer within " + human(settings.timeout())
@@ -88,9 +93,27 @@ final class RetryInterceptor implements Interceptor {
             if (!fits(wait, deadline)) {
                 return response;
             }
+            if (code == 429) {
+                long until = settings.nanoTime().getAsLong() + wait.toNanos();
+                gate.accumulateAndGet(until, Math::max);
+            }
             response.close();
             settings.retryListener().retrying(request.method(), request.url().encodedPath(),
                     code + (response.message().isEmpty() ? "" : " " + response.message()), wait, attempt + 1, max);
+            sleep(wait);
+        }
+    }
+
+    /** Holds a call back while a 429 elsewhere has asked every call to wait. */
+    private void waitAtGate(long deadline) throws IOException {
+        long now = settings.nanoTime().getAsLong();
+        long until = gate.get();
+        if (until > now) {
+            Duration wait = Duration.ofNanos(until - now);
+            if (!fits(wait, deadline)) {
+                throw new SocketTimeoutException("no answer within " + human(settings.timeout())
+                        + " (Partner Center is throttling)");
+            }
             sleep(wait);
         }
     }

@@ -126,7 +126,16 @@ public final class Context implements AutoCloseable {
      * @return true if the collection had more than {@code limit} items
      */
     public <T> boolean stream(Pages<T> pages, long limit, RecordPrinter<T> printer) {
-        return pages.forEach(limit, printer::print, () -> {
+        return stream(pages, limit, printer, item -> true);
+    }
+
+    /** As {@link #stream(Pages, long, RecordPrinter)}, printing only the items {@code keep} accepts. */
+    public <T> boolean stream(Pages<T> pages, long limit, RecordPrinter<T> printer, java.util.function.Predicate<T> keep) {
+        return pages.forEach(limit, item -> {
+            if (keep.test(item)) {
+                printer.print(item);
+            }
+        }, () -> {
             printer.flush();
             return !io.out().checkError();
         });
@@ -335,6 +344,11 @@ public final class Context implements AutoCloseable {
                     + source.description() + ")", "sign in as a person with 'pcx auth login' (device code) or "
                     + "'pcx auth login --refresh-token-stdin', or set PCX_REFRESH_TOKEN");
         }
+    }
+
+    /** Opens {@code url} in the person's browser; false where there is none (the caller prints it). */
+    public boolean openInBrowser(String url) {
+        return Browser.open(env, url);
     }
 
     static String human(Duration d) {

@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
  * what went wrong and what fixes it, details under it where there are some, and a stack trace only
  * with {@code --debug}.
  */
-final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+public final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     private final Context context;
 
     Errors(Context context) {
@@ -57,13 +57,15 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
         return f.code;
     }
 
-    private record Failure(int code, String message, java.util.List<String> details) {
+    /** An exit code and the one line that explains it. */
+    public record Failure(int code, String message, java.util.List<String> details) {
         Failure(int code, String message) {
             this(code, message, java.util.List.of());
         }
     }
 
-    private Failure classify(Throwable ex) {
+    /** The exit code and message for any failure, as pcx reports it. */
+    public static Failure classify(Throwable ex) {
         if (ex instanceof CliException e) {
             return new Failure(e.exitCode(), e.getMessage(), e.details());
         }
@@ -79,6 +81,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
         if (ex instanceof TransportException e) {
             return new Failure(ExitCode.UNAVAILABLE, e.getMessage()
                     + "; check the network and --endpoint, or retry later (--timeout to wait longer)");
+        }
+        if (ex instanceof dev.pcx.api.ConflictException e) {
+            return new Failure(ExitCode.REFUSED, e.getMessage() + requestId(e.requestId()));
         }
         if (ex instanceof MalformedResponseException e) {
             return new Failure(ExitCode.REFUSED, e.getMessage() + requestId(e.requestId())
@@ -97,7 +102,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
                 + ". This is a bug in pcx: please report it with the output of the same command run with --debug");
     }
 
-    private Failure api(ApiException e) {
+    private static Failure api(ApiException e) {
         String said = e.description() == null ? e.status() + (e.reason() == null ? "" : " " + e.reason())
                 : e.description();
         String code = e.faultCode() == null ? "" : " (code " + e.faultCode() + ")";

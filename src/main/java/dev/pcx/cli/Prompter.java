@@ -39,6 +39,18 @@ public final class Prompter {
         return line.trim();
     }
 
+    /**
+     * Asks a yes/no question on a terminal; without one, a usage error naming {@code option}
+     * ({@code --yes}). Only y or yes (any case) is yes.
+     */
+    public boolean confirm(String question, String option) {
+        requireTerminal(option);
+        io.err().print(question + " [y/N] ");
+        io.err().flush();
+        String line = line();
+        return line != null && (line.trim().equalsIgnoreCase("y") || line.trim().equalsIgnoreCase("yes"));
+    }
+
     /** As {@link #ask} without echo where the terminal allows it. */
     public String secret(String question, String option) {
         requireTerminal(option);

@@ -40,6 +40,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Faults faults;
     private final Duration latency;
     private final CustomersRoutes customers;
+    private final SubscriptionsRoutes subscriptions;
     private final SandboxIdentity identity;
     private final AuthRoutes auth;
     private final ObjectMapper mapper = Json.mapper();
@@ -51,6 +52,7 @@ public final class SandboxServer implements AutoCloseable {
         this.faults = faults;
         this.latency = config.latency() == null ? Duration.ZERO : config.latency();
         this.customers = new CustomersRoutes(store);
+        this.subscriptions = new SubscriptionsRoutes(store, config.state().subscriptions(), config.stateFile());
         this.identity = new SandboxIdentity(config.state().keyBytes(), config.state().tokenLifetimeSeconds(),
                 config.state().certificates(), config.clock());
         int approve = config.state().approveAfterSeconds();
@@ -62,9 +64,19 @@ public final class SandboxServer implements AutoCloseable {
      * key, token lifetime, device-code approval delay and registered certificates.
      */
     public record Config(String host, int port, int customers, Duration latency, String faults, int threads,
-                         SandboxState state, java.time.Clock clock) {
+                         SandboxState state, java.time.Clock clock, Path stateFile) {
         public Config {
             clock = clock == null ? java.time.Clock.systemUTC() : clock;
+        }
+
+        public Config(String host, int port, int customers, Duration latency, String faults, int threads,
+                      SandboxState state, java.time.Clock clock) {
+            this(host, port, customers, latency, faults, threads, state, clock, null);
+        }
+
+        /** Keeps changes (subscriptions) in {@code file} as well as in memory. */
+        public Config savingTo(Path file) {
+            return new Config(host, port, customers, latency, faults, threads, state, clock, file);
         }
 
         /** A sandbox with {@code customers}, a new key, one-hour tokens and device codes approved at once. */
@@ -74,15 +86,15 @@ public final class SandboxServer implements AutoCloseable {
         }
 
         public Config withFaults(String spec) {
-            return new Config(host, port, customers, latency, spec, threads, state, clock);
+            return new Config(host, port, customers, latency, spec, threads, state, clock, stateFile);
         }
 
         public Config withClock(java.time.Clock c) {
-            return new Config(host, port, customers, latency, faults, threads, state, c);
+            return new Config(host, port, customers, latency, faults, threads, state, c, stateFile);
         }
 
         public Config withState(SandboxState s) {
-            return new Config(host, port, customers, latency, faults, threads, s, clock);
+            return new Config(host, port, customers, latency, faults, threads, s, clock, stateFile);
         }
     }
 
@@ -115,8 +127,9 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The sandbox of {@code pcx --sandbox}: state in {@code dir} (created on first use), a free loopback port. */
     public static SandboxServer startInProcess(Path dir) {
-        SandboxState state = SandboxState.loadOrCreate(dir.resolve("state.json"));
-        return start(new Config("127.0.0.1", 0, state.customers(), Duration.ZERO, null, 2, state, null));
+        Path file = dir.resolve("state.json");
+        SandboxState state = SandboxState.loadOrCreate(file);
+        return start(new Config("127.0.0.1", 0, state.customers(), Duration.ZERO, null, 2, state, null, file));
     }
 
     public String baseUrl() {
@@ -195,6 +208,11 @@ public final class SandboxServer implements AutoCloseable {
             return Reply.unauthorized("invalid_token");
         }
         String[] segments = path.substring(4).split("/");
+        if (segments.length >= 3 && segments[0].equalsIgnoreCase("customers")
+                && (segments[2].equalsIgnoreCase("subscriptions") || segments[2].equalsIgnoreCase("managedservices"))
+                && segments.length <= 4) {
+            return subscriptions.handle(call, segments, claims);
+        }
         if (segments.length >= 1 && segments[0].equalsIgnoreCase("customers")) {
             return customers.handle(call, segments);
         }
@@ -273,6 +291,10 @@ public final class SandboxServer implements AutoCloseable {
 
         String method() {
             return exchange.getRequestMethod();
+        }
+
+        byte[] body() {
+            return body;
         }
 
         String path() {

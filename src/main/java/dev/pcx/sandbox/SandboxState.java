@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the sandbox keeps between runs, in its state file: how many customers it serves, the key
@@ -21,7 +23,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
-                           List<String> certificates) {
+                           List<String> certificates, Map<String, JsonNode> subscriptions) {
     static final int DEFAULT_CUSTOMERS = 150;
     static final int MAX_CUSTOMERS = 100_000;
     static final int DEFAULT_LIFETIME = 3600;
@@ -29,13 +31,38 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
 
     public SandboxState {
         certificates = certificates == null ? List.of() : List.copyOf(certificates);
+        subscriptions = subscriptions == null ? Map.of() : Map.copyOf(subscriptions);
+    }
+
+    /** The same settings with other subscription changes. */
+    public SandboxState withSubscriptions(Map<String, JsonNode> changed) {
+        return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, changed);
+    }
+
+    /**
+     * Records the changed subscription {@code key} ("customer/subscription" indexes) in the state
+     * file: a read-modify-write under the lock, so parallel pcx runs keep each other's changes.
+     */
+    static void saveSubscription(Path file, String key, JsonNode subscription) {
+        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent());
+        files.locked(() -> {
+            SandboxState current = read(files, file);
+            if (current == null) {
+                return null;
+            }
+            Map<String, JsonNode> changed = new java.util.TreeMap<>(current.subscriptions());
+            changed.put(key, subscription);
+            current.withSubscriptions(changed).write(files, file);
+            return null;
+        });
     }
 
     /** A new state with a new signing key. */
     public static SandboxState fresh(int customers, int lifetime, int approveAfter, List<String> certificates) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        return new SandboxState(customers, Base64.getEncoder().encodeToString(key), lifetime, approveAfter, certificates);
+        return new SandboxState(customers, Base64.getEncoder().encodeToString(key), lifetime, approveAfter, certificates,
+                null);
     }
 
     byte[] keyBytes() {
@@ -74,7 +101,8 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
             Base64.getDecoder().decode(s.key());
             int customers = Math.max(1, Math.min(MAX_CUSTOMERS, s.customers() == 0 ? DEFAULT_CUSTOMERS : s.customers()));
             int lifetime = s.tokenLifetimeSeconds() <= 0 ? DEFAULT_LIFETIME : s.tokenLifetimeSeconds();
-            return new SandboxState(customers, s.key(), lifetime, s.approveAfterSeconds(), s.certificates());
+            return new SandboxState(customers, s.key(), lifetime, s.approveAfterSeconds(), s.certificates(),
+                    s.subscriptions());
         } catch (IOException | IllegalArgumentException e) {
             throw new LocalStateException("the sandbox state file " + file + " is unreadable ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); start it over with: pcx sandbox reset", e);

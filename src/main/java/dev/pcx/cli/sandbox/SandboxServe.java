@@ -79,10 +79,11 @@ final class SandboxServe implements Callable<Integer> {
         SandboxState saved = SandboxState.loadOrCreate(file);
         int n = customers == null ? saved.customers() : SandboxReset.checkedCustomers(customers);
         SandboxState run = new SandboxState(n, saved.key(), signIn.lifetimeSeconds(saved.tokenLifetimeSeconds()),
-                signIn.approveAfterSeconds(-1), signIn.certificates(saved.certificates()));
+                signIn.approveAfterSeconds(-1), signIn.certificates(saved.certificates()), saved.subscriptions());
         SandboxServer server;
         try {
-            server = SandboxServer.start(new SandboxServer.Config("127.0.0.1", port, n, latency, faults, 8, run, null));
+            server = SandboxServer.start(new SandboxServer.Config("127.0.0.1", port, n, latency, faults, 8, run, null)
+                    .savingTo(file));
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--faults: " + e.getMessage());
         } catch (UncheckedIOException e) {

@@ -1,0 +1,100 @@
+package dev.pcx.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pcx.api.model.ManagedService;
+import dev.pcx.api.model.Subscription;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * {@code /v1/customers/{cid}/subscriptions} and {@code /managedservices}. A subscription is read
+ * together with its JSON as sent, because a PATCH sends the whole resource back with only the
+ * changed fields altered: nothing pcx does not model is lost, nothing is re-formatted.
+ */
+public final class Subscriptions {
+    private final PartnerCenter client;
+
+    Subscriptions(PartnerCenter client) {
+        this.client = client;
+    }
+
+    /** A subscription as read: the typed record and the body it came from. */
+    public record Read(Subscription subscription, ObjectNode body) {
+    }
+
+    /** The answer to a PATCH: the updated subscription (200), or where to watch it (202). */
+    public record Patched(Read updated, String location, java.time.Duration retryAfter) {
+        public boolean accepted() {
+            return updated == null;
+        }
+    }
+
+    public Pages<Subscription> list(String customerId) {
+        return client.pages(ApiRequest.get(path(customerId)).build(), Subscription.class);
+    }
+
+    public Read get(String customerId, String subscriptionId) {
+        return read(client.json(ApiRequest.get(path(customerId) + "/" + ApiRequest.encode(subscriptionId)).build()));
+    }
+
+    /** Reads a subscription at a link the service gave (a 202's {@code Location}). */
+    public Read follow(String location) {
+        return read(client.json(ApiRequest.at("GET", location)));
+    }
+
+    /**
+     * {@code PATCH} the whole resource {@code body} (already changed), with {@code If-Match} when
+     * there is an etag.
+     */
+    public Patched patch(String customerId, String subscriptionId, ObjectNode body, String etag) {
+        ApiRequest.Builder request = ApiRequest.request("PATCH", path(customerId) + "/" + ApiRequest.encode(subscriptionId))
+                .body(body);
+        if (etag != null) {
+            request.header("If-Match", etag);
+        }
+        PartnerCenter.Answer answer = client.send(request.build());
+        if (answer.status() == 202) {
+            return new Patched(null, answer.header("Location"), answer.retryAfter());
+        }
+        return new Patched(answer.body() == null || !answer.body().isObject() ? null : read(answer.body()),
+                answer.header("Location"), answer.retryAfter());
+    }
+
+    public Pages<ManagedService> managedServices(String customerId) {
+        return client.pages(ApiRequest.get("customers/" + ApiRequest.encode(customerId) + "/managedservices").build(),
+                ManagedService.class);
+    }
+
+    private static String path(String customerId) {
+        return "customers/" + ApiRequest.encode(customerId) + "/subscriptions";
+    }
+
+    private Read read(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new MalformedResponseException("Partner Center sent a subscription that is not a JSON object", null, null);
+        }
+        try {
+            return new Read(Json.mapper().treeToValue(node, Subscription.class), (ObjectNode) node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new MalformedResponseException("Partner Center sent a subscription pcx cannot read ("
+                    + e.getOriginalMessage() + ")", null, e);
+        }
+    }
+
+    /**
+     * Sets {@code field} in {@code body} to {@code value}, keeping the key's casing when the body
+     * already has it in another case (documented bodies are PascalCase).
+     */
+    public static void set(ObjectNode body, String field, JsonNode value) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            String key = it.next().getKey();
+            if (key.equalsIgnoreCase(field)) {
+                body.set(key, value);
+                return;
+            }
+        }
+        body.set(field, value);
+    }
+}

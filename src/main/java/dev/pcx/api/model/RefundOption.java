@@ -1,0 +1,5 @@
+package dev.pcx.api.model;
+
+/** {@code refundOptions[]}: {@code {type, expiresAt}}. */
+public record RefundOption(String type, ApiDate expiresAt) {
+}

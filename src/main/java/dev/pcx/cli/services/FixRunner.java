@@ -1,0 +1,142 @@
+package dev.pcx.cli.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pcx.api.PartnerCenter;
+import dev.pcx.api.SubscriptionUpdater;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerResolver;
+import dev.pcx.cli.Errors;
+import dev.pcx.output.Column;
+import dev.pcx.output.RecordPrinter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs fixes: resolves every customer and subscription first (reads only), then applies them with
+ * at most {@code parallel} at once (one subscription's fixes in their order), and prints one result
+ * per fix, in the order given, as soon as it and those before it are done.
+ */
+final class FixRunner {
+    static final List<Column<Fix.Result>> COLUMNS = List.of(
+            Column.of("Line", r -> r.line() == null ? null : String.valueOf(r.line())),
+            Column.of("Subscription", Fix.Result::subscription),
+            Column.shrinking("Name", Fix.Result::friendlyName),
+            Column.of("Action", r -> r.value() == null ? r.action() : r.action() + " " + r.value()),
+            Column.shrinking("Result", r -> r.error() != null ? "failed: " + r.error() : r.result()
+                    + (r.changes() == null || r.changes().isEmpty() ? "" : " (" + String.join(", ",
+                    r.changes().stream().map(c -> c.field() + ": " + c.from() + " → " + c.to()).toList()) + ")")));
+
+    static final List<Column<Fix.Result>> COLUMNS_NO_LINE = COLUMNS.subList(1, COLUMNS.size());
+
+    private final Context context;
+    private final PartnerCenter api;
+    private final SubscriptionResolver subscriptions;
+    private final Map<String, String> customers = new HashMap<>();
+
+    FixRunner(Context context) {
+        this.context = context;
+        this.api = context.api();
+        this.subscriptions = new SubscriptionResolver(api);
+    }
+
+    SubscriptionResolver subscriptions() {
+        return subscriptions;
+    }
+
+    /** The tenant id of a customer reference, asked of Partner Center once per reference. */
+    String customerId(String ref) {
+        return customers.computeIfAbsent(ref.trim(), r -> CustomerResolver.kind(r) == CustomerResolver.Kind.TENANT_ID
+                ? r.toLowerCase(java.util.Locale.ROOT) : new CustomerResolver(api).resolve(r).tenantId());
+    }
+
+    Fix.Resolved resolve(Fix fix) {
+        String customerId = customerId(fix.customer());
+        String[] sub = subscriptions.resolve(customerId, fix.subscription());
+        return new Fix.Resolved(fix, customerId, sub[0], sub[1]);
+    }
+
+    /** @return the exit code: 0 when every fix was applied or had nothing to do, else the first failure's */
+    int run(List<Fix.Resolved> fixes, int parallel, boolean dryRun, RecordPrinter<Fix.Result> printer, Duration wait) {
+        SubscriptionUpdater updater = new SubscriptionUpdater(api, wait, message -> {
+            if (context.io().stderrTty() || context.debug()) {
+                context.warn(message);
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, fixes.size())), r -> {
+            Thread t = new Thread(r, "pcx-fix");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, CompletableFuture<Fix.Result>> lastOfSubscription = new LinkedHashMap<>();
+            List<CompletableFuture<Fix.Result>> results = new ArrayList<>();
+            for (Fix.Resolved f : fixes) {
+                CompletableFuture<Fix.Result> before = lastOfSubscription.get(f.key());
+                CompletableFuture<Fix.Result> mine = before == null
+                        ? CompletableFuture.supplyAsync(() -> one(updater, f, dryRun), pool)
+                        : before.handleAsync((r, e) -> one(updater, f, dryRun), pool);
+                lastOfSubscription.put(f.key(), mine);
+                results.add(mine);
+            }
+            int exit = 0;
+            for (CompletableFuture<Fix.Result> future : results) {
+                Fix.Result r = future.join();
+                printer.print(r);
+                printer.flush();
+                if (!r.ok() && exit == 0) {
+                    exit = r.exitCode();
+                }
+            }
+            printer.finish();
+            return exit;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Fix.Result one(SubscriptionUpdater updater, Fix.Resolved f, boolean dryRun) {
+        Fix fix = f.fix();
+        Integer line = fix.line() == 0 ? null : fix.line();
+        String value = fix.action().takesValue() ? fix.value().trim() : null;
+        try {
+            SubscriptionUpdater.Outcome o = updater.apply(f.customerId(), f.subscriptionId(),
+                    List.of(fix.action().change(fix.value())), dryRun);
+            String name = o.subscription() != null && o.subscription().friendlyName() != null
+                    ? o.subscription().friendlyName() : f.friendlyName();
+            String result = switch (o.kind()) {
+                case APPLIED -> "applied";
+                case UNCHANGED -> "unchanged";
+                case WOULD_APPLY -> "would apply";
+            };
+            List<Fix.Result.Change> changes = o.diff().stream()
+                    .map(d -> new Fix.Result.Change(d.field(), plain(d.from()), plain(d.to()))).toList();
+            return new Fix.Result(line, f.customerId(), f.subscriptionId(), name, fix.action().wire(), value, result,
+                    changes, null, 0);
+        } catch (RuntimeException e) {
+            Errors.Failure failure = Errors.classify(e);
+            return new Fix.Result(line, f.customerId(), f.subscriptionId(), f.friendlyName(),
+                    fix.action().wire(), value, "failed", List.of(), failure.message(), failure.code());
+        }
+    }
+
+    private static Object plain(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean();
+        }
+        if (n.isIntegralNumber()) {
+            return n.asLong();
+        }
+        return n.asText();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.pcx.cli.services;
+
+import dev.pcx.api.ApiException;
+import dev.pcx.api.model.ManagedService;
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.output.Column;
+import dev.pcx.output.RecordPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code pcx services admin -c <customer> [<service>]}: admin-on-behalf-of links. */
+@Command(name = "admin",
+        header = "Show the admin-portal, service-health and service-ticket links of a customer's managed services.",
+        description = {
+            "The links open each service's admin portal on the customer's behalf (admin on behalf of). Partner "
+                    + "Center gives them only to a person: this needs app+user credentials, and stops before any "
+                    + "call with app-only ones.",
+            "<service> keeps the services whose id or name starts with it. --open opens the admin portal of the one "
+                    + "service in the browser ($BROWSER, or the desktop's); where there is none, prints its URL."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx services admin -c contoso",
+            "  pcx services admin -c contoso exchange --open",
+            "  pcx services admin -c contoso -o json --jq '.[].links.serviceHealth.uri'"
+        })
+final class ServicesAdmin implements Callable<Integer> {
+    private final Context context;
+
+    @Mixin
+    CustomerOption customer;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<service>", description = "Service id or name prefix")
+    String service;
+
+    @Option(names = "--open", description = "Open the service's admin portal in the browser")
+    boolean open;
+
+    private static final List<Column<ManagedService>> COLUMNS = List.of(
+            Column.of("Service", ManagedService::name),
+            Column.of("Id", ManagedService::id),
+            Column.of("Group", ManagedService::groupName),
+            Column.shrinking("Admin portal", s -> s.link("adminService")));
+
+    ServicesAdmin(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var output = context.output();
+        context.requireAppUser("the managed services of a customer (admin on behalf of)");
+        String customerId = new FixRunner(context).customerId(customer.customer);
+        List<ManagedService> services = new ArrayList<>();
+        try {
+            context.api().subscriptions().managedServices(customerId).forEach(-1, s -> {
+                if (matches(s)) {
+                    services.add(s);
+                }
+            });
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw CliException.notFound("no customer of yours has the tenant id " + customerId);
+            }
+            throw e;
+        }
+        if (services.isEmpty()) {
+            throw CliException.notFound(service == null ? "the customer has no managed services"
+                    : "no managed service of the customer is named '" + service + "'");
+        }
+        if (open) {
+            if (services.size() > 1) {
+                throw new CliException(ExitCode.USAGE, "--open opens one service, and " + services.size()
+                        + " match; name one:", services.stream().map(s -> s.name() + "  (" + s.id() + ")").toList());
+            }
+            ManagedService s = services.get(0);
+            String url = s.link("adminService");
+            if (url == null) {
+                throw CliException.notFound(s.name() + " has no admin portal link");
+            }
+            if (context.openInBrowser(url)) {
+                context.warn("opened the admin portal of " + s.name() + " in the browser");
+            } else {
+                context.io().out().println(url);
+            }
+            return 0;
+        }
+        RecordPrinter<ManagedService> printer = output.list(COLUMNS);
+        services.forEach(printer::print);
+        printer.finish();
+        return 0;
+    }
+
+    private boolean matches(ManagedService s) {
+        if (service == null || service.isBlank()) {
+            return true;
+        }
+        String want = service.trim().toLowerCase(Locale.ROOT);
+        return s.id() != null && s.id().toLowerCase(Locale.ROOT).startsWith(want)
+                || s.name() != null && s.name().toLowerCase(Locale.ROOT).startsWith(want);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.pcx.cli.services;
+
+import dev.pcx.cli.NounCommand;
+import picocli.CommandLine.Command;
+
+/** {@code pcx services}: a customer's subscriptions, and fixing them. */
+@Command(name = "services",
+        header = "List a customer's subscriptions and fix them: suspend, activate, seats, name, auto-renew.",
+        description = {
+            "-c/--customer takes a tenant id, a domain or the start of a company name (see 'pcx customers'); a "
+                    + "<subscription> is its id or the start of its friendly name.",
+            "Every change reads the subscription, changes only the wanted field in what was read, and sends it "
+                    + "back with If-Match: a subscription someone else changed meanwhile is reported, never "
+                    + "overwritten. A field already at the wanted value is reported 'unchanged' and nothing is sent. "
+                    + "--dry-run shows what would be sent and sends nothing."
+        },
+        subcommands = {ServicesList.class, ServicesShow.class, ServicesSuspend.class, ServicesActivate.class,
+            ServicesSet.class, ServicesApply.class, ServicesAdmin.class})
+public final class ServicesCommand extends NounCommand {
+}

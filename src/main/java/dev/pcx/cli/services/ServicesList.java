@@ -1,0 +1,65 @@
+package dev.pcx.cli.services;
+
+import dev.pcx.api.ApiException;
+import dev.pcx.api.model.Subscription;
+import dev.pcx.api.model.SubscriptionEnums;
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.output.RecordPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code pcx services list -c <customer>}: the customer's subscriptions. */
+@Command(name = "list",
+        header = "List the subscriptions of a customer.",
+        description = "Friendly name (add-ons marked '+'), offer, quantity, status, auto-renew, billing cycle, "
+                + "commitment end and id. --status keeps those in one status: active, suspended, deleted, expired, "
+                + "pending, disabled, or any status Partner Center reports.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx services list -c contoso.partner.onmschina.cn",
+            "  pcx services list -c 北京云创 --status suspended",
+            "  pcx services list -c contoso -o jsonl --jq 'select(.autoRenewEnabled==false) | .id'"
+        })
+final class ServicesList implements Callable<Integer> {
+    private final Context context;
+
+    @Mixin
+    CustomerOption customer;
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only subscriptions in this status")
+    String status;
+
+    ServicesList(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var output = context.output();
+        String wanted = status == null ? null : SubscriptionEnums.STATUS.normalize(status);
+        if (wanted != null && wanted.isBlank()) {
+            throw CliException.usage("--status needs a status (active, suspended, ...)");
+        }
+        FixRunner runner = new FixRunner(context);
+        String customerId = runner.customerId(customer.customer);
+        RecordPrinter<Subscription> printer = output.list(SubscriptionColumns.LIST);
+        try {
+            context.stream(context.api().subscriptions().list(customerId), -1, printer,
+                    s -> wanted == null || wanted.equals(s.status()));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw CliException.notFound("no customer of yours has the tenant id " + customerId);
+            }
+            throw e;
+        }
+        printer.finish();
+        if (printer.count() == 0 && context.io().stderrTty()) {
+            context.warn(wanted == null ? "the customer has no subscriptions" : "no subscription is " + wanted);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.pcx.cli.services;
+
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code pcx services set}: seats, name, auto-renew of one subscription. */
+@Command(name = "set",
+        header = "Change the quantity, friendly name or auto-renew of a subscription.",
+        description = "Each option is one change, sent in the order name, auto-renew, quantity, each as its own "
+                + "PATCH of the freshly read subscription, each with its own result line. Partner Center may refuse "
+                + "a quantity decrease (new-commerce licences only within 72 hours of purchase or renewal): the "
+                + "reason and its code are shown.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx services set -c contoso \"Office 365 E3\" --quantity 25",
+            "  pcx services set -c contoso 6e7aa601-629e-461b-8933-0898c3cc3c7c --auto-renew on --dry-run",
+            "  pcx services set -c 北京云创 E3 --name \"总部 E3\""
+        })
+final class ServicesSet implements Callable<Integer> {
+    private final Context context;
+
+    @Mixin
+    CustomerOption customer;
+
+    @Parameters(index = "0", paramLabel = "<subscription>", description = "Subscription id or friendly-name prefix")
+    String subscription;
+
+    @Option(names = "--quantity", paramLabel = "N", description = "Seats (licences), 1 or more")
+    String quantity;
+
+    @Option(names = "--name", paramLabel = "TEXT", description = "The friendly name (nickname)")
+    String name;
+
+    @Option(names = "--auto-renew", paramLabel = "on|off", description = "Renew at the end of the term")
+    String autoRenew;
+
+    @Mixin
+    ChangeOptions change;
+
+    ServicesSet(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var output = context.output();
+        List<Fix> wanted = new ArrayList<>();
+        add(wanted, Action.NAME, name, "--name");
+        add(wanted, Action.AUTO_RENEW, autoRenew, "--auto-renew");
+        add(wanted, Action.QUANTITY, quantity, "--quantity");
+        if (wanted.isEmpty()) {
+            throw CliException.usage("nothing to set: give --quantity, --name or --auto-renew");
+        }
+        SubscriptionResolver.checkSyntax(subscription);
+        FixRunner runner = new FixRunner(context);
+        List<Fix.Resolved> fixes = new ArrayList<>();
+        for (Fix f : wanted) {
+            fixes.add(runner.resolve(f));
+        }
+        return runner.run(fixes, 1, change.dryRun, output.list(FixRunner.COLUMNS_NO_LINE), change.waitOrDefault());
+    }
+
+    private void add(List<Fix> fixes, Action action, String value, String option) {
+        if (value == null) {
+            return;
+        }
+        String problem = action.check(value);
+        if (problem != null) {
+            throw CliException.usage(option + ": " + problem);
+        }
+        fixes.add(new Fix(0, customer.customer, subscription, action, value));
+    }
+}

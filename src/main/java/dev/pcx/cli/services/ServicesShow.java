@@ -1,0 +1,53 @@
+package dev.pcx.cli.services;
+
+import dev.pcx.api.ApiException;
+import dev.pcx.api.model.Subscription;
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code pcx services show -c <customer> <subscription>}: one subscription in full. */
+@Command(name = "show",
+        header = "Show one subscription in full.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx services show -c contoso 6e7aa601-629e-461b-8933-0898c3cc3c7c",
+            "  pcx services show -c contoso \"Office 365 E3\" -o json"
+        })
+final class ServicesShow implements Callable<Integer> {
+    private final Context context;
+
+    @Mixin
+    CustomerOption customer;
+
+    @Parameters(index = "0", paramLabel = "<subscription>", description = "Subscription id or friendly-name prefix")
+    String subscription;
+
+    ServicesShow(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var output = context.output();
+        SubscriptionResolver.checkSyntax(subscription);
+        FixRunner runner = new FixRunner(context);
+        String customerId = runner.customerId(customer.customer);
+        String id = runner.subscriptions().resolve(customerId, subscription)[0];
+        Subscription s;
+        try {
+            s = context.api().subscriptions().get(customerId, id).subscription();
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw CliException.notFound("customer " + customerId + " has no subscription " + id);
+            }
+            throw e;
+        }
+        output.single(s, SubscriptionColumns.DETAIL);
+        return 0;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.pcx.cli.services;
+
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.Prompter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code suspend} and {@code activate}: one status for several subscriptions of a customer. */
+abstract class StatusChange implements Callable<Integer> {
+    private final Context context;
+    private final Action action;
+
+    @Mixin
+    CustomerOption customer;
+
+    @Parameters(arity = "1..*", paramLabel = "<subscription>", description = "Subscription ids or friendly-name prefixes")
+    List<String> subscriptions;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed without a terminal to suspend)")
+    boolean yes;
+
+    StatusChange(Context context, Action action) {
+        this.context = context;
+        this.action = action;
+    }
+
+    @Override
+    public Integer call() {
+        var output = context.output();
+        int parallel = change.checkedParallel();
+        subscriptions.forEach(SubscriptionResolver::checkSyntax);
+        FixRunner runner = new FixRunner(context);
+        List<Fix.Resolved> fixes = new ArrayList<>();
+        for (String s : subscriptions) {
+            fixes.add(runner.resolve(new Fix(0, customer.customer, s, action, null)));
+        }
+        if (action == Action.SUSPEND && !change.dryRun && !yes) {
+            if (!context.io().stdinTty()) {
+                throw CliException.usage("suspending needs confirmation: add --yes (stdin is not a terminal)");
+            }
+            List<String> names = fixes.stream().map(f -> f.friendlyName() != null ? f.friendlyName() + " ("
+                    + f.subscriptionId() + ")" : f.subscriptionId()).toList();
+            boolean go = new Prompter(context.io()).confirm("Suspend " + fixes.size() + " subscription"
+                    + (fixes.size() == 1 ? "" : "s") + " of " + customer.customer + ": " + String.join(", ", names)
+                    + "?", "--yes");
+            if (!go) {
+                context.warn("nothing was changed");
+                return ExitCode.USAGE;
+            }
+        }
+        return runner.run(fixes, parallel, change.dryRun, output.list(FixRunner.COLUMNS_NO_LINE), change.waitOrDefault());
+    }
+}

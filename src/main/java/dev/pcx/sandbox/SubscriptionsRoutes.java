@@ -1,0 +1,264 @@
+package dev.pcx.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pcx.api.Json;
+import dev.pcx.sandbox.SandboxServer.Call;
+import dev.pcx.sandbox.SandboxServer.Reply;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code /v1/customers/{cid}/subscriptions[/{sid}]} (GET, PATCH) and
+ * {@code /v1/customers/{cid}/managedservices}. A PATCH takes the whole resource, honours
+ * {@code If-Match} (412 when stale), enforces the business rules (status transitions, quantities,
+ * the new-commerce 72-hour rule as ApiFault 800090), gives a new etag on every write, and is
+ * answered 200 with the resource or, for some subscriptions, 202 with a {@code Location} whose GETs
+ * show the old state a little longer. Changes are kept in the state file when there is one.
+ */
+final class SubscriptionsRoutes {
+    private static final Set<String> EDITABLE = Set.of("status", "quantity", "friendlyname", "autorenewenabled");
+    /** Fields the service fills in itself: a client sending them changed (or missing) is not refused. */
+    private static final Set<String> IGNORED = Set.of("attributes", "links", "suspensionreasons", "actions");
+    private static final int STALE_READS = 2;
+
+    private final SandboxStore store;
+    private final Path stateFile;
+    private final Map<String, ObjectNode> changed = new ConcurrentHashMap<>();
+    private final Map<String, Stale> stale = new ConcurrentHashMap<>();
+
+    private record Stale(ObjectNode before, AtomicInteger reads) {
+    }
+
+    SubscriptionsRoutes(SandboxStore store, Map<String, JsonNode> saved, Path stateFile) {
+        this.store = store;
+        this.stateFile = stateFile;
+        saved.forEach((k, v) -> {
+            if (v instanceof ObjectNode o) {
+                changed.put(k, o);
+            }
+        });
+    }
+
+    private ObjectNode current(int customer, int sub) {
+        ObjectNode doc = changed.get(customer + "/" + sub);
+        return doc != null ? doc : SeedSubscriptions.seed(customer, sub);
+    }
+
+    Reply handle(Call call, String[] segments, JsonNode claims) {
+        int customer = store.indexOf(segments[1]);
+        if (customer < 0) {
+            return Reply.fault(404, 600008, "Customer " + segments[1] + " was not found or is not related to the partner");
+        }
+        if (segments.length == 3 && segments[2].equalsIgnoreCase("managedservices")) {
+            if (!call.method().equals("GET")) {
+                return Reply.fault(405, 405, "The method " + call.method() + " is not supported here");
+            }
+            if (!"user".equals(claims.path("idtyp").asText())) {
+                return Reply.fault(403, 900103, "This operation requires App+User authentication; app-only tokens "
+                        + "are not allowed");
+            }
+            return Reply.ok(managedServices(customer));
+        }
+        if (segments.length == 3) {
+            if (!call.method().equals("GET")) {
+                return Reply.fault(405, 405, "The method " + call.method() + " is not supported here");
+            }
+            ObjectNode page = Json.mapper().createObjectNode();
+            ArrayNode items = Json.mapper().createArrayNode();
+            for (int j = 0; j < SeedSubscriptions.count(customer); j++) {
+                items.add(view(customer, j, false));
+            }
+            page.put("totalCount", items.size());
+            page.set("items", items);
+            SandboxStore.link(page.putObject("links"), "self", "/customers/" + SeedData.tenantId(customer) + "/subscriptions");
+            page.putObject("attributes").put("objectType", "Collection");
+            return Reply.ok(page);
+        }
+        int sub = indexOf(customer, segments[3]);
+        if (sub < 0) {
+            return Reply.fault(404, 800002, "Subscription " + segments[3] + " was not found for customer " + segments[1]);
+        }
+        return switch (call.method()) {
+            case "GET" -> Reply.ok(view(customer, sub, true));
+            case "PATCH" -> patch(call, customer, sub);
+            default -> Reply.fault(405, 405, "The method " + call.method() + " is not supported here");
+        };
+    }
+
+    private static int indexOf(int customer, String id) {
+        for (int j = 0; j < SeedSubscriptions.count(customer); j++) {
+            if (SeedSubscriptions.id(customer, j).equalsIgnoreCase(id)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** What a GET shows: after a 202, the old state for a few reads of that subscription. */
+    private ObjectNode view(int customer, int sub, boolean countRead) {
+        Stale s = stale.get(customer + "/" + sub);
+        if (s != null) {
+            if (!countRead) {
+                return s.before();
+            }
+            if (s.reads().getAndIncrement() < STALE_READS) {
+                return s.before();
+            }
+            stale.remove(customer + "/" + sub);
+        }
+        return current(customer, sub);
+    }
+
+    private synchronized Reply patch(Call call, int customer, int sub) {
+        JsonNode body;
+        try {
+            body = Json.mapper().readTree(call.body());
+        } catch (IOException e) {
+            return Reply.fault(400, 400, "The request body is not valid JSON");
+        }
+        if (body == null || !body.isObject()) {
+            return Reply.fault(400, 400, "The request body must be a Subscription object");
+        }
+        ObjectNode now = current(customer, sub);
+        String etag = now.path("attributes").path("etag").asText();
+        String ifMatch = call.header("If-Match");
+        if (ifMatch != null && !ifMatch.equals(etag)) {
+            return Reply.fault(412, 412, "The subscription was changed since it was read (its etag is no longer "
+                    + ifMatch + "). Read it again and retry.");
+        }
+        ObjectNode next = now.deepCopy();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey().toLowerCase(Locale.ROOT);
+            JsonNode was = field(now, key);
+            if (IGNORED.contains(key) || EDITABLE.contains(key) || e.getValue().equals(was)) {
+                continue;
+            }
+            if (was == null && e.getValue().isNull()) {
+                continue;
+            }
+            return Reply.fault(400, 800001, "The field " + e.getKey() + " cannot be changed");
+        }
+        Reply refused = rules(customer, sub, now, body, next);
+        if (refused != null) {
+            return refused;
+        }
+        if (next.equals(now)) {
+            return Reply.ok(now);
+        }
+        next.with("attributes").put("etag", SeedSubscriptions.etag(customer, sub, 0) + "." + UUID.randomUUID());
+        String key = customer + "/" + sub;
+        changed.put(key, next);
+        if (stateFile != null) {
+            SandboxState.saveSubscription(stateFile, key, next);
+        }
+        if (SeedSubscriptions.accepted(customer, sub)) {
+            stale.put(key, new Stale(now, new AtomicInteger()));
+            String location = "/customers/" + SeedData.tenantId(customer) + "/subscriptions/" + SeedSubscriptions.id(customer, sub);
+            return new Reply(202, null, Map.of("Location", location, "Retry-After", "1"));
+        }
+        return Reply.ok(next);
+    }
+
+    /** The business rules; applies the allowed changes to {@code next}, or says why not. */
+    private static Reply rules(int customer, int sub, ObjectNode now, JsonNode body, ObjectNode next) {
+        String from = now.path("status").asText();
+        JsonNode status = field(body, "status");
+        if (status != null && !status.asText().equalsIgnoreCase(from)) {
+            String to = status.asText().toLowerCase(Locale.ROOT);
+            boolean allowed = from.equals("active") && to.equals("suspended") || from.equals("suspended") && to.equals("active");
+            if (!allowed) {
+                return Reply.fault(400, 800032, "A subscription in status '" + from + "' cannot be changed to '"
+                        + status.asText() + "'");
+            }
+            next.put("status", to);
+            if (to.equals("suspended")) {
+                next.putArray("suspensionReasons").add("PartnerInitiated");
+            } else {
+                next.remove("suspensionReasons");
+            }
+        }
+        JsonNode quantity = field(body, "quantity");
+        if (quantity != null && quantity.asInt(-1) != now.path("quantity").asInt()) {
+            if (!quantity.canConvertToInt() || quantity.asInt() < 1 || quantity.asInt() > 10_000) {
+                return Reply.fault(400, 800015, "The quantity must be a whole number from 1 to 10000");
+            }
+            if (SeedSubscriptions.usageBased(customer, sub)) {
+                return Reply.fault(400, 800016, "The quantity of a usage-based subscription cannot be changed");
+            }
+            if (!next.path("status").asText().equals("active")) {
+                return Reply.fault(400, 800017, "The quantity can be changed only while the subscription is active");
+            }
+            if (SeedSubscriptions.nce(customer, sub) && quantity.asInt() < now.path("quantity").asInt()) {
+                return Reply.fault(400, 800090, "Quantity decrease is not allowed: for new-commerce licence-based "
+                        + "subscriptions it is allowed only within 72 hours of purchase or renewal");
+            }
+            next.put("quantity", quantity.asInt());
+        }
+        JsonNode name = field(body, "friendlyName");
+        if (name != null && !name.asText().equals(now.path("friendlyName").asText())) {
+            if (name.asText().isBlank() || name.asText().length() > 256) {
+                return Reply.fault(400, 800018, "The friendly name must be 1 to 256 characters");
+            }
+            next.put("friendlyName", name.asText());
+        }
+        JsonNode renew = field(body, "autoRenewEnabled");
+        if (renew != null && renew.asBoolean() != now.path("autoRenewEnabled").asBoolean()) {
+            if (!renew.isBoolean()) {
+                return Reply.fault(400, 800019, "autoRenewEnabled must be true or false");
+            }
+            if (SeedSubscriptions.usageBased(customer, sub)) {
+                return Reply.fault(400, 800020, "A usage-based subscription does not renew");
+            }
+            next.put("autoRenewEnabled", renew.asBoolean());
+        }
+        return null;
+    }
+
+    private static JsonNode field(JsonNode body, String name) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static final String[][] SERVICES = {
+        {"Exchange", "Exchange", "Office"},
+        {"SharePoint", "SharePoint", "Office"},
+        {"MicrosoftCommunicationsOnline", "SkypeforBusiness", "Office"},
+        {"MicrosoftTeams", "Teams", "Office"}};
+
+    private static ObjectNode managedServices(int customer) {
+        String tenant = SeedData.tenantId(customer);
+        String portal = "https://portal.partner.microsoftonline.cn/Partner/BeginClientSession.aspx?CTID=" + tenant;
+        ObjectNode page = Json.mapper().createObjectNode();
+        ArrayNode items = Json.mapper().createArrayNode();
+        for (String[] s : SERVICES) {
+            ObjectNode m = items.addObject();
+            m.put("id", s[0]);
+            m.put("name", s[1]);
+            m.put("groupName", s[2]);
+            ObjectNode links = m.putObject("links");
+            SandboxStore.link(links, "adminService", portal + "&CSDEST=" + s[0]);
+            SandboxStore.link(links, "serviceHealth", portal + "&CSDEST=ServiceStatus");
+            SandboxStore.link(links, "serviceTicket", portal + "&CSDEST=Support");
+            m.putObject("attributes").put("objectType", "ManagedService");
+        }
+        page.put("totalCount", items.size());
+        page.set("items", items);
+        return page;
+    }
+}
