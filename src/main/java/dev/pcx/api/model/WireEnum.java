@@ -65,6 +65,11 @@ public final class WireEnum {
         return trimmed;
     }
 
+    /** Whether two spellings name the same value: {@code LockedByMicrosoft} and {@code locked_by_microsoft}. */
+    public static boolean same(String a, String b) {
+        return a != null && b != null && toSnakeCase(a.trim()).equals(toSnakeCase(b.trim()));
+    }
+
     public boolean isKnown(String value) {
         return value != null && names.contains(value);
     }

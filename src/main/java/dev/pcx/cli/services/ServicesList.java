@@ -3,6 +3,7 @@ package dev.pcx.cli.services;
 import dev.pcx.api.ApiException;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.api.model.SubscriptionEnums;
+import dev.pcx.api.model.WireEnum;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.output.RecordPrinter;
@@ -49,7 +50,7 @@ final class ServicesList implements Callable<Integer> {
         RecordPrinter<Subscription> printer = output.list(SubscriptionColumns.LIST);
         try {
             context.stream(context.api().subscriptions().list(customerId), -1, printer,
-                    s -> wanted == null || wanted.equals(s.status()));
+                    s -> wanted == null || WireEnum.same(wanted, s.status()));
         } catch (ApiException e) {
             if (e.status() == 404) {
                 throw CliException.notFound("no customer of yours has the tenant id " + customerId);

@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The contract's leniencies: casing, enums as names or ordinals, odd dates, fault shapes. */
 class ModelParsingTest {
@@ -78,6 +79,23 @@ class ModelParsingTest {
         ApiFault throttled = read("{\"statusCode\":429,\"message\":\"Rate limit is exceeded.\"}", ApiFault.class);
         assertNull(throttled.codeText());
         assertEquals("Rate limit is exceeded.", throttled.text());
+    }
+
+    @Test
+    void subscriptionEnumsReadAsOrdinalsOrAnyCaseAndUnknownStatusesAreKept() throws Exception {
+        Subscription s = read("""
+                {"id":"x","status":6,"billingCycle":"Annual","billingType":2,"contractType":"productKey",
+                 "commitmentEndDate":"9999-12-14T00:00:00","creationDate":"0001-01-01T00:00:00",
+                 "attributes":{"etag":""}}""", Subscription.class);
+        assertEquals("disabled", s.status());
+        assertEquals("annual", s.billingCycle());
+        assertEquals("license", s.billingType());
+        assertEquals("product_key", s.contractType());
+        assertNull(s.creationDate(), "0001-01-01 is unset");
+        assertNull(s.etag(), "an empty etag is no etag");
+        assertEquals("LockedByMicrosoft", read("{\"status\":\"LockedByMicrosoft\"}", Subscription.class).status(),
+                "a value pcx does not know is passed through as sent");
+        assertTrue(WireEnum.same("LockedByMicrosoft", "locked_by_microsoft"));
     }
 
     @Test

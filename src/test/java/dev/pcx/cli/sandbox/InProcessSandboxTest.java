@@ -76,6 +76,18 @@ class InProcessSandboxTest {
     }
 
     @Test
+    void aChangeMadeInOneRunIsSeenByTheNextAndResetUndoesIt() throws Exception {
+        Pcx.Result suspend = pcx().run("--sandbox", "services", "suspend", "-c", "Contoso Ltd", "HQ Office", "--yes");
+        assertEquals(0, suspend.exit(), suspend::toString);
+        Pcx.Result list = pcx().run("--sandbox", "services", "list", "-c", "Contoso Ltd", "--status", "suspended",
+                "-o", "jsonl", "--jq", ".friendlyName");
+        assertTrue(list.out().contains("HQ Office 365 E3"), list.out());
+        assertEquals(0, pcx().run("sandbox", "reset").exit());
+        Pcx.Result after = pcx().run("--sandbox", "services", "show", "-c", "Contoso Ltd", "HQ Office", "--jq", ".status");
+        assertEquals("active\n", after.out());
+    }
+
+    @Test
     void resetRejectsOutOfRangeCounts() {
         Pcx.Result r = pcx().run("sandbox", "reset", "--customers", "100001");
         assertEquals(2, r.exit(), r::toString);
