@@ -155,11 +155,19 @@ function compReplyArray() {
 function _complete_pcx() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers" ];    then _picocli_pcx; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers list" ];    then _picocli_pcx_customers; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers show" ];    then _picocli_pcx_customers; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services list" ];    then _picocli_pcx_services; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services show" ];    then _picocli_pcx_services; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services suspend" ];    then _picocli_pcx_services; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services activate" ];    then _picocli_pcx_services; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services set" ];    then _picocli_pcx_services; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services apply" ];    then _picocli_pcx_services; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services admin" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth login" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth token" ];    then _picocli_pcx_auth; return $?; fi
@@ -171,33 +179,49 @@ function _complete_pcx() {
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(customers)
-  local cmds1=(auth)
-  local cmds2=(sandbox)
-  local cmds3=(help)
-  local cmds4=(customers list)
-  local cmds5=(customers show)
-  local cmds6=(auth login)
-  local cmds7=(auth status)
-  local cmds8=(auth token)
-  local cmds9=(auth logout)
-  local cmds10=(auth switch)
-  local cmds11=(sandbox serve)
-  local cmds12=(sandbox reset)
-  local cmds13=(sandbox approve)
+  local cmds1=(services)
+  local cmds2=(auth)
+  local cmds3=(sandbox)
+  local cmds4=(help)
+  local cmds5=(customers list)
+  local cmds6=(customers show)
+  local cmds7=(services list)
+  local cmds8=(services show)
+  local cmds9=(services suspend)
+  local cmds10=(services activate)
+  local cmds11=(services set)
+  local cmds12=(services apply)
+  local cmds13=(services admin)
+  local cmds14=(auth login)
+  local cmds15=(auth status)
+  local cmds16=(auth token)
+  local cmds17=(auth logout)
+  local cmds18=(auth switch)
+  local cmds19=(sandbox serve)
+  local cmds20=(sandbox reset)
+  local cmds21=(sandbox approve)
 
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_customers_show; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_customers_list; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_help; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_pcx_sandbox; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_pcx_auth; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_apply; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_services_set; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_services_activate; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_services_suspend; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_services_show; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_services_list; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_customers_show; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_customers_list; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_pcx_auth; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_pcx_services; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_pcx_customers; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -210,7 +234,7 @@ function _picocli_pcx() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers auth sandbox help"
+  local commands="customers services auth sandbox help"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
 
@@ -259,6 +283,54 @@ function _picocli_pcx_customers() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="list show"
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `services` subcommand.
+function _picocli_pcx_services() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list show suspend activate set apply admin"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
 
@@ -402,7 +474,7 @@ function _picocli_pcx_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers auth sandbox"
+  local commands="customers services auth sandbox"
   local flag_opts="'-h' '--help' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
 
@@ -514,6 +586,399 @@ function _picocli_pcx_customers_show() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_pcx_services_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--status' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--status')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_pcx_services_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `suspend` subcommand.
+function _picocli_pcx_services_suspend() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--wait')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `activate` subcommand.
+function _picocli_pcx_services_activate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--wait')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_pcx_services_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--quantity' '--name' '--auto-renew' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--quantity')
+      return
+      ;;
+    '--name')
+      return
+      ;;
+    '--auto-renew')
+      return
+      ;;
+    '--wait')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `apply` subcommand.
+function _picocli_pcx_services_apply() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-f' '--file' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--file')
+      return
+      ;;
+    '--wait')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `admin` subcommand.
+function _picocli_pcx_services_admin() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--open' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
     '-o'|'--output')
       return
       ;;
