@@ -52,8 +52,9 @@ final class RetryInterceptor implements Interceptor {
         boolean read = request.method().equals("GET") || request.method().equals("HEAD");
         long deadline = settings.nanoTime().getAsLong() + settings.timeout().toNanos();
         int max = settings.maxAttempts();
+        long waitedFor = Long.MIN_VALUE; // the gate closing this call has already waited out
         for (int attempt = 1; ; attempt++) {
-            waitAtGate(deadline);
+            waitedFor = waitAtGate(deadline, waitedFor);
             long left = deadline - settings.nanoTime().getAsLong();
             if (left <= 0) {
                 throw new SocketTimeoutException("no answer within " + human(settings.timeout())
@@ -93,29 +94,36 @@ final class RetryInterceptor implements Interceptor {
             if (!fits(wait, deadline)) {
                 return response;
             }
-            if (code == 429) {
-                long until = settings.nanoTime().getAsLong() + wait.toNanos();
-                gate.accumulateAndGet(until, Math::max);
-            }
             response.close();
             settings.retryListener().retrying(request.method(), request.url().encodedPath(),
                     code + (response.message().isEmpty() ? "" : " " + response.message()), wait, attempt + 1, max);
-            sleep(wait);
+            if (code == 429) {
+                // every call of this client waits it out, this one included, at the gate
+                gate.accumulateAndGet(settings.nanoTime().getAsLong() + wait.toNanos(), Math::max);
+            } else {
+                sleep(wait);
+            }
         }
     }
 
-    /** Holds a call back while a 429 elsewhere has asked every call to wait. */
-    private void waitAtGate(long deadline) throws IOException {
+    /**
+     * Holds a call back while a 429 has asked every call to wait, once per closing of the gate.
+     *
+     * @return the closing now waited out (or {@code waitedFor} when there was none to wait)
+     */
+    private long waitAtGate(long deadline, long waitedFor) throws IOException {
         long now = settings.nanoTime().getAsLong();
         long until = gate.get();
-        if (until > now) {
+        if (until > now && until > waitedFor) {
             Duration wait = Duration.ofNanos(until - now);
             if (!fits(wait, deadline)) {
                 throw new SocketTimeoutException("no answer within " + human(settings.timeout())
                         + " (Partner Center is throttling)");
             }
             sleep(wait);
+            return until;
         }
+        return waitedFor;
     }
 
     private static int clamp(Duration limit, long leftNanos) {
