@@ -70,12 +70,17 @@ public final class CustomerResolver {
         try {
             return api.customers().get(tenantId);
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw CliException.notFound("no customer of yours has the tenant id " + tenantId
-                        + " (find it with: pcx customers list --name ...)");
-            }
-            throw e;
+            throw unknownTenantOr(e, tenantId);
         }
+    }
+
+    /** A 404 on a customer's resource means the tenant id is not one of the partner's customers. */
+    public static RuntimeException unknownTenantOr(ApiException e, String tenantId) {
+        if (e.status() == 404) {
+            return CliException.notFound("no customer of yours has the tenant id " + tenantId
+                    + " (find it with: pcx customers list --name ...)");
+        }
+        return e;
     }
 
     private Customer byDomain(String domain) {

@@ -3,6 +3,7 @@ package dev.pcx.cli.services;
 import dev.pcx.api.ApiException;
 import dev.pcx.api.model.ManagedService;
 import dev.pcx.cli.CliException;
+import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.output.Column;
@@ -68,10 +69,7 @@ final class ServicesAdmin implements Callable<Integer> {
                 }
             });
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw CliException.notFound("no customer of yours has the tenant id " + customerId);
-            }
-            throw e;
+            throw CustomerResolver.unknownTenantOr(e, customerId);
         }
         if (services.isEmpty()) {
             throw CliException.notFound(service == null ? "the customer has no managed services"

@@ -5,6 +5,7 @@ import dev.pcx.api.model.Subscription;
 import dev.pcx.api.model.SubscriptionEnums;
 import dev.pcx.api.model.WireEnum;
 import dev.pcx.cli.CliException;
+import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.Context;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
@@ -52,10 +53,7 @@ final class ServicesList implements Callable<Integer> {
             context.stream(context.api().subscriptions().list(customerId), -1, printer,
                     s -> wanted == null || WireEnum.same(wanted, s.status()));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw CliException.notFound("no customer of yours has the tenant id " + customerId);
-            }
-            throw e;
+            throw CustomerResolver.unknownTenantOr(e, customerId);
         }
         printer.finish();
         if (printer.count() == 0 && context.io().stderrTty()) {

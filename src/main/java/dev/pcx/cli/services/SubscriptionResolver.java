@@ -4,6 +4,7 @@ import dev.pcx.api.ApiException;
 import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.cli.CliException;
+import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.ExitCode;
 
 import java.util.ArrayList;
@@ -42,10 +43,7 @@ final class SubscriptionResolver {
             try {
                 api.subscriptions().list(id).forEach(-1, all::add);
             } catch (ApiException e) {
-                if (e.status() == 404) {
-                    throw CliException.notFound("no customer of yours has the tenant id " + id);
-                }
-                throw e;
+                throw CustomerResolver.unknownTenantOr(e, id);
             }
             return all;
         });
