@@ -170,7 +170,7 @@ public final class LocalFiles {
     private void syncDir() {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
-        } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
+        } catch (IOException | RuntimeException notOnThisPlatform) {
             // the rename is still atomic; only its durability across a power cut is weaker
         }
     }

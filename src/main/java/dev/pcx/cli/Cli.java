@@ -20,8 +20,9 @@ public final class Cli {
                 .setErr(new java.io.PrintWriter(context.io().err(), true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setAbbreviatedOptionsAllowed(false);
+        String[] rootFooter = cmd.getCommandSpec().usageMessage().footer();
         for (CommandLine sub : cmd.getSubcommands().values()) {
-            compactHelp(sub);
+            compactHelp(sub, rootFooter);
         }
         return cmd;
     }
@@ -31,8 +32,14 @@ public final class Cli {
      * from {@code pcx}, are named on one line instead of repeated in full, and the exit codes
      * stay on {@code pcx --help} and the man page.
      */
-    private static void compactHelp(CommandLine cmd) {
+    private static void compactHelp(CommandLine cmd, String[] rootFooter) {
         var usage = cmd.getCommandSpec().usageMessage();
+        if (java.util.Arrays.equals(usage.footer(), rootFooter)) {
+            // inherited from pcx (scope INHERIT): the environment and examples belong to 'pcx --help'
+            usage.footer(new String[0]);
+            usage.footerHeading("");
+        }
+        usage.commandListHeading("%nCommands:%n");
         usage.abbreviateSynopsis(true);
         usage.exitCodeListHeading("");
         usage.exitCodeList(java.util.Map.of());
@@ -49,7 +56,7 @@ public final class Cli {
                     + "  (see 'pcx --help')%n");
         });
         for (CommandLine sub : cmd.getSubcommands().values()) {
-            compactHelp(sub);
+            compactHelp(sub, rootFooter);
         }
     }
 

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
                 + "reason; exit 0 only if none failed.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pcx services activate -c contoso \"Office 365 E3\"",
-            "  pcx services list -c contoso --status suspended -o tsv | cut -f8 | \\",
+            "  pcx services activate -c \"Contoso Ltd\" \"HQ Office\"",
+            "  pcx services list -c \"Contoso Ltd\" --status suspended -o tsv | cut -f8 | \\",
             "      xargs pcx services activate -c contoso"
         })
 final class ServicesActivate extends StatusChange {

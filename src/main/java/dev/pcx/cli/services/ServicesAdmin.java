@@ -30,9 +30,9 @@ import java.util.concurrent.Callable;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pcx services admin -c contoso",
-            "  pcx services admin -c contoso exchange --open",
-            "  pcx services admin -c contoso -o json --jq '.[].links.serviceHealth.uri'"
+            "  pcx services admin -c \"Contoso Ltd\"",
+            "  pcx services admin -c \"Contoso Ltd\" exchange --open",
+            "  pcx services admin -c \"Contoso Ltd\" -o json --jq '.[].links.serviceHealth.uri'"
         })
 final class ServicesAdmin implements Callable<Integer> {
     private final Context context;

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         footer = {
             "  pcx services list -c contoso.partner.onmschina.cn",
             "  pcx services list -c 北京云创 --status suspended",
-            "  pcx services list -c contoso -o jsonl --jq 'select(.autoRenewEnabled==false) | .id'"
+            "  pcx services list -c \"Contoso Ltd\" -o jsonl --jq 'select(.autoRenewEnabled == false)'"
         })
 final class ServicesList implements Callable<Integer> {
     private final Context context;

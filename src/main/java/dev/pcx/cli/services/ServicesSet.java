@@ -20,9 +20,9 @@ import java.util.concurrent.Callable;
                 + "reason and its code are shown.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pcx services set -c contoso \"Office 365 E3\" --quantity 25",
-            "  pcx services set -c contoso 6e7aa601-629e-461b-8933-0898c3cc3c7c --auto-renew on --dry-run",
-            "  pcx services set -c 北京云创 E3 --name \"总部 E3\""
+            "  pcx services set -c \"Contoso Ltd\" \"HQ Office\" --quantity 25",
+            "  pcx services set -c \"Contoso Ltd\" 6e7aa601-629e-461b-8933-0898c3cc3c7c --auto-renew on --dry-run",
+            "  pcx services set -c 北京云创 研发中心 --name \"研发中心 E5\""
         })
 final class ServicesSet implements Callable<Integer> {
     private final Context context;

@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
         header = "Show one subscription in full.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pcx services show -c contoso 6e7aa601-629e-461b-8933-0898c3cc3c7c",
-            "  pcx services show -c contoso \"Office 365 E3\" -o json"
+            "  pcx services show -c \"Contoso Ltd\" 6e7aa601-629e-461b-8933-0898c3cc3c7c",
+            "  pcx services show -c \"Contoso Ltd\" \"HQ Office\" -o json"
         })
 final class ServicesShow implements Callable<Integer> {
     private final Context context;

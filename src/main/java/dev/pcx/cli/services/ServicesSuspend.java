@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
                 + "none failed.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pcx services suspend -c contoso \"Office 365 E3\"",
-            "  pcx services suspend -c contoso 6e7aa601-629e-461b-8933-0898c3cc3c7c --dry-run",
+            "  pcx services suspend -c \"Contoso Ltd\" \"HQ Office\"",
+            "  pcx services suspend -c \"Contoso Ltd\" 6e7aa601-629e-461b-8933-0898c3cc3c7c --dry-run",
             "  pcx services suspend -c 3e0c5a41-95c3-4f7a-9f6e-a7a0c0a7c2b1 SUB1 SUB2 --yes -o json"
         })
 final class ServicesSuspend extends StatusChange {
