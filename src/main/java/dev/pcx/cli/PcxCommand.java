@@ -51,7 +51,7 @@ import java.time.Duration;
             "                    defaults for the global options of the same name",
             "",
             "Examples:",
-            "  pcx --sandbox customers list          try pcx on its built-in sandbox",
+            "  pcx --sandbox customers list          # try pcx on its built-in sandbox",
             "  pcx auth login --tenant contoso.partner.onmschina.cn --client-id ID",
             "  pcx customers list --name 北京 -o json",
             "  pcx customers show contoso.partner.onmschina.cn"

@@ -84,6 +84,25 @@ class LauncherIT {
     }
 
     @Test
+    void interruptingIsExit130() throws Exception {
+        Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0").start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String url = CompletableFuture.supplyAsync(() -> {
+            try {
+                return lines.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }).get(30, TimeUnit.SECONDS);
+        assertTrue(url != null && url.startsWith("http://"), "serving: " + url);
+        // the JVM's own pid (the launcher execs java, so the process is the JVM)
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
+        assertTrue(server.waitFor(20, TimeUnit.SECONDS), "Ctrl-C stops it");
+        assertEquals(130, server.exitValue());
+    }
+
+    @Test
     void anUnknownCustomerIsOneLineAndExit4() throws Exception {
         Run r = run(Map.of(), "--sandbox", "customers", "show", "no such company");
         assertEquals(4, r.exit(), r::toString);
