@@ -34,9 +34,20 @@ public final class LocalFiles {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path dir;
+    private final boolean guarded;
 
+    /** pcx's own state directory: one that others can enter is refused. */
     public LocalFiles(Path dir) {
+        this(dir, true);
+    }
+
+    /**
+     * @param guarded false for a directory the user chose for files that are not secret (a sandbox
+     *                state file): it is used as it is, and only what pcx creates is made private
+     */
+    public LocalFiles(Path dir, boolean guarded) {
         this.dir = dir.toAbsolutePath();
+        this.guarded = guarded;
     }
 
     public Path dir() {
@@ -82,7 +93,7 @@ public final class LocalFiles {
 
     /** A directory that group or others may enter is refused. */
     public void checkDir() {
-        if (!Files.isDirectory(dir) || !posix(dir)) {
+        if (!guarded || !Files.isDirectory(dir) || !posix(dir)) {
             return;
         }
         try {

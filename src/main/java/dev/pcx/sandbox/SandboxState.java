@@ -44,7 +44,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
      * file: a read-modify-write under the lock, so parallel pcx runs keep each other's changes.
      */
     static void saveSubscription(Path file, String key, JsonNode subscription) {
-        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent());
+        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent(), false);
         files.locked(() -> {
             SandboxState current = read(files, file);
             if (current == null) {
@@ -71,7 +71,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
 
     /** The state in {@code file}, created with defaults (and saved) when there is none yet. */
     public static SandboxState loadOrCreate(Path file) {
-        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent());
+        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent(), false);
         return files.locked(() -> {
             SandboxState existing = read(files, file);
             if (existing != null) {
@@ -85,7 +85,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
 
     /** The state in {@code file}, or null. */
     public static SandboxState load(Path file) {
-        return read(new LocalFiles(file.toAbsolutePath().getParent()), file);
+        return read(new LocalFiles(file.toAbsolutePath().getParent(), false), file);
     }
 
     private static SandboxState read(LocalFiles files, Path file) {
@@ -110,7 +110,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
     }
 
     public void save(Path file) {
-        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent());
+        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent(), false);
         files.locked(() -> {
             write(files, file);
             return null;

@@ -88,6 +88,15 @@ class InProcessSandboxTest {
     }
 
     @Test
+    void aStateFileMayLiveInAnOrdinaryDirectory() throws Exception {
+        Path shared = Files.createDirectory(config.resolve("shared"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Pcx.Result r = pcx().run("sandbox", "reset", "--state", shared.resolve("state.json").toString(), "--customers", "7");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)), "left as it was");
+    }
+
+    @Test
     void resetRejectsOutOfRangeCounts() {
         Pcx.Result r = pcx().run("sandbox", "reset", "--customers", "100001");
         assertEquals(2, r.exit(), r::toString);
