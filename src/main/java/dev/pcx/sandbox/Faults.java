@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Injected failures, from a spec such as {@code 429:0.1,503:0.05,drop:0.01,slow:0.02}: each
  * entry is a kind and either a probability ({@code :0.1}, drawn from a seeded generator, so a run
- * is repeatable) or a period ({@code @3}: every third request). Kinds: an HTTP status
+ * is repeatable), a period ({@code @3}: every third request), or {@code @once}: the first attempt
+ * of every logical call (by its {@code MS-RequestId}), so that every call fails once and its retry
+ * succeeds, whatever the interleaving. Kinds: an HTTP status
  * ({@code 429} comes with {@code Retry-After: 1}; {@code 500}, {@code 502}, {@code 503},
  * {@code 504}), {@code drop} (the connection closes without an answer) and {@code slow} (the body
  * trickles out).
@@ -20,7 +22,7 @@ final class Faults {
     record Fault(Kind kind, int status) {
     }
 
-    private record Rule(Fault fault, double probability, int period) {
+    private record Rule(Fault fault, double probability, int period, boolean once) {
     }
 
     static final Faults NONE = new Faults(List.of());
@@ -28,6 +30,7 @@ final class Faults {
     private final List<Rule> rules;
     private final SplittableRandom random = new SplittableRandom(20261121L);
     private final AtomicLong requests = new AtomicLong();
+    private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Faults(List<Rule> rules) {
         this.rules = rules;
@@ -54,35 +57,40 @@ final class Faults {
                         + "' (use 429, 500, 502, 503, 504, drop or slow)");
             };
             try {
-                if (p.charAt(at) == '@') {
+                if (amount.equals("once") && p.charAt(at) == '@') {
+                    rules.add(new Rule(fault, 0, 0, true));
+                } else if (p.charAt(at) == '@') {
                     int period = Integer.parseInt(amount);
                     if (period < 1) {
                         throw new NumberFormatException();
                     }
-                    rules.add(new Rule(fault, 0, period));
+                    rules.add(new Rule(fault, 0, period, false));
                 } else {
                     double probability = Double.parseDouble(amount);
                     if (probability < 0 || probability > 1) {
                         throw new NumberFormatException();
                     }
-                    rules.add(new Rule(fault, probability, 0));
+                    rules.add(new Rule(fault, probability, 0, false));
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("fault '" + part + "': the rate is a number from 0 to 1, "
-                        + "the period a whole number from 1");
+                        + "the period a whole number from 1, or once");
             }
         }
         return new Faults(List.copyOf(rules));
     }
 
-    /** The fault for the next request, or null. */
-    Fault next() {
+    /** The fault for the next request ({@code requestId} may be null), or null. */
+    Fault next(String requestId) {
         if (rules.isEmpty()) {
             return null;
         }
         long n = requests.incrementAndGet();
+        boolean firstAttempt = requestId == null || seen.add(requestId);
         for (Rule rule : rules) {
-            if (rule.period() > 0 ? n % rule.period() == 0 : draw() < rule.probability()) {
+            boolean hit = rule.once() ? firstAttempt
+                    : rule.period() > 0 ? n % rule.period() == 0 : draw() < rule.probability();
+            if (hit) {
                 return rule.fault();
             }
         }

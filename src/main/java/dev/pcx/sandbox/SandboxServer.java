@@ -173,7 +173,7 @@ public final class SandboxServer implements AutoCloseable {
                 }
                 // faults are for the Partner Center API; sign-in and control paths always answer
                 boolean api = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT).startsWith("/v1/");
-                Faults.Fault fault = api ? faults.next() : null;
+                Faults.Fault fault = api ? faults.next(exchange.getRequestHeaders().getFirst("MS-RequestId")) : null;
                 if (fault != null && fault.kind() == Faults.Kind.DROP) {
                     return; // closing the exchange without an answer drops the connection
                 }

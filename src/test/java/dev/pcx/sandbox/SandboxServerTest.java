@@ -205,7 +205,11 @@ class SandboxServerTest {
         assertThrows(IllegalArgumentException.class, () -> Faults.parse("429:2"));
         assertThrows(IllegalArgumentException.class, () -> Faults.parse("drop@0"));
         assertThrows(IllegalArgumentException.class, () -> Faults.parse("slow"));
-        assertEquals(Faults.Kind.STATUS, Faults.parse("429@1").next().kind());
+        assertEquals(Faults.Kind.STATUS, Faults.parse("429@1").next(null).kind());
+        Faults once = Faults.parse("503@once");
+        assertEquals(Faults.Kind.STATUS, once.next("request-1").kind());
+        assertEquals(null, once.next("request-1"), "the retry of the same call gets through");
+        assertEquals(Faults.Kind.STATUS, once.next("request-2").kind());
     }
 
     /** A token from the sandbox's own sign-in, as pcx gets one. */

@@ -29,7 +29,8 @@ import java.util.concurrent.CountDownLatch;
                     + "reset'); the options here apply to this run only. Device codes wait for 'pcx sandbox approve' "
                     + "unless --approve-after is given.",
             "Faults: a comma-separated list of KIND:RATE (a probability from 0 to 1, repeatable: the draw is "
-                    + "seeded) or KIND@N (every Nth request), where KIND is 429 (with Retry-After: 1), 500, 502, "
+                    + "seeded), KIND@N (every Nth request) or KIND@once (the first attempt of every call), where KIND "
+                    + "is 429 (with Retry-After: 1), 500, 502, "
                     + "503, 504, drop (close the connection without an answer) or slow (trickle the body)."
         },
         footerHeading = "%nExamples:%n",

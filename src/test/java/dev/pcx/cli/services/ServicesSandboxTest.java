@@ -153,7 +153,7 @@ class ServicesSandboxTest {
         }
         sandbox.close();
         sandbox = null;
-        Pcx throttled = pcx("429@3");
+        Pcx throttled = pcx("429@once"); // every call is throttled once, whatever the interleaving
         Path file = Files.writeString(config.resolve("many.csv"), fixes.toString());
         long expected = fixes.toString().lines().count();
         assertTrue(expected >= 5, "enough fixes to run in parallel: " + expected);
@@ -163,7 +163,7 @@ class ServicesSandboxTest {
 
         assertEquals(0, r.exit(), r::toString);
         assertEquals(expected, r.out().lines().filter("applied"::equals).count(), r.out());
-        assertFalse(throttled.sleeps.isEmpty(), "it waited out the 429s");
+        assertTrue(throttled.sleeps.size() >= expected, "it waited out the 429s: " + throttled.sleeps.size());
     }
 
     @Test
