@@ -26,7 +26,7 @@ import java.util.UUID;
  * in small classes ({@link Customers}) that build {@link ApiRequest}s and read typed records.
  * Never prints; every failure is a typed exception.
  */
-public final class PartnerCenter implements AutoCloseable {
+public final class PartnerCenter {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final ApiSettings settings;
@@ -234,9 +234,4 @@ public final class PartnerCenter implements AutoCloseable {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    @Override
-    public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-    }
 }

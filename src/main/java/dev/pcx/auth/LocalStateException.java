@@ -6,7 +6,4 @@ public class LocalStateException extends RuntimeException {
         super(message, cause);
     }
 
-    public LocalStateException(String message) {
-        super(message);
-    }
 }

@@ -70,13 +70,7 @@ public final class WireEnum {
         return a != null && b != null && toSnakeCase(a.trim()).equals(toSnakeCase(b.trim()));
     }
 
-    public boolean isKnown(String value) {
-        return value != null && names.contains(value);
-    }
 
-    public List<String> names() {
-        return names;
-    }
 
     /** {@code AttentionNeeded} and {@code attentionNeeded} become {@code attention_needed}. */
     static String toSnakeCase(String s) {
