@@ -233,5 +233,4 @@ public final class PartnerCenter {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }
-
 }

@@ -6,4 +6,7 @@ public class LocalStateException extends RuntimeException {
         super(message, cause);
     }
 
+    public LocalStateException(String message) {
+        super(message);
+    }
 }
