@@ -153,7 +153,11 @@ public final class Context implements AutoCloseable {
         }
     }
 
-    /** {@code $PCX_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/pcx}, else {@code ~/.config/pcx}. */
+    /**
+     * {@code $PCX_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/pcx}, else {@code $HOME/.config/pcx}
+     * ({@code $HOME} as the shell has it: Java's {@code user.home} comes from the password database
+     * and ignores a CI runner's or container's {@code HOME}).
+     */
     public Path configDir() {
         String dir = env.get("PCX_CONFIG_DIR");
         if (dir != null && !dir.isBlank()) {
@@ -163,7 +167,8 @@ public final class Context implements AutoCloseable {
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "pcx");
         }
-        return Path.of(System.getProperty("user.home"), ".config", "pcx");
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".config", "pcx");
     }
 
     /** Where the sandbox keeps its state unless {@code --state} says otherwise. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,19 @@ class ContextTest {
                     () -> c.requireAppUser("listing managed services"));
             assertTrue(e.getMessage().startsWith("listing managed services needs app+user credentials"), e.getMessage());
             assertTrue(e.fix().contains("pcx auth login"), e.fix());
+        }
+    }
+
+    @Test
+    void theStateDirectoryFollowsPcxConfigDirThenXdgThenHome() {
+        try (Context c = context(Map.of("HOME", "/home/ci"))) {
+            assertEquals(java.nio.file.Path.of("/home/ci/.config/pcx"), c.configDir());
+        }
+        try (Context c = context(Map.of("HOME", "/home/ci", "XDG_CONFIG_HOME", "/xdg"))) {
+            assertEquals(java.nio.file.Path.of("/xdg/pcx"), c.configDir());
+        }
+        try (Context c = context(Map.of("HOME", "/home/ci", "XDG_CONFIG_HOME", "/xdg", "PCX_CONFIG_DIR", "/state"))) {
+            assertEquals(java.nio.file.Path.of("/state"), c.configDir());
         }
     }
 
