@@ -24,10 +24,13 @@ public final class Subscriptions {
     public record Read(Subscription subscription, ObjectNode body) {
     }
 
-    /** The answer to a PATCH: the updated subscription (200), or where to watch it (202). */
-    public record Patched(Read updated, String location, java.time.Duration retryAfter) {
+    /**
+     * The answer to a PATCH: 202 (accepted, to watch at {@code location}), or done, with the updated
+     * subscription when the service sent it back (null when the body was empty).
+     */
+    public record Patched(int status, Read updated, String location, java.time.Duration retryAfter) {
         public boolean accepted() {
-            return updated == null;
+            return status == 202;
         }
     }
 
@@ -55,11 +58,9 @@ public final class Subscriptions {
             request.header("If-Match", etag);
         }
         PartnerCenter.Answer answer = client.send(request.build());
-        if (answer.status() == 202) {
-            return new Patched(null, answer.header("Location"), answer.retryAfter());
-        }
-        return new Patched(answer.body() == null || !answer.body().isObject() ? null : read(answer.body()),
-                answer.header("Location"), answer.retryAfter());
+        Read updated = answer.status() == 202 || answer.body() == null || !answer.body().isObject()
+                ? null : read(answer.body());
+        return new Patched(answer.status(), updated, answer.header("Location"), answer.retryAfter());
     }
 
     public Pages<ManagedService> managedServices(String customerId) {

@@ -146,6 +146,20 @@ class ServicesChangeTest extends MockServerTest {
     }
 
     @Test
+    void aDoneChangeWithAnEmptyBodyIsReadAgainNotWatched() {
+        server.enqueue(ok(subscription("active", 10, "e")));
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        server.enqueue(ok(subscription("suspended", 10, "e2")));
+
+        Pcx.Result r = run("services", "suspend", "-c", CUSTOMER, SUB, "--yes");
+
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains("applied (status: active → suspended)"), r.out());
+        assertEquals(List.of(), pcx.sleeps, "a 200 is not a 202: nothing to wait for");
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
     void anAcceptedChangeThatNeverShowsGivesUpAtTheWaitWithExit6() {
         server.enqueue(ok(subscription("active", 10, "e")));
         server.enqueue(new MockResponse.Builder().code(202).addHeader("Retry-After", "40").build());
