@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,5 +39,32 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The key of {@code node} named {@code name}, as the body spells it (documented bodies are
+     * PascalCase, real ones camelCase): the exact name first, else one that differs only in case;
+     * null when there is none.
+     */
+    public static String key(JsonNode node, String name) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        if (node.has(name)) {
+            return name;
+        }
+        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (key.equalsIgnoreCase(name)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** The value of the field {@link #key} finds, or null. */
+    public static JsonNode field(JsonNode node, String name) {
+        String key = key(node, name);
+        return key == null ? null : node.get(key);
     }
 }

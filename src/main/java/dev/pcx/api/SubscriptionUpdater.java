@@ -7,9 +7,7 @@ import dev.pcx.api.model.SubscriptionEnums;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -142,7 +140,7 @@ public final class SubscriptionUpdater {
     static List<Diff> diff(ObjectNode body, List<Change> changes) {
         List<Diff> out = new ArrayList<>();
         for (Change c : changes) {
-            JsonNode current = field(body, c.field().wire());
+            JsonNode current = Json.field(body, c.field().wire());
             if (!same(c.field(), current, c.value())) {
                 out.add(new Diff(c.field().wire(), current, c.value()));
             }
@@ -164,18 +162,4 @@ public final class SubscriptionUpdater {
         };
     }
 
-    /** A field of the body, found case-insensitively; null when absent. */
-    static JsonNode field(ObjectNode body, String name) {
-        JsonNode exact = body.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
-    }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.model.ManagedService;
 import dev.pcx.api.model.Subscription;
 
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * {@code /v1/customers/{cid}/subscriptions} and {@code /managedservices}. A subscription is read
@@ -89,13 +87,7 @@ public final class Subscriptions {
      * already has it in another case (documented bodies are PascalCase).
      */
     public static void set(ObjectNode body, String field, JsonNode value) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            String key = it.next().getKey();
-            if (key.equalsIgnoreCase(field)) {
-                body.set(key, value);
-                return;
-            }
-        }
-        body.set(field, value);
+        String key = Json.key(body, field);
+        body.set(key != null ? key : field, value);
     }
 }

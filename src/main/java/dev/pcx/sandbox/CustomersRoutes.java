@@ -154,13 +154,8 @@ final class CustomersRoutes {
     }
 
     private static String text(JsonNode node, String field) {
-        for (var it = node.fields(); it.hasNext(); ) {
-            var e = it.next();
-            if (e.getKey().equalsIgnoreCase(field) && e.getValue().isValueNode()) {
-                return e.getValue().asText();
-            }
-        }
-        return null;
+        JsonNode value = Json.field(node, field);
+        return value != null && value.isValueNode() ? value.asText() : null;
     }
 
     static String encode(Cursor c) {

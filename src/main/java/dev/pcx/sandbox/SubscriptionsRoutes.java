@@ -140,7 +140,7 @@ final class SubscriptionsRoutes {
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey().toLowerCase(Locale.ROOT);
-            JsonNode was = field(now, key);
+            JsonNode was = Json.field(now, key);
             if (IGNORED.contains(key) || EDITABLE.contains(key) || e.getValue().equals(was)) {
                 continue;
             }
@@ -173,7 +173,7 @@ final class SubscriptionsRoutes {
     /** The business rules; applies the allowed changes to {@code next}, or says why not. */
     private static Reply rules(int customer, int sub, ObjectNode now, JsonNode body, ObjectNode next) {
         String from = now.path("status").asText();
-        JsonNode status = field(body, "status");
+        JsonNode status = Json.field(body, "status");
         if (status != null && !status.asText().equalsIgnoreCase(from)) {
             String to = status.asText().toLowerCase(Locale.ROOT);
             boolean allowed = from.equals("active") && to.equals("suspended") || from.equals("suspended") && to.equals("active");
@@ -188,7 +188,7 @@ final class SubscriptionsRoutes {
                 next.remove("suspensionReasons");
             }
         }
-        JsonNode quantity = field(body, "quantity");
+        JsonNode quantity = Json.field(body, "quantity");
         if (quantity != null && quantity.asInt(-1) != now.path("quantity").asInt()) {
             if (!quantity.canConvertToInt() || quantity.asInt() < 1 || quantity.asInt() > 10_000) {
                 return Reply.fault(400, 800015, "The quantity must be a whole number from 1 to 10000");
@@ -205,14 +205,14 @@ final class SubscriptionsRoutes {
             }
             next.put("quantity", quantity.asInt());
         }
-        JsonNode name = field(body, "friendlyName");
+        JsonNode name = Json.field(body, "friendlyName");
         if (name != null && !name.asText().equals(now.path("friendlyName").asText())) {
             if (name.asText().isBlank() || name.asText().length() > 256) {
                 return Reply.fault(400, 800018, "The friendly name must be 1 to 256 characters");
             }
             next.put("friendlyName", name.asText());
         }
-        JsonNode renew = field(body, "autoRenewEnabled");
+        JsonNode renew = Json.field(body, "autoRenewEnabled");
         if (renew != null && renew.asBoolean() != now.path("autoRenewEnabled").asBoolean()) {
             if (!renew.isBoolean()) {
                 return Reply.fault(400, 800019, "autoRenewEnabled must be true or false");
@@ -225,15 +225,6 @@ final class SubscriptionsRoutes {
         return null;
     }
 
-    private static JsonNode field(JsonNode body, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
-    }
 
     private static final String[][] SERVICES = {
         {"Exchange", "Exchange", "Office"},
