@@ -66,6 +66,15 @@ public final class CustomerResolver {
         };
     }
 
+    /**
+     * The tenant id {@code text} stands for: a tenant id as it is, without a call (a command then
+     * reads the customer's resources, whose 404 says it is unknown); anything else resolved.
+     */
+    public String tenantId(String text) {
+        String t = text == null ? null : text.trim();
+        return kind(t) == Kind.TENANT_ID ? t.toLowerCase(Locale.ROOT) : resolve(t).tenantId();
+    }
+
     private Customer byId(String tenantId) {
         try {
             return api.customers().get(tenantId);

@@ -47,14 +47,9 @@ final class FixRunner {
         this.subscriptions = new SubscriptionResolver(api);
     }
 
-    SubscriptionResolver subscriptions() {
-        return subscriptions;
-    }
-
     /** The tenant id of a customer reference, asked of Partner Center once per reference. */
     String customerId(String ref) {
-        return customers.computeIfAbsent(ref.trim(), r -> CustomerResolver.kind(r) == CustomerResolver.Kind.TENANT_ID
-                ? r.toLowerCase(java.util.Locale.ROOT) : new CustomerResolver(api).resolve(r).tenantId());
+        return customers.computeIfAbsent(ref.trim(), new CustomerResolver(api)::tenantId);
     }
 
     Fix.Resolved resolve(Fix fix) {

@@ -60,7 +60,7 @@ final class ServicesAdmin implements Callable<Integer> {
     public Integer call() {
         var output = context.output();
         context.requireAppUser("the managed services of a customer (admin on behalf of)");
-        String customerId = new FixRunner(context).customerId(customer.customer);
+        String customerId = new CustomerResolver(context.api()).tenantId(customer.customer);
         List<ManagedService> services = new ArrayList<>();
         try {
             context.api().subscriptions().managedServices(customerId).forEach(-1, s -> {

@@ -46,8 +46,7 @@ final class ServicesList implements Callable<Integer> {
         if (wanted != null && wanted.isBlank()) {
             throw CliException.usage("--status needs a status (active, suspended, ...)");
         }
-        FixRunner runner = new FixRunner(context);
-        String customerId = runner.customerId(customer.customer);
+        String customerId = new CustomerResolver(context.api()).tenantId(customer.customer);
         RecordPrinter<Subscription> printer = output.list(SubscriptionColumns.LIST);
         try {
             context.stream(context.api().subscriptions().list(customerId), -1, printer,

@@ -4,6 +4,7 @@ import dev.pcx.api.ApiException;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -35,9 +36,8 @@ final class ServicesShow implements Callable<Integer> {
     public Integer call() {
         var output = context.output();
         SubscriptionResolver.checkSyntax(subscription);
-        FixRunner runner = new FixRunner(context);
-        String customerId = runner.customerId(customer.customer);
-        String id = runner.subscriptions().resolve(customerId, subscription)[0];
+        String customerId = new CustomerResolver(context.api()).tenantId(customer.customer);
+        String id = new SubscriptionResolver(context.api()).resolve(customerId, subscription)[0];
         Subscription s;
         try {
             s = context.api().subscriptions().get(customerId, id).subscription();
