@@ -14,6 +14,11 @@ public record Profile(String cloud, String tenant, String clientId, String flow,
         return Flow.parse(flow);
     }
 
+    /** The profile's cloud; china when it names none. */
+    public Cloud cloudKind() {
+        return cloud == null ? Cloud.CHINA : Cloud.parse(cloud);
+    }
+
     public boolean isSandbox() {
         return Boolean.TRUE.equals(sandbox);
     }

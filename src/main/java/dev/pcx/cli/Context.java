@@ -262,7 +262,7 @@ public final class Context implements AutoCloseable {
         }
         if (target.sandbox()) {
             if (profile != null && profile.isSandbox()) {
-                return connectionFor(name, profile, target.cloud(), target.endpoint(), target.authority());
+                return profileConnection(name, profile);
             }
             if (options.profile() != null) {
                 throw new AuthenticationException("there is no sandbox profile '" + name + "'",
@@ -284,23 +284,36 @@ public final class Context implements AutoCloseable {
         if (profile.isSandbox()) {
             throw CliException.usage("profile '" + name + "' signs in to the sandbox: add --sandbox");
         }
-        Cloud cloud = profile.cloud() == null ? Cloud.CHINA : Cloud.parse(profile.cloud());
+        Cloud cloud = profile.cloudKind();
         if (explicit != null && explicit != cloud) {
             throw CliException.usage("profile '" + name + "' is for the " + cloud + " cloud, not " + explicit
                     + ": choose a " + explicit + " profile with --profile, or sign one in with 'pcx auth login --cloud "
                     + explicit + " --profile NAME'");
         }
-        HttpUrl endpoint = url(options.endpoint() != null ? options.endpoint() : profile.endpoint(), cloud.apiBase(),
-                "--endpoint, PCX_ENDPOINT or the profile's endpoint");
-        HttpUrl authority = url(options.authority() != null ? options.authority() : profile.authority(),
-                cloud.authority(), "--authority, PCX_AUTHORITY or the profile's authority");
-        return connectionFor(name, profile, cloud, endpoint, authority);
+        return connectionFor(name, profile, cloud, options.endpoint(), options.authority());
     }
 
-    /** A stored profile's connection (for this run, or for {@code pcx auth status} checking every profile). */
-    public Connection connectionFor(String name, Profile profile, Cloud cloud, HttpUrl endpoint, HttpUrl authority) {
-        return new Connection(cloud, endpoint, authority, Credentials.fromProfile(profiles(), name, profile, cloud,
-                () -> aad(authority), env, clock), name);
+    /**
+     * A stored profile's connection as the profile has it, without this run's --endpoint or
+     * --authority: for {@code pcx auth status}, which checks every profile.
+     */
+    public Connection profileConnection(String name, Profile profile) {
+        if (profile.isSandbox()) {
+            Target t = target();
+            return new Connection(t.cloud(), t.endpoint(), t.authority(), Credentials.fromProfile(profiles(), name,
+                    profile, t.cloud(), () -> aad(t.authority()), env, clock), name);
+        }
+        return connectionFor(name, profile, profile.cloudKind(), null, null);
+    }
+
+    /** A profile's connection, {@code endpoint} and {@code authority} (when given) overriding the profile's. */
+    private Connection connectionFor(String name, Profile profile, Cloud cloud, String endpoint, String authority) {
+        HttpUrl api = url(endpoint != null ? endpoint : profile.endpoint(), cloud.apiBase(),
+                "--endpoint, PCX_ENDPOINT or the profile's endpoint");
+        HttpUrl signIn = url(authority != null ? authority : profile.authority(), cloud.authority(),
+                "--authority, PCX_AUTHORITY or the profile's authority");
+        return new Connection(cloud, api, signIn, Credentials.fromProfile(profiles(), name, profile, cloud,
+                () -> aad(signIn), env, clock), name);
     }
 
     private static HttpUrl url(String given, String otherwise, String where) {

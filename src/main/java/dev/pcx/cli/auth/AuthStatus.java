@@ -5,7 +5,6 @@ import dev.pcx.api.ApiException;
 import dev.pcx.api.AuthenticationException;
 import dev.pcx.api.MalformedResponseException;
 import dev.pcx.api.TransportException;
-import dev.pcx.auth.Cloud;
 import dev.pcx.auth.Credentials;
 import dev.pcx.auth.Profile;
 import dev.pcx.auth.ProfileStore;
@@ -14,13 +13,13 @@ import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.output.Column;
 import dev.pcx.output.RecordPrinter;
-import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -86,23 +85,29 @@ final class AuthStatus implements Callable<Integer> {
                     env.kind(), null, env.description(), check));
         }
         ProfileStore.Config config = store.config();
+        Map<String, String> checks = new HashMap<>();
+        for (Map.Entry<String, Profile> e : config.profiles().entrySet()) {
+            Profile p = e.getValue();
+            if (p.isSandbox() != context.options().sandbox()) {
+                checks.put(e.getKey(), offline ? null
+                        : p.isSandbox() ? "not checked: add --sandbox" : "not checked without --sandbox");
+            } else if (!offline) {
+                checks.put(e.getKey(), check(context.profileConnection(e.getKey(), p)));
+            }
+        }
+        // read once, after the checks: a check may have refreshed a token
+        Map<String, StoredCredential> stored = config.profiles().isEmpty() ? Map.of() : store.credentials().profiles();
         for (Map.Entry<String, Profile> e : config.profiles().entrySet()) {
             String name = e.getKey();
             Profile p = e.getValue();
             boolean current = !fromEnvironment && name.equals(selected);
-            String check = null;
-            if (p.isSandbox() != context.options().sandbox()) {
-                check = offline ? null : p.isSandbox() ? "not checked: add --sandbox" : "not checked without --sandbox";
-            } else if (!offline) {
-                check = check(connectionOf(name, p));
-            }
+            String check = checks.get(name);
             if (current) {
                 selectedCheck = check;
             }
-            StoredCredential c = store.credentials().profiles().get(name);
             rows.add(new Row(name, current, p.cloud(), p.tenant(), p.identity(),
-                    p.flowKind() == null ? p.flow() : p.flowKind().kind(), expiry(c), store.credentialsFile().toString(),
-                    check));
+                    p.flowKind() == null ? p.flow() : p.flowKind().kind(), expiry(stored.get(name)),
+                    store.credentialsFile().toString(), check));
         }
         RecordPrinter<Row> printer = output.list(COLUMNS);
         rows.forEach(printer::print);
@@ -117,17 +122,6 @@ final class AuthStatus implements Callable<Integer> {
             return ExitCode.AUTH;
         }
         return selectedCheck == null || selectedCheck.equals("ok") ? 0 : ExitCode.AUTH;
-    }
-
-    private Context.Connection connectionOf(String name, Profile p) {
-        if (p.isSandbox()) {
-            Context.Target t = context.target();
-            return context.connectionFor(name, p, t.cloud(), t.endpoint(), t.authority());
-        }
-        Cloud cloud = p.cloud() == null ? Cloud.CHINA : Cloud.parse(p.cloud());
-        return context.connectionFor(name, p, cloud,
-                HttpUrl.get(p.endpoint() != null ? p.endpoint() : cloud.apiBase()),
-                HttpUrl.get(p.authority() != null ? p.authority() : cloud.authority()));
     }
 
     private String check(Context.Connection connection) {
