@@ -133,7 +133,8 @@ public final class ApiRequest {
         }
     }
 
-    static String encode(String s) {
+    /** Percent-encodes a path segment or query value completely (as .NET's EscapeDataString). */
+    public static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -3,12 +3,13 @@ package dev.pcx.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pcx.api.ApiRequest;
 import dev.pcx.api.Json;
+import dev.pcx.api.SearchFilter;
 import dev.pcx.sandbox.SandboxServer.Call;
 import dev.pcx.sandbox.SandboxServer.Reply;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.IntPredicate;
@@ -148,9 +149,7 @@ final class CustomersRoutes {
         if (c.field() == null) {
             return "";
         }
-        String json = "{\"Field\":\"" + c.field() + "\",\"Value\":" + SandboxServer.json(Json.mapper().getNodeFactory()
-                .textNode(c.value())) + ",\"Operator\":\"starts_with\"}";
-        return "&filter=" + URLEncoder.encode(json, StandardCharsets.UTF_8).replace("+", "%20");
+        return "&filter=" + ApiRequest.encode(SearchFilter.startsWith(c.field(), c.value()).toJson());
     }
 
     private static String text(JsonNode node, String field) {
