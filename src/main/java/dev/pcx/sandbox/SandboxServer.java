@@ -280,13 +280,22 @@ public final class SandboxServer implements AutoCloseable {
             this.body = body;
             String raw = exchange.getRequestURI().getRawQuery();
             if (raw != null) {
-                for (String pair : raw.split("&")) {
-                    int eq = pair.indexOf('=');
-                    String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                    query.put(key.toLowerCase(Locale.ROOT), value);
-                }
+                decode(raw).forEach((key, value) -> query.put(key.toLowerCase(Locale.ROOT), value));
             }
+        }
+
+        /** {@code a=1&b=x%20y}, as a map in order (a query string or a form body). */
+        private static Map<String, String> decode(String text) {
+            Map<String, String> pairs = new LinkedHashMap<>();
+            for (String pair : text.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                pairs.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            return pairs;
         }
 
         String method() {
@@ -311,17 +320,7 @@ public final class SandboxServer implements AutoCloseable {
 
         /** An {@code application/x-www-form-urlencoded} body, as a map. */
         Map<String, String> form() {
-            Map<String, String> form = new LinkedHashMap<>();
-            String text = new String(body, StandardCharsets.UTF_8);
-            for (String pair : text.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                form.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-            return form;
+            return decode(new String(body, StandardCharsets.UTF_8));
         }
     }
 
