@@ -31,7 +31,8 @@ public final class Credentials {
     public static Source fromEnvironment(Map<String, String> env, Cloud cloud, Supplier<AadClient> aad, Clock clock) {
         String access = nonBlank(env.get("PCX_ACCESS_TOKEN"));
         if (access != null) {
-            String kind = Jwt.claims(access).hasNonNull("upn") || Jwt.claims(access).hasNonNull("scp") ? "app+user" : "unknown";
+            var claims = Jwt.claims(access);
+            String kind = claims.hasNonNull("upn") || claims.hasNonNull("scp") ? "app+user" : "unknown";
             return new Source(() -> access, kind, "PCX_ACCESS_TOKEN");
         }
         String clientId = nonBlank(env.get("PCX_CLIENT_ID"));

@@ -101,7 +101,7 @@ final class AuthLogin implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean refresh = how != null && how.refreshTokenStdin;
-        boolean app = how != null && how.app || !refresh && (certificate != null || clientSecretStdin && !refresh);
+        boolean app = how != null && how.app || !refresh && (certificate != null || clientSecretStdin);
         if (certificate != null && !app) {
             throw CliException.usage("--certificate is for app-only sign-in: add --app");
         }
