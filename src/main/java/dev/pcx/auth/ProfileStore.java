@@ -31,6 +31,11 @@ public final class ProfileStore {
         static Config empty() {
             return new Config(null, null);
         }
+
+        /** The profile used without --profile: the current one, else {@code default}. */
+        public String currentOrDefault() {
+            return current == null || current.isBlank() ? DEFAULT_PROFILE : current;
+        }
     }
 
     /** {@code credentials.json}. */
@@ -67,15 +72,6 @@ public final class ProfileStore {
         files.checkDir();
         files.checkSecret(files.file(CREDENTIALS));
         return read(files.file(CREDENTIALS), Credentials.class, new Credentials(null));
-    }
-
-    /** The profile pcx uses: {@code --profile}, else the current one, else {@code default}. */
-    public String selected(String requested) {
-        if (requested != null && !requested.isBlank()) {
-            return requested.trim();
-        }
-        String current = config().current();
-        return current == null || current.isBlank() ? DEFAULT_PROFILE : current;
     }
 
     public Config updateConfig(UnaryOperator<Config> change) {

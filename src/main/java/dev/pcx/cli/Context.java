@@ -185,10 +185,15 @@ public final class Context implements AutoCloseable {
 
     /** The profile name this run uses: {@code --profile}, else the current one (with --sandbox: {@value SANDBOX_PROFILE}). */
     public String profileName() {
+        return profileName(() -> profiles().config());
+    }
+
+    /** As {@link #profileName()}, reading the profiles only when the name depends on them. */
+    private String profileName(java.util.function.Supplier<ProfileStore.Config> config) {
         if (options.profile() != null) {
             return options.profile();
         }
-        return options.sandbox() ? SANDBOX_PROFILE : profiles().selected(null);
+        return options.sandbox() ? SANDBOX_PROFILE : config.get().currentOrDefault();
     }
 
     /** The one HTTP client of this invocation: the API and the sign-in share its connections. */
@@ -253,10 +258,12 @@ public final class Context implements AutoCloseable {
     }
 
     private Connection fromProfile(Cloud explicit, Target target) {
-        String name = profileName();
+        String name;
         Profile profile;
         try {
-            profile = profiles().config().profiles().get(name);
+            ProfileStore.Config config = profiles().config();
+            name = profileName(() -> config);
+            profile = config.profiles().get(name);
         } catch (LocalStateException e) {
             throw new AuthenticationException(e.getMessage(), null);
         }
