@@ -158,6 +158,7 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_pcx; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers list" ];    then _picocli_pcx_customers; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers show" ];    then _picocli_pcx_customers; return $?; fi
@@ -182,43 +183,45 @@ function _complete_pcx() {
   local cmds1=(services)
   local cmds2=(auth)
   local cmds3=(sandbox)
-  local cmds4=(help)
-  local cmds5=(customers list)
-  local cmds6=(customers show)
-  local cmds7=(services list)
-  local cmds8=(services show)
-  local cmds9=(services suspend)
-  local cmds10=(services activate)
-  local cmds11=(services set)
-  local cmds12=(services apply)
-  local cmds13=(services admin)
-  local cmds14=(auth login)
-  local cmds15=(auth status)
-  local cmds16=(auth token)
-  local cmds17=(auth logout)
-  local cmds18=(auth switch)
-  local cmds19=(sandbox serve)
-  local cmds20=(sandbox reset)
-  local cmds21=(sandbox approve)
+  local cmds4=(completion)
+  local cmds5=(help)
+  local cmds6=(customers list)
+  local cmds7=(customers show)
+  local cmds8=(services list)
+  local cmds9=(services show)
+  local cmds10=(services suspend)
+  local cmds11=(services activate)
+  local cmds12=(services set)
+  local cmds13=(services apply)
+  local cmds14=(services admin)
+  local cmds15=(auth login)
+  local cmds16=(auth status)
+  local cmds17=(auth token)
+  local cmds18=(auth logout)
+  local cmds19=(auth switch)
+  local cmds20=(sandbox serve)
+  local cmds21=(sandbox reset)
+  local cmds22=(sandbox approve)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_admin; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_apply; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_services_set; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_services_activate; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_services_suspend; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_services_show; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_services_list; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_customers_show; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_customers_list; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_apply; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_set; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_services_activate; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_services_suspend; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_services_show; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_services_list; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_customers_show; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_customers_list; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_completion; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_sandbox; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_pcx_auth; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_pcx_services; return $?; fi
@@ -234,24 +237,32 @@ function _picocli_pcx() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers services auth sandbox help"
+  local commands="customers services auth sandbox completion help"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -285,21 +296,29 @@ function _picocli_pcx_customers() {
   local commands="list show"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -333,21 +352,29 @@ function _picocli_pcx_services() {
   local commands="list show suspend activate set apply admin"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -381,21 +408,29 @@ function _picocli_pcx_auth() {
   local commands="login status token logout switch"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -429,21 +464,29 @@ function _picocli_pcx_sandbox() {
   local commands="serve reset approve"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -468,30 +511,100 @@ function _picocli_pcx_sandbox() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `completion` subcommand.
+function _picocli_pcx_completion() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+  local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "completion" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_pcx_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers services auth sandbox"
-  local flag_opts="'-h' '--help' '--sandbox' '--debug' '--no-color'"
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -525,6 +638,8 @@ function _picocli_pcx_customers_list() {
   local commands=""
   local flag_opts="'--all' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--domain' '--limit' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -539,16 +654,22 @@ function _picocli_pcx_customers_list() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -582,21 +703,29 @@ function _picocli_pcx_customers_show() {
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -630,6 +759,9 @@ function _picocli_pcx_services_list() {
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--customer' '--status' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local STATUS_option_args=("active" "suspended" "deleted" "expired" "pending" "disabled") # --status values
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -638,19 +770,27 @@ function _picocli_pcx_services_list() {
       return
       ;;
     '--status')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -684,6 +824,8 @@ function _picocli_pcx_services_show() {
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -692,16 +834,22 @@ function _picocli_pcx_services_show() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -735,6 +883,8 @@ function _picocli_pcx_services_suspend() {
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -749,16 +899,22 @@ function _picocli_pcx_services_suspend() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -792,6 +948,8 @@ function _picocli_pcx_services_activate() {
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -806,16 +964,22 @@ function _picocli_pcx_services_activate() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -847,8 +1011,11 @@ function _picocli_pcx_services_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--customer' '--quantity' '--name' '--auto-renew' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local onoff_option_args=("on" "off") # --auto-renew values
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -863,7 +1030,9 @@ function _picocli_pcx_services_set() {
       return
       ;;
     '--auto-renew')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${onoff_option_args[@]}" ) )
+      return $?
       ;;
     '--wait')
       return
@@ -872,16 +1041,22 @@ function _picocli_pcx_services_set() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -915,12 +1090,17 @@ function _picocli_pcx_services_apply() {
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--file' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-f'|'--file')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--wait')
       return
@@ -929,16 +1109,22 @@ function _picocli_pcx_services_apply() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -972,6 +1158,8 @@ function _picocli_pcx_services_admin() {
   local commands=""
   local flag_opts="'--open' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -980,16 +1168,22 @@ function _picocli_pcx_services_admin() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -1023,6 +1217,8 @@ function _picocli_pcx_auth_login() {
   local commands=""
   local flag_opts="'--device-code' '--refresh-token-stdin' '--app' '--client-secret-stdin' '--certificate-password-stdin' '--save-secret' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--tenant' '--client-id' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1040,16 +1236,22 @@ function _picocli_pcx_auth_login() {
       return $?
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -1083,21 +1285,29 @@ function _picocli_pcx_auth_status() {
   local commands=""
   local flag_opts="'--offline' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -1131,21 +1341,29 @@ function _picocli_pcx_auth_token() {
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -1179,21 +1397,29 @@ function _picocli_pcx_auth_logout() {
   local commands=""
   local flag_opts="'--all' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -1227,21 +1453,29 @@ function _picocli_pcx_auth_switch() {
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -1275,6 +1509,8 @@ function _picocli_pcx_sandbox_serve() {
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--port' '--state' '--customers' '--latency' '--faults' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1310,16 +1546,22 @@ function _picocli_pcx_sandbox_serve() {
       return $?
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -1353,6 +1595,8 @@ function _picocli_pcx_sandbox_reset() {
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--state' '--customers' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1379,16 +1623,22 @@ function _picocli_pcx_sandbox_reset() {
       return $?
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -1422,21 +1672,29 @@ function _picocli_pcx_sandbox_approve() {
   local commands=""
   local flag_opts="'--deny' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--jq')
       return
       ;;
     '--profile')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
       ;;
     '--cloud')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
       ;;
     '--endpoint')
       return
@@ -1468,4 +1726,9 @@ function _picocli_pcx_sandbox_approve() {
 # current word on the command line.
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
+# The profiles signed in on this machine (local state only, no call).
+function _pcx_profiles() {
+  pcx auth status --offline -o tsv 2>/dev/null | cut -f1 | grep -v '^('
+}
+
 complete -F _complete_pcx -o default pcx pcx.sh pcx.bash

@@ -11,6 +11,8 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -26,11 +28,21 @@ public final class Main {
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
-        Io io = Terminals.detect(new FileInputStream(FileDescriptor.in), out, err, env);
+        Io io = Terminals.detect(stdin(), out, err, env);
         int code = run(io, env, Sleeper.SYSTEM, args);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Standard input as a plain stream. JDK 17's {@code FileInputStream.readAllBytes} asks the
+     * descriptor for its size and position, which fails with "Illegal seek" on a pipe or a FIFO;
+     * behind a filter, every read goes through {@code read(byte[])}, which works on anything.
+     */
+    static InputStream stdin() {
+        return new FilterInputStream(new FileInputStream(FileDescriptor.in)) {
+        };
     }
 
     /** Runs pcx with the given streams and environment and returns the exit code; never exits. */

@@ -22,6 +22,10 @@ public final class SubscriptionUpdater {
     /** How long to watch a 202 before giving up. */
     public static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofSeconds(2);
+    /** However soon a 202's Retry-After says to look again, polls are at least this far apart... */
+    static final Duration POLL_FLOOR = Duration.ofSeconds(1);
+    /** ...and back off to at most this. */
+    static final Duration POLL_CEILING = Duration.ofSeconds(30);
 
     /** The fields a fix may change, by their wire names. */
     public enum Field {
@@ -112,8 +116,13 @@ public final class SubscriptionUpdater {
         Subscriptions subs = api.subscriptions();
         long start = api.settings().nanoTime().getAsLong();
         long deadline = start + wait.toNanos();
-        Duration pause = patched.retryAfter() != null ? patched.retryAfter() : POLL;
+        Duration pause = clamp(patched.retryAfter() != null ? patched.retryAfter() : POLL);
+        boolean first = true;
         while (true) {
+            if (!first) {
+                pause = clamp(pause.multipliedBy(3).dividedBy(2));
+            }
+            first = false;
             long now = api.settings().nanoTime().getAsLong();
             if (now + pause.toNanos() > deadline) {
                 throw new TransportException("Partner Center accepted the change to " + subscriptionId
@@ -134,6 +143,10 @@ public final class SubscriptionUpdater {
                 return read.subscription();
             }
         }
+    }
+
+    private static Duration clamp(Duration d) {
+        return d.compareTo(POLL_FLOOR) < 0 ? POLL_FLOOR : d.compareTo(POLL_CEILING) > 0 ? POLL_CEILING : d;
     }
 
     /** The wanted changes whose field is not already at the wanted value. */

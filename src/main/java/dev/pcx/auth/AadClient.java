@@ -9,6 +9,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
+import dev.pcx.api.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -140,6 +141,9 @@ public final class AadClient {
                 text(body, "id_token"));
     }
 
+    private static final String UNREACHABLE_FIX = "check the network and --authority (or PCX_AUTHORITY), or retry later";
+
+    /** A network failure is a {@link TransportException} (exit 6: worth retrying), never a refused sign-in. */
     private JsonNode post(HttpUrl url, FormBody form) {
         Request request = new Request.Builder().url(url).post(form).header("Accept", "application/json").build();
         try (Response response = http.newCall(request).execute()) {
@@ -156,11 +160,11 @@ public final class AadClient {
             }
             return body;
         } catch (InterruptedIOException e) {
-            throw new SignInException("the sign-in service at " + url.host() + " did not answer in time", null, null,
-                    null, null);
+            throw new TransportException("the sign-in service at " + url.host() + " did not answer in time",
+                    url.host(), e, UNREACHABLE_FIX);
         } catch (IOException e) {
-            throw new SignInException("cannot reach the sign-in service at " + url.host() + ": " + e.getMessage(),
-                    null, null, null, null);
+            throw new TransportException("cannot reach the sign-in service at " + url.host() + ": " + e.getMessage(),
+                    url.host(), e, UNREACHABLE_FIX);
         }
     }
 

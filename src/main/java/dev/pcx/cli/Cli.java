@@ -19,12 +19,43 @@ public final class Cli {
                 .setOut(new java.io.PrintWriter(context.io().out(), true))
                 .setErr(new java.io.PrintWriter(context.io().err(), true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setAbbreviatedOptionsAllowed(false);
-        String[] rootFooter = cmd.getCommandSpec().usageMessage().footer();
+                .setAbbreviatedOptionsAllowed(false)
+                // a profile may be named like a command: pcx --profile sandbox customers list
+                .setAllowSubcommandsAsOptionParameters(true)
+                // an argument starting with @ is an argument, never a file to read in its place
+                .setExpandAtFiles(false)
+                .setUsageHelpAutoWidth(false)
+                .setUsageHelpWidth(helpWidth(context.io()));
+        var root = cmd.getCommandSpec().usageMessage();
+        verbatimExamples(cmd);
         for (CommandLine sub : cmd.getSubcommands().values()) {
-            compactHelp(sub, rootFooter);
+            compactHelp(sub, root);
         }
         return cmd;
+    }
+
+    /** Help prose fits the terminal it is shown on (80 columns elsewhere, within picocli's 55 to 160). */
+    static int helpWidth(Io io) {
+        int width = io.stdoutTty() ? io.terminalWidth() : 80;
+        return Math.max(55, Math.min(160, width));
+    }
+
+    /**
+     * Examples are shown as written, never wrapped: a wrapped example breaks when pasted. (They are
+     * written to fit 80 columns, long ones with {@code \\} continuations; a test holds them to it.)
+     */
+    private static void verbatimExamples(CommandLine cmd) {
+        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            String[] lines = help.commandSpec().usageMessage().footer();
+            StringBuilder sb = new StringBuilder();
+            for (String line : lines) {
+                sb.append(line.replace("%n", System.lineSeparator())).append(System.lineSeparator());
+            }
+            return sb.toString();
+        });
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            verbatimExamples(sub);
+        }
     }
 
     /**
@@ -32,12 +63,18 @@ public final class Cli {
      * from {@code pcx}, are named on one line instead of repeated in full, and the exit codes
      * stay on {@code pcx --help} and the man page.
      */
-    private static void compactHelp(CommandLine cmd, String[] rootFooter) {
+    private static void compactHelp(CommandLine cmd, CommandLine.Model.UsageMessageSpec root) {
         var usage = cmd.getCommandSpec().usageMessage();
-        if (java.util.Arrays.equals(usage.footer(), rootFooter)) {
-            // inherited from pcx (scope INHERIT): the environment and examples belong to 'pcx --help'
+        // inherited from pcx (scope INHERIT): pcx's description, environment and examples are pcx's own
+        if (java.util.Arrays.equals(usage.footer(), root.footer())) {
             usage.footer(new String[0]);
             usage.footerHeading("");
+        }
+        if (java.util.Arrays.equals(usage.description(), root.description())) {
+            usage.description(new String[0]);
+        }
+        if (java.util.Arrays.equals(usage.header(), root.header())) {
+            usage.header(new String[0]);
         }
         usage.commandListHeading("%nCommands:%n");
         usage.abbreviateSynopsis(true);
@@ -56,7 +93,7 @@ public final class Cli {
                     + "  (see 'pcx --help')%n");
         });
         for (CommandLine sub : cmd.getSubcommands().values()) {
-            compactHelp(sub, rootFooter);
+            compactHelp(sub, root);
         }
     }
 

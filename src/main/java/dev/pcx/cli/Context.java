@@ -54,6 +54,7 @@ public final class Context implements AutoCloseable {
     private PartnerCenter api;
     private SandboxServer sandbox;
     private ProfileStore profiles;
+    private volatile Progress progress;
 
     public Context(Io io, Map<String, String> env, Sleeper sleeper, LongSupplier nanoTime) {
         this.io = io;
@@ -90,9 +91,35 @@ public final class Context implements AutoCloseable {
         return sleeper;
     }
 
-    /** A message for the person at the terminal, on stderr. */
-    public void warn(String message) {
-        io.err().println("pcx: " + message);
+    /**
+     * A message for the person at the terminal (what was done, why pcx waits, a hint), on stderr,
+     * cleaned of terminal controls. Failures are not said here: they are reported once, as
+     * {@code pcx: ...}, where they become the exit code.
+     */
+    public void say(String message) {
+        Progress p = progress;
+        if (p != null) {
+            p.clear();
+        }
+        synchronized (io.err()) {
+            io.err().println(dev.pcx.output.DisplayWidth.clean(message));
+        }
+    }
+
+    /**
+     * A failure that does not end the run (one fix of a batch): one whole line {@code pcx: ...} on
+     * stderr, in every output format, so no reason, code or request id is lost to a table cell.
+     */
+    public void fail(String message) {
+        say("pcx: " + message);
+    }
+
+    /** The progress line of this run (live only when stderr is a terminal). */
+    public synchronized Progress progress() {
+        if (progress == null) {
+            progress = new Progress(io.err(), io.stderrTty(), io.width(), nanoTime);
+        }
+        return progress;
     }
 
     /** The output the global options ask for; an invalid format or jq expression is a usage error. */
@@ -114,7 +141,8 @@ public final class Context implements AutoCloseable {
                 throw CliException.usage(e.getMessage());
             }
             boolean color = io.stdoutTty() && !options.noColor && !"dumb".equals(env.get("TERM"));
-            output = new Output(format, jq, Json.mapper(), io.out(), io.terminalWidth(), color);
+            output = new Output(format, jq, Json.mapper(), io.out(), io.terminalWidth(), color,
+                    io.stderrTty() ? this::say : null);
         }
         return output;
     }
@@ -347,7 +375,7 @@ public final class Context implements AutoCloseable {
         }
         RetryListener retries = (method, path, cause, wait, attempt, max) -> {
             if (options.debug || wait.compareTo(Duration.ofSeconds(2)) >= 0) {
-                warn(cause + " from " + method + " " + path + "; retrying in " + human(wait)
+                say(cause + " from " + method + " " + path + "; retrying in " + human(wait)
                         + " (attempt " + attempt + " of " + max + ")");
             }
         };
@@ -366,9 +394,20 @@ public final class Context implements AutoCloseable {
         Credentials.Source source = connection().credentials();
         if ("app-only".equals(source.kind())) {
             throw new AuthenticationException(what + " needs app+user credentials, and pcx is signed in app-only ("
-                    + source.description() + ")", "sign in as a person with 'pcx auth login' (device code) or "
-                    + "'pcx auth login --refresh-token-stdin', or set PCX_REFRESH_TOKEN");
+                    + source.description() + ")", options.sandbox()
+                    ? "sign in as a person on the sandbox with '" + pcx("auth login") + "' (a device code the sandbox "
+                            + "approves by itself)"
+                    : "sign in as a person with '" + pcx("auth login") + "' (device code) or '"
+                            + pcx("auth login --refresh-token-stdin") + "', or set PCX_REFRESH_TOKEN");
         }
+    }
+
+    /**
+     * A pcx command line as the user must type it in this run's situation: with {@code --sandbox}
+     * when this run is on the in-process sandbox, so a hint never points at the real cloud.
+     */
+    public String pcx(String rest) {
+        return "pcx " + (options != null && options.sandbox() ? "--sandbox " : "") + rest;
     }
 
     /** Opens {@code url} in the person's browser; false where there is none (the caller prints it). */

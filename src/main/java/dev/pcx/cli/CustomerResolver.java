@@ -24,6 +24,7 @@ public final class CustomerResolver {
     private static final int PAGE = 50;
     private static final int SCAN_LIMIT = 500;
     private static final int SHOWN = 10;
+    private static final int CUSTOM_DOMAIN_READS = 20;
 
     private final PartnerCenter api;
 
@@ -95,10 +96,13 @@ public final class CustomerResolver {
     private Customer byDomain(String domain) {
         List<Customer> matches = search(Customers.DOMAIN, domain);
         for (Customer c : matches) {
-            if (domain.equalsIgnoreCase(c.domain()) || c.customDomains() != null
-                    && c.customDomains().stream().anyMatch(domain::equalsIgnoreCase)) {
+            if (domain.equalsIgnoreCase(c.domain()) || hasCustomDomain(c, domain)) {
                 return full(c);
             }
+        }
+        Customer custom = byCustomDomain(domain);
+        if (custom != null) {
+            return custom;
         }
         if (matches.isEmpty()) {
             throw CliException.notFound("no customer has the domain '" + domain + "'; "
@@ -106,6 +110,35 @@ public final class CustomerResolver {
         }
         throw new CliException(ExitCode.NOT_FOUND, "no customer has exactly the domain '" + domain
                 + "'; these domains start with it:", candidates(matches));
+    }
+
+    private static boolean hasCustomDomain(Customer c, String domain) {
+        return c.customDomains() != null && c.customDomains().stream().anyMatch(domain::equalsIgnoreCase);
+    }
+
+    /**
+     * A custom domain ({@code contoso.cn}): Partner Center searches primary domains only, and list
+     * items leave custom domains out, so the customers whose domain or company name starts with the
+     * domain's first label are read in full (at most {@value #CUSTOM_DOMAIN_READS}) and their custom
+     * domains compared.
+     */
+    private Customer byCustomDomain(String domain) {
+        String label = domain.substring(0, domain.indexOf('.'));
+        java.util.Map<String, Customer> candidates = new java.util.LinkedHashMap<>();
+        for (String field : List.of(Customers.DOMAIN, Customers.COMPANY_NAME)) {
+            api.customers().list(PAGE, SearchFilter.startsWith(field, label)).forEach(CUSTOM_DOMAIN_READS, c -> {
+                if (c.tenantId() != null && candidates.size() < CUSTOM_DOMAIN_READS) {
+                    candidates.putIfAbsent(c.tenantId(), c);
+                }
+            });
+        }
+        for (Customer slim : candidates.values()) {
+            Customer c = full(slim);
+            if (hasCustomDomain(c, domain)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private Customer byName(String prefix) {

@@ -29,12 +29,41 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintStream err = context.io().err();
-        err.println("pcx: " + ex.getMessage());
-        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+        if (context.options() != null && context.debug()) {
+            ex.printStackTrace(err);
         }
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.println("pcx: " + DisplayWidth.clean(describe(ex, cmd)) + "; see '"
+                + cmd.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
         return ExitCode.USAGE;
+    }
+
+    /** picocli's parse errors in pcx's words: what was wrong, and the closest right spelling. */
+    static String describe(ParameterException ex, CommandLine cmd) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String word = unmatched.getUnmatched().get(0);
+            if (word.startsWith("-") && word.length() > 1) {
+                return Suggestions.unknownOption(word, cmd);
+            }
+            if (!cmd.getSubcommands().isEmpty()) {
+                return Suggestions.unknownCommand(word, cmd);
+            }
+            return "unexpected argument '" + word + "'";
+        }
+        if (ex instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (CommandLine.Model.ArgSpec a : missing.getMissing()) {
+                names.add(a instanceof CommandLine.Model.OptionSpec o
+                        ? String.join("/", o.names()) + (o.arity().max > 0 ? " " + o.paramLabel() : "")
+                        : a.paramLabel());
+            }
+            return "missing " + String.join(", ", names);
+        }
+        String message = ex.getMessage() == null ? "invalid arguments" : ex.getMessage();
+        message = message.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .collect(java.util.stream.Collectors.joining(" "));
+        return message.isEmpty() ? "invalid arguments"
+                : Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 
     @Override
@@ -79,8 +108,8 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
             return api(e);
         }
         if (ex instanceof TransportException e) {
-            return new Failure(ExitCode.UNAVAILABLE, e.getMessage()
-                    + "; check the network and --endpoint, or retry later (--timeout to wait longer)");
+            return new Failure(ExitCode.UNAVAILABLE, e.getMessage() + "; " + (e.fix() != null ? e.fix()
+                    : "check the network and --endpoint, or retry later (--timeout to wait longer)"));
         }
         if (ex instanceof dev.pcx.api.ConflictException e) {
             return new Failure(ExitCode.REFUSED, e.getMessage() + requestId(e.requestId()));

@@ -17,7 +17,6 @@ import java.time.Duration;
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        usageHelpAutoWidth = true,
         header = "Partner Center from the command line, for CSP resellers (21Vianet and global).",
         description = {
             "Find customers, fix their subscriptions, check the health of their services and file "
@@ -25,7 +24,7 @@ import java.time.Duration;
             "",
             "Data goes to stdout, messages to stderr. Nothing prompts when stdin is not a terminal."
         },
-        subcommands = {CustomersCommand.class, ServicesCommand.class, AuthCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CustomersCommand.class, ServicesCommand.class, AuthCommand.class, SandboxCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, also when there was nothing to do",
@@ -56,10 +55,21 @@ import java.time.Duration;
             "  pcx customers list --name 北京 -o json",
             "  pcx customers show contoso.partner.onmschina.cn"
         })
-public final class PcxCommand {
+public final class PcxCommand implements java.util.concurrent.Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Bare {@code pcx}: the help. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
-            description = "table, json, jsonl, csv or tsv (default: table, or json with --jq; env PCX_OUTPUT)",
+            completionCandidates = Candidates.Formats.class,
+            description = "table, wide (every column, uncut), json, jsonl, csv or tsv (default: table, or json "
+                    + "with --jq; env PCX_OUTPUT)",
             order = 1)
     String output;
 
@@ -72,6 +82,7 @@ public final class PcxCommand {
     String profile;
 
     @Option(names = "--cloud", scope = ScopeType.INHERIT, paramLabel = "CLOUD", order = 4,
+            completionCandidates = Candidates.Clouds.class,
             description = "china (Partner Center operated by 21Vianet) or global (default: the profile's, else "
                     + "china; env PCX_CLOUD)")
     String cloud;

@@ -3,24 +3,67 @@ package dev.pcx.output;
 import java.util.function.Function;
 
 /**
- * One column of a table, CSV or TSV listing.
+ * One column of a table, CSV or TSV listing, or one field of a record shown alone.
  *
- * @param header   as shown in tables and as the CSV header
- * @param value    the cell text for an item; null prints as empty
- * @param shrinks  whether the table may cut this column to fit a terminal (ids never shrink)
+ * @param header  as shown in tables and as the CSV header
+ * @param value   the raw value for an item, as machine formats (CSV, TSV) carry it; null prints as empty
+ * @param display the text a table shows (decorated for people: "+ " for an add-on, "10 Licenses"),
+ *                or null to show {@code value}
+ * @param shrinks whether a table may cut this column with "…" to fit a terminal (readable text);
+ *                ids, codes and URLs are never cut
+ * @param drop    0: always shown; otherwise the table on a narrow terminal leaves the column out,
+ *                higher first ({@code -o wide} shows every column); {@link #MACHINE}: never in a table
  */
-public record Column<T>(String header, Function<? super T, String> value, boolean shrinks) {
+public record Column<T>(String header, Function<? super T, String> value, Function<? super T, String> display,
+                        boolean shrinks, int drop) {
 
+    /** The {@code drop} of a column only machine formats carry. */
+    public static final int MACHINE = Integer.MAX_VALUE;
+
+    /** A column never cut and always shown. */
     public static <T> Column<T> of(String header, Function<? super T, String> value) {
-        return new Column<>(header, value, false);
+        return new Column<>(header, value, null, false, 0);
     }
 
+    /** Readable text a table may cut to fit a terminal. */
     public static <T> Column<T> shrinking(String header, Function<? super T, String> value) {
-        return new Column<>(header, value, true);
+        return new Column<>(header, value, null, true, 0);
     }
 
+    /** This column, shown in tables as {@code display} gives it (machine formats keep the raw value). */
+    public Column<T> shown(Function<? super T, String> table) {
+        return new Column<>(header, value, table, shrinks, drop);
+    }
+
+    /**
+     * This column, left out of a table that does not fit the terminal; columns with a higher
+     * {@code rank} go first.
+     */
+    public Column<T> optional(int rank) {
+        if (rank < 1) {
+            throw new IllegalArgumentException("rank must be at least 1");
+        }
+        return new Column<>(header, value, display, shrinks, rank);
+    }
+
+    /** This column in CSV and TSV only: what a table shows in another column's text. */
+    public Column<T> machineOnly() {
+        return new Column<>(header, value, display, shrinks, MACHINE);
+    }
+
+    boolean inTables() {
+        return drop != MACHINE;
+    }
+
+    /** The raw value, as CSV and TSV carry it. */
     String cell(T item) {
         String v = value.apply(item);
+        return v == null ? "" : v;
+    }
+
+    /** The text a table shows. */
+    String shownCell(T item) {
+        String v = display != null ? display.apply(item) : value.apply(item);
         return v == null ? "" : v;
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * CSV (RFC 4180 quoting, with a header row) or TSV (no header; tab, newline, carriage return and
  * backslash written as {@code \t \n \r \\}, so every record is one line for {@code cut} and
- * {@code read}). Both stream: each record is written as it comes.
+ * {@code read}). Both stream: each record is written as it comes. Cells carry raw values, cleaned
+ * of terminal controls, and cells a spreadsheet would take for a formula are neutralised.
  */
 final class DelimitedPrinter<T> implements RecordPrinter<T> {
     private final List<Column<T>> columns;
@@ -46,11 +47,24 @@ final class DelimitedPrinter<T> implements RecordPrinter<T> {
             if (i > 0) {
                 line.append(csv ? ',' : '\t');
             }
-            String v = columns.get(i).cell(item);
-            line.append(csv ? csvField(v) : tsvField(v));
+            String v = DisplayWidth.scrub(columns.get(i).cell(item));
+            line.append(csv ? csvField(neutralise(v)) : tsvField(neutralise(v)));
         }
         out.print(line.append('\n'));
         count++;
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
+
+    /**
+     * A cell a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, or a
+     * tab or carriage return first) gets a leading {@code '}, as OWASP advises; a plain number is left as it is.
+     */
+    static String neutralise(String v) {
+        if (v.isEmpty() || "=+-@\t\r".indexOf(v.charAt(0)) < 0 || NUMBER.matcher(v).matches()) {
+            return v;
+        }
+        return "'" + v;
     }
 
     static String csvField(String v) {

@@ -28,7 +28,10 @@ final class DetailPrinter<T> implements RecordPrinter<T> {
         List<String[]> lines = new ArrayList<>();
         int labelWidth = 0;
         for (Column<T> field : fields) {
-            String value = field.cell(item);
+            if (!field.inTables()) {
+                continue;
+            }
+            String value = field.shownCell(item);
             if (!value.isBlank()) {
                 lines.add(new String[] {field.header(), value});
                 labelWidth = Math.max(labelWidth, DisplayWidth.of(field.header()));

@@ -32,26 +32,63 @@ public final class DisplayWidth {
         return Math.max(w, 0);
     }
 
-    /** Replaces tabs and line breaks with a space and other control characters with U+FFFD. */
+    /**
+     * Text safe for one line of a terminal: tabs and line breaks become a space, other control
+     * characters (C0, DEL, C1: what moves a cursor or recolours a terminal) become U+FFFD, and
+     * invisible format characters (bidi overrides and isolates, zero-width spaces and joiners, the
+     * byte-order mark, line and paragraph separators) are dropped, so data cannot hide or reorder
+     * what a person reads. The one place pcx cleans text for a terminal.
+     */
     public static String clean(String s) {
+        return scrub(s, false);
+    }
+
+    /** As {@link #clean}, keeping tab, line feed and carriage return (for formats that escape them). */
+    public static String scrub(String s) {
+        return scrub(s, true);
+    }
+
+    private static String scrub(String s, boolean keepBreaks) {
         if (s == null) {
             return "";
         }
         StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean control = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
-            if (control) {
-                if (out == null) {
-                    out = new StringBuilder(s.length());
-                    out.append(s, 0, i);
-                }
-                out.append(c == '\t' || c == '\n' || c == '\r' ? ' ' : '\uFFFD');
-            } else if (out != null) {
-                out.append(c);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            String replacement = replacement(cp, keepBreaks);
+            if (replacement != null && out == null) {
+                out = new StringBuilder(s.length());
+                out.append(s, 0, i);
             }
+            if (out != null) {
+                if (replacement != null) {
+                    out.append(replacement);
+                } else {
+                    out.appendCodePoint(cp);
+                }
+            }
+            i += n;
         }
         return out == null ? s : out.toString();
+    }
+
+    /** What stands for {@code cp} on a terminal, or null when it may stay. */
+    private static String replacement(int cp, boolean keepBreaks) {
+        if (cp >= 0x20 && cp < 0x7f) {
+            return null;
+        }
+        if (cp == '\t' || cp == '\n' || cp == '\r') {
+            return keepBreaks ? null : " ";
+        }
+        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+            return "\uFFFD";
+        }
+        int type = Character.getType(cp);
+        if (type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+            return "";
+        }
+        return null;
     }
 
     /** {@code s} cut to at most {@code max} columns, ending in an ellipsis when cut. */

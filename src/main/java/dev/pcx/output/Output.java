@@ -10,9 +10,10 @@ import java.util.List;
  * columns (for listings) or fields (for one record), and get every format from here.
  *
  * @param terminalWidth the width to fit tables to, or 0 when stdout is not a terminal
+ * @param notes         where a table says what it left out to fit (stderr on a terminal), or null
  */
 public record Output(OutputFormat format, JqFilter jq, ObjectMapper mapper, PrintStream out,
-                     int terminalWidth, boolean color) {
+                     int terminalWidth, boolean color, java.util.function.Consumer<String> notes) {
 
     /** A printer for a listing. */
     public <T> RecordPrinter<T> list(List<Column<T>> columns) {
@@ -20,12 +21,18 @@ public record Output(OutputFormat format, JqFilter jq, ObjectMapper mapper, Prin
             return new JqPrinter<>(jq, mapper, out, format == OutputFormat.JSONL, true);
         }
         return switch (format) {
-            case TABLE -> new TablePrinter<>(columns, out, terminalWidth, color);
+            case TABLE -> new TablePrinter<>(columns, out, terminalWidth, color, notes);
+            case WIDE -> new TablePrinter<>(columns, out, 0, color, null);
             case JSON -> new JsonPrinter<>(mapper, out, false, true);
             case JSONL -> new JsonPrinter<>(mapper, out, true, true);
             case CSV -> new DelimitedPrinter<>(columns, out, true);
             case TSV -> new DelimitedPrinter<>(columns, out, false);
         };
+    }
+
+    /** Whether the output is a table for people (decorated values, fitted to the terminal). */
+    public boolean forPeople() {
+        return jq == null && (format == OutputFormat.TABLE || format == OutputFormat.WIDE);
     }
 
     /** Prints one record: as a labelled block in a table, as one object in JSON, as one row in CSV/TSV. */
@@ -35,7 +42,7 @@ public record Output(OutputFormat format, JqFilter jq, ObjectMapper mapper, Prin
             printer = new JqPrinter<>(jq, mapper, out, format == OutputFormat.JSONL, false);
         } else {
             printer = switch (format) {
-                case TABLE -> new DetailPrinter<>(fields, out, color);
+                case TABLE, WIDE -> new DetailPrinter<>(fields, out, color);
                 case JSON -> new JsonPrinter<>(mapper, out, false, false);
                 case JSONL -> new JsonPrinter<>(mapper, out, true, false);
                 case CSV -> new DelimitedPrinter<>(fields, out, true);

@@ -2,15 +2,18 @@ package dev.pcx.output;
 
 import java.util.Locale;
 
-/** The {@code -o/--output} formats. */
+/** The {@code -o/--output} formats; {@code wide} is a table with every column, uncut. */
 public enum OutputFormat {
-    TABLE, JSON, JSONL, CSV, TSV;
+    TABLE, WIDE, JSON, JSONL, CSV, TSV;
+
+    /** The names {@code -o} accepts, for help, validation and completion. */
+    public static final java.util.List<String> NAMES = java.util.List.of("table", "wide", "json", "jsonl", "csv", "tsv");
 
     public static OutputFormat parse(String s) {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown output format '" + s + "' (use table, json, jsonl, csv or tsv)");
+            throw new IllegalArgumentException("unknown output format '" + s + "' (use one of: " + String.join(", ", NAMES) + ")");
         }
     }
 

@@ -4,37 +4,50 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * An aligned table for people. Widths are display widths (CJK counts two columns). On a terminal
- * the table fits its width, cutting the columns that may shrink, widest first; piped, it is
- * plain and nothing is cut. Rows wait until {@link #finish} because alignment needs them all.
+ * the table fits its width: columns marked optional are left out, least useful first, until the
+ * rest fit with their readable text at a useful width; then readable text is cut with "…", widest
+ * first. Ids and URLs are never cut. Piped (or {@code -o wide}), every column is shown and nothing
+ * is cut. Rows wait until {@link #finish} because alignment needs them all.
  */
 final class TablePrinter<T> implements RecordPrinter<T> {
     private static final String GAP = "  ";
+    /** A readable column is not cut below this many columns while an optional column can go instead. */
+    static final int READABLE = 20;
+    /** Nor below this at all. */
     private static final int MIN_SHRUNK = 8;
 
     private final List<Column<T>> columns;
     private final PrintStream out;
     private final int terminalWidth;
     private final boolean color;
+    private final Consumer<String> notes;
     private final List<String[]> rows = new ArrayList<>();
+    private long count;
 
-    /** @param terminalWidth columns to fit, or 0 to never cut */
-    TablePrinter(List<Column<T>> columns, PrintStream out, int terminalWidth, boolean color) {
+    /**
+     * @param terminalWidth columns to fit, or 0 to show every column uncut
+     * @param notes         where to say which columns were left out (stderr), or null
+     */
+    TablePrinter(List<Column<T>> columns, PrintStream out, int terminalWidth, boolean color, Consumer<String> notes) {
         this.columns = columns;
         this.out = out;
         this.terminalWidth = terminalWidth;
         this.color = color;
+        this.notes = notes;
     }
 
     @Override
     public void print(T item) {
         String[] row = new String[columns.size()];
         for (int i = 0; i < row.length; i++) {
-            row[i] = DisplayWidth.clean(columns.get(i).cell(item));
+            row[i] = DisplayWidth.clean(columns.get(i).shownCell(item));
         }
         rows.add(row);
+        count++;
     }
 
     @Override
@@ -44,7 +57,7 @@ final class TablePrinter<T> implements RecordPrinter<T> {
 
     @Override
     public long count() {
-        return rows.size();
+        return count;
     }
 
     @Override
@@ -54,67 +67,144 @@ final class TablePrinter<T> implements RecordPrinter<T> {
             return;
         }
         int n = columns.size();
-        int[] widths = new int[n];
+        int[] natural = new int[n];
+        int[] headerWidth = new int[n];
         String[] headers = new String[n];
         for (int i = 0; i < n; i++) {
             headers[i] = columns.get(i).header().toUpperCase(Locale.ROOT);
-            widths[i] = DisplayWidth.of(headers[i]);
+            headerWidth[i] = DisplayWidth.of(headers[i]);
+            natural[i] = headerWidth[i];
         }
         for (String[] row : rows) {
             for (int i = 0; i < n; i++) {
-                widths[i] = Math.max(widths[i], DisplayWidth.of(row[i]));
+                natural[i] = Math.max(natural[i], DisplayWidth.of(row[i]));
             }
         }
-        if (terminalWidth > 0) {
-            fit(widths, headers);
+        boolean[] shown = new boolean[n];
+        int[] widths = natural.clone();
+        String leftOut = null;
+        for (int i = 0; i < n; i++) {
+            shown[i] = columns.get(i).inTables();
         }
-        writeRow(headers, widths, true);
+        if (terminalWidth > 0) {
+            choose(natural, headerWidth, shown);
+            fit(widths, headerWidth, shown);
+            List<String> left = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (!shown[i] && columns.get(i).inTables()) {
+                    left.add(columns.get(i).header().toLowerCase(Locale.ROOT));
+                }
+            }
+            if (!left.isEmpty()) {
+                leftOut = "(" + String.join(", ", left) + " left out to fit " + terminalWidth
+                        + " columns: -o wide shows every column)";
+            }
+        }
+        writeRow(headers, widths, shown, true);
         for (String[] row : rows) {
-            writeRow(row, widths, false);
+            writeRow(row, widths, shown, false);
         }
         rows.clear();
         out.flush();
+        if (leftOut != null && notes != null) {
+            notes.accept(leftOut);
+        }
     }
 
-    private void fit(int[] widths, String[] headers) {
-        int total = GAP.length() * (widths.length - 1);
-        for (int w : widths) {
-            total += w;
+    private int floor(int i, int[] natural, int[] headerWidth) {
+        return columns.get(i).shrinks() ? Math.min(natural[i], Math.max(READABLE, headerWidth[i])) : natural[i];
+    }
+
+    /**
+     * Which columns to show: every column that is always shown, then the optional ones, most
+     * useful first, while they fit beside the others at their readable widths; the first that does
+     * not fit ends the choice, so a less useful column never takes the place of a more useful one.
+     */
+    private void choose(int[] natural, int[] headerWidth, boolean[] shown) {
+        int n = columns.size();
+        int total = 0;
+        int visible = 0;
+        for (int i = 0; i < n; i++) {
+            shown[i] = columns.get(i).drop() == 0;
+            if (shown[i]) {
+                total += floor(i, natural, headerWidth);
+                visible++;
+            }
         }
-        while (total > terminalWidth) {
-            int widest = -1;
-            for (int i = 0; i < widths.length; i++) {
-                int floor = Math.max(MIN_SHRUNK, Math.min(DisplayWidth.of(headers[i]), widths[i]));
-                if (columns.get(i).shrinks() && widths[i] > floor && (widest < 0 || widths[i] > widths[widest])) {
-                    widest = i;
+        List<Integer> optional = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!shown[i] && columns.get(i).inTables()) {
+                optional.add(i);
+            }
+        }
+        optional.sort(java.util.Comparator.comparingInt(i -> columns.get(i).drop()));
+        for (int i : optional) {
+            int needed = total + floor(i, natural, headerWidth) + (visible > 0 ? GAP.length() * visible : 0);
+            if (needed > terminalWidth) {
+                break;
+            }
+            shown[i] = true;
+            total += floor(i, natural, headerWidth);
+            visible++;
+        }
+    }
+
+    /** Cuts readable columns, widest first, first down to their readable width, then further. */
+    private void fit(int[] widths, int[] headerWidth, boolean[] shown) {
+        int total = 0;
+        int visible = 0;
+        for (int i = 0; i < widths.length; i++) {
+            if (shown[i]) {
+                total += widths[i];
+                visible++;
+            }
+        }
+        total += GAP.length() * Math.max(0, visible - 1);
+        for (int stage = 0; stage < 2 && total > terminalWidth; stage++) {
+            while (total > terminalWidth) {
+                int widest = -1;
+                for (int i = 0; i < widths.length; i++) {
+                    int floor = stage == 0 ? Math.max(READABLE, headerWidth[i])
+                            : Math.max(MIN_SHRUNK, Math.min(headerWidth[i], READABLE));
+                    if (shown[i] && columns.get(i).shrinks() && widths[i] > floor
+                            && (widest < 0 || widths[i] > widths[widest])) {
+                        widest = i;
+                    }
                 }
+                if (widest < 0) {
+                    break; // nothing left to cut at this stage
+                }
+                widths[widest]--;
+                total--;
             }
-            if (widest < 0) {
-                return; // nothing left to cut: let the terminal wrap
-            }
-            widths[widest]--;
-            total--;
         }
     }
 
-    private void writeRow(String[] cells, int[] widths, boolean header) {
+    private void writeRow(String[] cells, int[] widths, boolean[] shown, boolean header) {
         StringBuilder line = new StringBuilder();
+        int last = -1;
         for (int i = 0; i < cells.length; i++) {
+            if (shown[i]) {
+                last = i;
+            }
+        }
+        for (int i = 0; i <= last; i++) {
+            if (!shown[i]) {
+                continue;
+            }
             String cell = terminalWidth > 0 ? DisplayWidth.truncate(cells[i], widths[i]) : cells[i];
-            boolean last = i == cells.length - 1;
             if (header && color) {
                 line.append("\u001b[1m").append(cell).append("\u001b[0m");
-                if (!last) {
+                if (i != last) {
                     line.append(" ".repeat(Math.max(0, widths[i] - DisplayWidth.of(cell))));
                 }
             } else {
-                line.append(last ? cell : DisplayWidth.pad(cell, widths[i]));
+                line.append(i == last ? cell : DisplayWidth.pad(cell, widths[i]));
             }
-            if (!last) {
+            if (i != last) {
                 line.append(GAP);
             }
         }
-        out.print(line.toString().stripTrailing());
-        out.print('\n');
+        out.print(line.toString().stripTrailing() + "\n");
     }
 }

@@ -56,7 +56,8 @@ final class AuthRoutes {
         }
         if (s.length == 1 && s[0].equals("devicelogin")) {
             ObjectNode body = Json.mapper().createObjectNode();
-            body.put("message", "This is the pcx sandbox: approve a code with 'pcx sandbox approve CODE'.");
+            body.put("message", "This is the pcx sandbox: approve a code with: pcx sandbox approve CODE --endpoint "
+                    + baseUrl);
             return Reply.ok(body);
         }
         if (s.length != 4 || !s[1].equalsIgnoreCase("oauth2") || !s[2].equalsIgnoreCase("v2.0")) {
@@ -174,8 +175,10 @@ final class AuthRoutes {
         body.put("verification_uri", baseUrl + "/devicelogin");
         body.put("expires_in", 900);
         body.put("interval", 1);
-        body.put("message", "To sign in to the pcx sandbox, run 'pcx sandbox approve " + userCode + "'"
-                + (approveAfter == null ? "." : ", or wait " + approveAfter.toSeconds() + " s."));
+        body.put("message", approveAfter == null
+                ? "To sign in to the pcx sandbox, run: pcx sandbox approve " + userCode + " --endpoint " + baseUrl
+                : "The pcx sandbox approves this code by itself in " + approveAfter.toSeconds()
+                        + " s (or run: pcx sandbox approve " + userCode + " --endpoint " + baseUrl + ")");
         return Reply.ok(body);
     }
 

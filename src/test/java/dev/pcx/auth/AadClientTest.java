@@ -164,7 +164,7 @@ class AadClientTest {
     }
 
     @Test
-    void aProxyPageOrAnUnreachableServiceIsASignInFailure() throws IOException {
+    void aProxyPageIsASignInFailureAndAnUnreachableServiceATransportFailure() throws IOException {
         server.enqueue(new MockResponse.Builder().code(502).body("<html>bad gateway</html>").build());
         SignInException html = assertThrows(SignInException.class, () -> aad.clientSecret("t", "a", "s", "x"));
         assertTrue(html.getMessage().contains("not JSON"), html.getMessage());
@@ -175,9 +175,10 @@ class AadClientTest {
         }
         AadClient nowhere = new AadClient(new OkHttpClient(), okhttp3.HttpUrl.get("http://127.0.0.1:" + port),
                 sleeps::add, Clock.systemUTC());
-        SignInException down = assertThrows(SignInException.class, () -> nowhere.clientSecret("t", "a", "s", "x"));
+        dev.pcx.api.TransportException down = assertThrows(dev.pcx.api.TransportException.class,
+                () -> nowhere.clientSecret("t", "a", "s", "x"));
         assertTrue(down.getMessage().startsWith("cannot reach the sign-in service at 127.0.0.1"), down.getMessage());
-        assertNull(down.error());
+        assertTrue(down.fix().contains("--authority"), down.fix());
     }
 
     @Test

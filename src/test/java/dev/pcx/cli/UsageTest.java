@@ -3,6 +3,8 @@ package dev.pcx.cli;
 import dev.pcx.testing.Pcx;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,20 +25,70 @@ class UsageTest {
     @Test
     void unknownFlag() {
         Pcx.Result r = usage("customers", "list", "--bogus");
-        assertTrue(r.err().contains("Unknown option: '--bogus'"), r.err());
-        assertTrue(r.err().contains("Try 'pcx customers list --help'"), r.err());
+        assertEquals("pcx: unknown option '--bogus'; see 'pcx customers list --help'\n", r.err());
     }
 
     @Test
     void unknownVerbSuggestsTheRightOne() {
         Pcx.Result r = usage("customers", "lst");
-        assertTrue(r.err().contains("Did you mean: customers list?"), r.err());
+        assertEquals("pcx: unknown command 'lst' for 'pcx customers' (did you mean 'pcx customers list'?); "
+                + "see 'pcx customers --help'\n", r.err());
     }
 
     @Test
-    void nounWithoutVerb() {
-        Pcx.Result r = usage("customers");
-        assertTrue(r.err().contains("missing command: pcx customers takes one of: list, show"), r.err());
+    void nounWithoutVerbShowsItsHelp() {
+        Pcx.Result r = pcx.run("customers");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains("Commands:") && r.out().contains("  list") && r.out().contains("  show"), r.out());
+    }
+
+    @Test
+    void barePcxShowsTheHelp() {
+        Pcx.Result r = pcx.run();
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains("Usage: pcx [-hV]") && r.out().contains("Commands:"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void mistypedOptionsGetTheClosestName() {
+        assertEquals("pcx: unknown option '--nmae' (did you mean '--name'?); see 'pcx customers list --help'\n",
+                usage("customers", "list", "--nmae", "foo").err());
+        assertTrue(usage("services", "list", "-c", "x", "--stauts", "active").err()
+                .startsWith("pcx: unknown option '--stauts' (did you mean '--status'?)"));
+    }
+
+    @Test
+    void aMissingRequiredOptionIsNamed() {
+        assertEquals("pcx: missing -c/--customer CUSTOMER; see 'pcx services list --help'\n",
+                usage("services", "list").err());
+    }
+
+    @Test
+    void aProfileMayBeNamedLikeACommand() {
+        Pcx.Result spaced = pcx.run("--profile", "sandbox", "customers", "list", "-o", "yaml");
+        Pcx.Result joined = pcx.run("--profile=sandbox", "customers", "list", "-o", "yaml");
+        Pcx.Result env = new Pcx().env("PCX_PROFILE", "sandbox").env("PCX_ACCESS_TOKEN", "t")
+                .run("customers", "list", "-o", "yaml");
+        for (Pcx.Result r : List.of(spaced, joined, env)) {
+            assertEquals(2, r.exit(), r::toString);
+            assertTrue(r.err().contains("unknown output format 'yaml'"), "parsed up to -o: " + r.err());
+        }
+    }
+
+    @Test
+    void anArgumentStartingWithAtIsNotAFileToRead() throws Exception {
+        java.nio.file.Path secret = java.nio.file.Files.createTempFile("pcx", ".txt");
+        java.nio.file.Files.writeString(secret, "--all");
+        Pcx.Result r = pcx.run("customers", "list", "--name", "@" + secret, "-o", "yaml");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("unknown output format"), r.err());
+    }
+
+    @Test
+    void anUnknownStatusListsTheAcceptedOnes() {
+        assertEquals("pcx: --status 'suspend' is not a subscription status: use one of active, suspended, deleted, "
+                + "expired, pending, disabled\n", usage("services", "list", "-c", "contoso.cn", "--status", "suspend").err());
     }
 
     @Test

@@ -30,7 +30,7 @@ class PrintersTest {
     private static String print(OutputFormat format, String jq, int width, boolean color) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8);
-        Output output = new Output(format, jq == null ? null : JqFilter.compile(jq), Json.mapper(), out, width, color);
+        Output output = new Output(format, jq == null ? null : JqFilter.compile(jq), Json.mapper(), out, width, color, null);
         RecordPrinter<Row> printer = output.list(COLUMNS);
         ROWS.forEach(printer::print);
         printer.finish();
@@ -107,7 +107,7 @@ class PrintersTest {
     void emptyJsonListIsAnEmptyArray() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Output output = new Output(OutputFormat.JSON, null, Json.mapper(),
-                new PrintStream(bytes, false, StandardCharsets.UTF_8), 0, false);
+                new PrintStream(bytes, false, StandardCharsets.UTF_8), 0, false, null);
         output.list(COLUMNS).finish();
         assertEquals("[ ]\n", bytes.toString(StandardCharsets.UTF_8));
     }
@@ -136,7 +136,7 @@ class PrintersTest {
     void singleRecordAsADetailBlock() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Output output = new Output(OutputFormat.TABLE, null, Json.mapper(),
-                new PrintStream(bytes, false, StandardCharsets.UTF_8), 80, false);
+                new PrintStream(bytes, false, StandardCharsets.UTF_8), 80, false, null);
         output.single(new Row("北京云创科技有限公司", "", "id-9"), List.of(
                 Column.of("公司", Row::name), Column.of("Domain", Row::domain), Column.of("Tenant id", Row::id)));
         assertEquals("""

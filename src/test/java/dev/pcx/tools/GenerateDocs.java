@@ -4,7 +4,7 @@ import dev.pcx.api.Sleeper;
 import dev.pcx.cli.Cli;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.Io;
-import picocli.AutoComplete;
+import dev.pcx.cli.CompletionScripts;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
@@ -41,7 +41,8 @@ public final class GenerateDocs {
             }
             Path completions = out.resolve("completions");
             Files.createDirectories(completions);
-            Files.writeString(completions.resolve("pcx.bash"), AutoComplete.bash("pcx", cmd), StandardCharsets.UTF_8);
+            Files.writeString(completions.resolve("pcx.bash"), CompletionScripts.bash(cmd), StandardCharsets.UTF_8);
+            Files.writeString(completions.resolve("pcx.fish"), CompletionScripts.fish(cmd), StandardCharsets.UTF_8);
         }
     }
 }

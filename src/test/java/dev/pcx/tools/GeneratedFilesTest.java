@@ -15,23 +15,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * command tree now; regenerate them with {@code mvn -B -Pregen process-test-classes}.
  */
 class GeneratedFilesTest {
-    private static final String FIX = " is stale: run 'mvn -B -Pregen process-test-classes' and commit man/ and completions/";
+    private static final String FIX = " is stale: run 'mvn -B -Pregen process-test-classes' and commit man/man1/ and completions/";
     private static final Path GENERATED = Path.of("target", "generated-docs");
 
     @Test
     void manPagesAreCurrent() throws IOException {
         TreeSet<String> generated = names(GENERATED.resolve("man"));
-        assertEquals(generated, names(Path.of("man")), "the set of man pages" + FIX);
+        assertEquals(generated, names(Path.of("man", "man1")), "the set of man pages" + FIX);
         for (String page : generated) {
             assertEquals(Files.readString(GENERATED.resolve("man").resolve(page)),
-                    Files.readString(Path.of("man", page)), "man/" + page + FIX);
+                    Files.readString(Path.of("man", "man1", page)), "man/man1/" + page + FIX);
         }
     }
 
     @Test
-    void completionScriptIsCurrent() throws IOException {
-        assertEquals(Files.readString(GENERATED.resolve("completions/pcx.bash")),
-                Files.readString(Path.of("completions/pcx.bash")), "completions/pcx.bash" + FIX);
+    void completionScriptsAreCurrent() throws IOException {
+        for (String script : new String[] {"pcx.bash", "pcx.fish"}) {
+            assertEquals(Files.readString(GENERATED.resolve("completions").resolve(script)),
+                    Files.readString(Path.of("completions", script)), "completions/" + script + FIX);
+        }
     }
 
     private static TreeSet<String> names(Path dir) throws IOException {

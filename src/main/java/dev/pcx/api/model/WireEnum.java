@@ -30,6 +30,16 @@ public final class WireEnum {
         return new WireEnum(List.of(names), false);
     }
 
+    /** The known values, in snake_case. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Whether {@code raw}, in any spelling, is one of the known values. */
+    public boolean known(String raw) {
+        return raw != null && names.contains(normalize(raw));
+    }
+
     /** The canonical snake_case name for a wire value, or the value itself when it is unknown. */
     public String normalize(JsonNode node) {
         if (node == null || node.isNull()) {

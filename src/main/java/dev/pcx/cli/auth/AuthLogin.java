@@ -203,7 +203,7 @@ final class AuthLogin implements Callable<Integer> {
             });
             return null;
         });
-        context.warn("signed in to " + describe(target) + " as " + (identity == null ? client : identity) + " ("
+        context.say("signed in to " + describe(target) + " as " + (identity == null ? client : identity) + " ("
                 + flow.kind() + "); saved as profile '" + name + "' in " + store.credentialsFile());
         return 0;
     }

@@ -37,7 +37,7 @@ final class AuthLogout implements Callable<Integer> {
                 store.files().delete(store.configFile());
                 return null;
             });
-            context.warn("signed out of every profile");
+            context.say("signed out of every profile");
             return 0;
         }
         String name = context.profileName();
@@ -53,7 +53,7 @@ final class AuthLogout implements Callable<Integer> {
             });
             return null;
         });
-        context.warn(found[0] ? "signed out of profile '" + name + "'" : "no profile '" + name + "': nothing to do");
+        context.say(found[0] ? "signed out of profile '" + name + "'" : "no profile '" + name + "': nothing to do");
         return 0;
     }
 }

@@ -53,21 +53,37 @@ final class AuthStatus implements Callable<Integer> {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Row(String profile, boolean current, String cloud, String tenant, String identity, String kind,
                String expiresAt, String storedIn, String check) {
+
+        /** "in 46 min", "in 2 h", "expired": for people; JSON carries {@code expiresAt} as ISO-8601. */
+        String relativeExpiry(Instant now) {
+            if (expiresAt == null) {
+                return null;
+            }
+            Duration left = Duration.between(now, Instant.parse(expiresAt));
+            if (left.isNegative()) {
+                return "expired";
+            }
+            return left.toHours() >= 1 ? "in " + left.toHours() + " h" : "in " + Math.max(1, left.toMinutes()) + " min";
+        }
     }
 
-    private static final List<Column<Row>> COLUMNS = List.of(
-            Column.of("Profile", r -> (r.current() ? "* " : "  ") + r.profile()),
+    private Instant now = Instant.now();
+
+    private final List<Column<Row>> columns = List.of(
+            Column.<Row>of("Profile", Row::profile).shown(r -> (r.current() ? "* " : "  ") + r.profile()),
+            Column.<Row>of("Current", r -> String.valueOf(r.current())).machineOnly(),
             Column.of("Cloud", Row::cloud),
             Column.shrinking("Tenant", Row::tenant),
             Column.shrinking("Identity", Row::identity),
             Column.of("Kind", Row::kind),
-            Column.of("Expires", Row::expiresAt),
+            Column.<Row>of("Expires", Row::expiresAt).shown(r -> r.relativeExpiry(now)),
             Column.shrinking("Stored in", Row::storedIn),
             Column.shrinking("Check", Row::check));
 
     @Override
     public Integer call() {
         var output = context.output();
+        now = context.clock().instant();
         ProfileStore store = context.profiles();
         List<Row> rows = new ArrayList<>();
         String selected = context.profileName();
@@ -109,16 +125,17 @@ final class AuthStatus implements Callable<Integer> {
                     p.flowKind() == null ? p.flow() : p.flowKind().kind(), expiry(stored.get(name)),
                     store.credentialsFile().toString(), check));
         }
-        RecordPrinter<Row> printer = output.list(COLUMNS);
+        RecordPrinter<Row> printer = output.list(columns);
         rows.forEach(printer::print);
         printer.finish();
         if (rows.isEmpty()) {
-            context.warn("not signed in: run 'pcx auth login', or set credentials in the environment");
+            context.fail("not signed in: run '" + context.pcx("auth login") + "', or set credentials in the environment");
             return ExitCode.AUTH;
         }
         boolean selectedExists = fromEnvironment || config.profiles().containsKey(selected);
         if (!selectedExists) {
-            context.warn("the selected profile '" + selected + "' does not exist: 'pcx auth switch NAME' or 'pcx auth login'");
+            context.fail("the selected profile '" + selected + "' does not exist: '" + context.pcx("auth switch NAME")
+                    + "' or '" + context.pcx("auth login") + "'");
             return ExitCode.AUTH;
         }
         return selectedCheck == null || selectedCheck.equals("ok") ? 0 : ExitCode.AUTH;
@@ -135,15 +152,8 @@ final class AuthStatus implements Callable<Integer> {
         }
     }
 
-    private String expiry(StoredCredential c) {
+    private static String expiry(StoredCredential c) {
         Instant at = c == null ? null : c.expiry();
-        if (at == null) {
-            return null;
-        }
-        Duration left = Duration.between(context.clock().instant(), at);
-        if (left.isNegative()) {
-            return "expired";
-        }
-        return left.toHours() >= 1 ? "in " + left.toHours() + " h" : "in " + Math.max(1, left.toMinutes()) + " min";
+        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 }

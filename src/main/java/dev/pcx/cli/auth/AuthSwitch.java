@@ -37,7 +37,7 @@ final class AuthSwitch implements Callable<Integer> {
             }
             return new ProfileStore.Config(name, c.profiles());
         });
-        context.warn("the current profile is now '" + name + "'");
+        context.say("the current profile is now '" + name + "'");
         return 0;
     }
 }

@@ -20,17 +20,20 @@ final class CustomerColumns {
     static final List<Column<Customer>> LIST = List.of(
             Column.shrinking("Company name", Customer::companyName),
             Column.shrinking("Domain", Customer::domain),
-            Column.of("Tenant id", Customer::tenantId),
-            Column.of("Relationship", c -> c.relationshipToPartner() == null ? null : c.relationshipToPartner().value()));
+            Column.<Customer>of("Tenant id", Customer::tenantId).optional(2),
+            Column.<Customer>of("Relationship", c -> c.relationshipToPartner() == null ? null
+                    : c.relationshipToPartner().value()).optional(1));
 
     static final List<Column<Customer>> DETAIL = List.of(
             Column.of("Company name", Customer::companyName),
             Column.of("Domain", Customer::domain),
             Column.of("Tenant id", Customer::tenantId),
             Column.of("Relationship", c -> c.relationshipToPartner() == null ? null : c.relationshipToPartner().value()),
-            Column.of("Delegated access", c -> c.allowDelegatedAccess() == null ? null
+            Column.<Customer>of("Delegated access", c -> c.allowDelegatedAccess() == null ? null
+                    : c.allowDelegatedAccess().toString()).shown(c -> c.allowDelegatedAccess() == null ? null
                     : c.allowDelegatedAccess() ? "yes" : "no"),
-            Column.of("Custom domains", c -> c.customDomains() == null ? null : String.join(", ", c.customDomains())),
+            Column.<Customer>of("Custom domains", c -> c.customDomains() == null ? null : String.join(";", c.customDomains()))
+                    .shown(c -> c.customDomains() == null ? null : String.join(", ", c.customDomains())),
             Column.of("Commerce id", Customer::commerceId),
             Column.of("Indirect reseller", Customer::associatedPartnerId),
             Column.of("Company email", c -> company(c).map(CustomerCompanyProfile::email)),

@@ -80,9 +80,9 @@ final class CustomersList implements Callable<Integer> {
         boolean more = context.stream(pages, limit, printer);
         printer.finish();
         if (printer.count() == 0 && context.io().stderrTty()) {
-            context.warn(search == null ? "no customers" : "no customer matches " + describe(search));
-        } else if (more && context.io().stdoutTty()) {
-            context.warn("showed the first " + printer.count() + " customers; --all for every one, --limit N for more");
+            context.say(search == null ? "no customers" : "no customer matches " + describe(search));
+        } else if (more && context.io().stderrTty()) {
+            context.say("showed the first " + printer.count() + " customers; --all for every one, --limit N for more");
         }
         return 0;
     }

@@ -52,7 +52,7 @@ final class SandboxApprove implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCode.UNAVAILABLE, "cannot reach the sandbox at " + url + ": " + e.getMessage());
         }
-        context.warn((deny ? "denied " : "approved ") + code);
+        context.say((deny ? "denied " : "approved ") + code);
         return 0;
     }
 }

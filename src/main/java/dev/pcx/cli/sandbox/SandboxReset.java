@@ -47,7 +47,7 @@ final class SandboxReset implements Callable<Integer> {
         SandboxState fresh = SandboxState.fresh(n, signIn.lifetimeSeconds(3600), signIn.approveAfterSeconds(3),
                 signIn.certificates(List.of()));
         fresh.save(file);
-        context.warn("sandbox reset: " + n + " customers, " + fresh.certificates().size() + " certificate(s) ("
+        context.say("sandbox reset: " + n + " customers, " + fresh.certificates().size() + " certificate(s) ("
                 + file + ")");
         return 0;
     }

@@ -99,8 +99,8 @@ final class SandboxServe implements Callable<Integer> {
         String url = server.baseUrl();
         context.io().out().println(url);
         context.io().out().flush();
-        context.warn("sandbox serving " + n + " customers at " + url + " (Ctrl-C to stop)");
-        context.warn("use it with: PCX_ENDPOINT=" + url + " PCX_AUTHORITY=" + url + " PCX_TENANT_ID="
+        context.say("sandbox serving " + n + " customers at " + url + " (Ctrl-C to stop)");
+        context.say("use it with: PCX_ENDPOINT=" + url + " PCX_AUTHORITY=" + url + " PCX_TENANT_ID="
                 + SandboxIdentity.TENANT_ID + " PCX_CLIENT_ID=" + SandboxIdentity.CLIENT_ID + " PCX_CLIENT_SECRET="
                 + SandboxIdentity.CLIENT_SECRET + " pcx customers list");
         stopped.await();

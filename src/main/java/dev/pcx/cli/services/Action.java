@@ -33,6 +33,16 @@ enum Action {
         };
     }
 
+    /** The subscription field this action sets, as the wire names it. */
+    String field() {
+        return switch (this) {
+            case SUSPEND, ACTIVATE -> "status";
+            case QUANTITY -> "quantity";
+            case NAME -> "friendlyName";
+            case AUTO_RENEW -> "autoRenewEnabled";
+        };
+    }
+
     boolean takesValue() {
         return this != SUSPEND && this != ACTIVATE;
     }

@@ -6,10 +6,8 @@ import dev.pcx.cli.CustomerResolver;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The fixes of {@code pcx services apply}: CSV ({@code customer,subscription,action,value}, RFC 4180
@@ -20,8 +18,23 @@ import java.util.Map;
 final class BatchFile {
     private static final List<String> COLUMNS = List.of("customer", "subscription", "action", "value");
 
-    /** The fixes, or the problems (one per bad line), never both. */
-    record Parsed(List<Fix> fixes, List<String> problems) {
+    /** The fixes of the good lines, and the problems of the bad ones. */
+    record Parsed(List<Fix> fixes, List<Problem> problems) {
+    }
+
+    /**
+     * What is wrong with a line (0: with the whole file), and the candidates that would fit where
+     * a reference is ambiguous.
+     */
+    record Problem(int line, String message, List<String> candidates) {
+        Problem(int line, String message) {
+            this(line, message, List.of());
+        }
+
+        @Override
+        public String toString() {
+            return (line > 0 ? "line " + line + ": " : "") + message;
+        }
     }
 
     private BatchFile() {
@@ -30,20 +43,19 @@ final class BatchFile {
     static Parsed parse(String text) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<Fix> fixes = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (t.stripLeading().startsWith("{")) {
             jsonLines(t, fixes, problems);
         } else {
             csv(t, fixes, problems);
         }
         if (problems.isEmpty() && fixes.isEmpty()) {
-            problems.add("there are no fixes in it");
+            problems.add(new Problem(0, "there are no fixes in it"));
         }
-        conflicts(fixes, problems);
-        return problems.isEmpty() ? new Parsed(fixes, List.of()) : new Parsed(List.of(), problems);
+        return new Parsed(fixes, problems);
     }
 
-    private static void jsonLines(String text, List<Fix> fixes, List<String> problems) {
+    private static void jsonLines(String text, List<Fix> fixes, List<Problem> problems) {
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -53,12 +65,12 @@ final class BatchFile {
             try {
                 JsonNode n = Json.mapper().readTree(line);
                 if (n == null || !n.isObject()) {
-                    problems.add("line " + (i + 1) + ": not a JSON object");
+                    problems.add(new Problem(i + 1, "not a JSON object"));
                     continue;
                 }
                 add(i + 1, text(n, "customer"), text(n, "subscription"), text(n, "action"), text(n, "value"), fixes, problems);
             } catch (IOException e) {
-                problems.add("line " + (i + 1) + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+                problems.add(new Problem(i + 1, "not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")"));
             }
         }
     }
@@ -68,12 +80,19 @@ final class BatchFile {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static void csv(String text, List<Fix> fixes, List<String> problems) {
+    private static void csv(String text, List<Fix> fixes, List<Problem> problems) {
         List<List<String>> rows = new ArrayList<>();
         List<Integer> lineOf = new ArrayList<>();
-        String problem = readCsv(text, rows, lineOf);
+        Problem problem = readCsv(text, rows, lineOf);
         if (problem != null) {
             problems.add(problem);
+            return;
+        }
+        String delimiter = otherDelimiter(rows);
+        if (delimiter != null) {
+            problems.add(new Problem(0, "its fields are separated by " + delimiter + ", not commas: pcx reads "
+                    + "comma-separated values (or JSON lines). Save it as \"CSV (Comma delimited)\", or convert it: "
+                    + (delimiter.equals("tabs") ? "tr '\\t' ','" : "tr ';' ','") + " < FILE > fixed.csv"));
             return;
         }
         int[] index = {0, 1, 2, 3};
@@ -84,7 +103,7 @@ final class BatchFile {
                 index[c] = header.indexOf(COLUMNS.get(c));
             }
             if (index[0] < 0 || index[1] < 0 || index[2] < 0) {
-                problems.add("line 1: the header must name the columns customer, subscription, action (and value)");
+                problems.add(new Problem(1, "the header must name the columns customer, subscription, action (and value)"));
                 return;
             }
             first = 1;
@@ -99,12 +118,34 @@ final class BatchFile {
         }
     }
 
+    /** "semicolons" or "tabs" when no row has a comma but the rows are split by one of those; else null. */
+    private static String otherDelimiter(List<List<String>> rows) {
+        boolean any = false;
+        int semicolons = 0;
+        int tabs = 0;
+        for (List<String> row : rows) {
+            if (row.size() > 1) {
+                return null;
+            }
+            String only = row.isEmpty() ? "" : row.get(0);
+            if (!only.isBlank()) {
+                any = true;
+                semicolons += only.indexOf(';') >= 0 ? 1 : 0;
+                tabs += only.indexOf('\t') >= 0 ? 1 : 0;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        return tabs > 0 && tabs >= semicolons ? "tabs" : semicolons > 0 ? "semicolons" : null;
+    }
+
     private static String cell(List<String> row, int i) {
         return i < 0 || i >= row.size() ? null : row.get(i);
     }
 
     /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
-    private static String readCsv(String text, List<List<String>> rows, List<Integer> lineOf) {
+    private static Problem readCsv(String text, List<List<String>> rows, List<Integer> lineOf) {
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -148,7 +189,7 @@ final class BatchFile {
             }
         }
         if (quoted) {
-            return "line " + rowLine + ": a quoted field is not closed";
+            return new Problem(rowLine, "a quoted field is not closed");
         }
         if (field.length() > 0 || !row.isEmpty()) {
             row.add(field.toString());
@@ -159,49 +200,33 @@ final class BatchFile {
     }
 
     private static void add(int line, String customer, String subscription, String action, String value,
-                            List<Fix> fixes, List<String> problems) {
-        String where = "line " + line + ": ";
+                            List<Fix> fixes, List<Problem> problems) {
         if (customer == null || customer.isBlank()) {
-            problems.add(where + "no customer");
+            problems.add(new Problem(line, "no customer"));
             return;
         }
         try {
             CustomerResolver.kind(customer);
         } catch (RuntimeException e) {
-            problems.add(where + e.getMessage());
+            problems.add(new Problem(line, e.getMessage()));
             return;
         }
         if (subscription == null || subscription.isBlank()) {
-            problems.add(where + "no subscription");
+            problems.add(new Problem(line, "no subscription"));
             return;
         }
         Action a;
         try {
             a = Action.parse(action);
         } catch (IllegalArgumentException e) {
-            problems.add(where + e.getMessage());
+            problems.add(new Problem(line, e.getMessage()));
             return;
         }
         String problem = a.check(value);
         if (problem != null) {
-            problems.add(where + problem);
+            problems.add(new Problem(line, problem));
             return;
         }
         fixes.add(new Fix(line, customer.trim(), subscription.trim(), a, a.takesValue() ? value.trim() : null));
-    }
-
-    /** Two lines that want different values for the same field of the same subscription. */
-    private static void conflicts(List<Fix> fixes, List<String> problems) {
-        Map<String, Fix> seen = new HashMap<>();
-        for (Fix f : fixes) {
-            String field = f.action() == Action.ACTIVATE ? "status" : f.action() == Action.SUSPEND ? "status"
-                    : f.action().wire();
-            String key = f.customer().toLowerCase(Locale.ROOT) + "|" + f.subscription().toLowerCase(Locale.ROOT) + "|" + field;
-            Fix earlier = seen.putIfAbsent(key, f);
-            if (earlier != null && !(earlier.action() == f.action() && java.util.Objects.equals(earlier.value(), f.value()))) {
-                problems.add("line " + f.line() + ": contradicts line " + earlier.line() + " (both set the " + field
-                        + " of " + f.subscription() + ")");
-            }
-        }
     }
 }

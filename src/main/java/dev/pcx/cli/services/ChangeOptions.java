@@ -11,6 +11,9 @@ final class ChangeOptions {
     @Option(names = "--dry-run", description = "Show what would be sent, and send nothing")
     boolean dryRun;
 
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed without a terminal to suspend)")
+    boolean yes;
+
     @Option(names = "--wait", paramLabel = "DURATION", converter = dev.pcx.cli.DurationConverter.class,
             description = "How long to watch a change Partner Center accepted (202) for it to apply (default: 5m)")
     Duration wait;

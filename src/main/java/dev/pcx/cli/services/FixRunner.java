@@ -6,6 +6,7 @@ import dev.pcx.api.SubscriptionUpdater;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.Errors;
+import dev.pcx.cli.Progress;
 import dev.pcx.output.Column;
 import dev.pcx.output.RecordPrinter;
 
@@ -27,12 +28,17 @@ import java.util.concurrent.Executors;
 final class FixRunner {
     static final List<Column<Fix.Result>> COLUMNS = List.of(
             Column.of("Line", r -> r.line() == null ? null : String.valueOf(r.line())),
-            Column.of("Subscription", Fix.Result::subscription),
+            Column.<Fix.Result>of("Subscription", Fix.Result::subscription).optional(1),
             Column.shrinking("Name", Fix.Result::friendlyName),
             Column.of("Action", r -> r.value() == null ? r.action() : r.action() + " " + r.value()),
-            Column.shrinking("Result", r -> r.error() != null ? "failed: " + r.error() : r.result()
-                    + (r.changes() == null || r.changes().isEmpty() ? "" : " (" + String.join(", ",
-                    r.changes().stream().map(c -> c.field() + ": " + c.from() + " → " + c.to()).toList()) + ")")));
+            Column.<Fix.Result>shrinking("Result", Fix.Result::result).shown(r -> r.error() != null
+                    ? "failed: " + r.error() : r.result() + (r.changes() == null || r.changes().isEmpty() ? ""
+                    : " (" + String.join(", ", r.changes().stream()
+                    .map(c -> c.field() + ": " + c.from() + " → " + c.to()).toList()) + ")")),
+            Column.<Fix.Result>of("Changes", r -> r.changes() == null || r.changes().isEmpty() ? null
+                    : String.join("; ", r.changes().stream().map(c -> c.field() + ": " + c.from() + " → " + c.to())
+                    .toList())).machineOnly(),
+            Column.of("Error", Fix.Result::error).machineOnly());
 
     static final List<Column<Fix.Result>> COLUMNS_NO_LINE = COLUMNS.subList(1, COLUMNS.size());
 
@@ -52,17 +58,25 @@ final class FixRunner {
         return customers.computeIfAbsent(ref.trim(), new CustomerResolver(api)::tenantId);
     }
 
-    Fix.Resolved resolve(Fix fix) {
+    /**
+     * The fix with its customer and subscription found. With {@code verify} (a batch), a
+     * subscription given by id is looked up in the customer's subscriptions too (which also proves
+     * that a customer given by tenant id exists), so no line is found unknown only when it is written.
+     */
+    Fix.Resolved resolve(Fix fix, boolean verify) {
         String customerId = customerId(fix.customer());
-        String[] sub = subscriptions.resolve(customerId, fix.subscription());
+        String[] sub = subscriptions.resolve(customerId, fix.subscription(), verify);
         return new Fix.Resolved(fix, customerId, sub[0], sub[1]);
     }
 
     /** @return the exit code: 0 when every fix was applied or had nothing to do, else the first failure's */
     int run(List<Fix.Resolved> fixes, int parallel, boolean dryRun, RecordPrinter<Fix.Result> printer, Duration wait) {
+        Progress progress = context.progress();
         SubscriptionUpdater updater = new SubscriptionUpdater(api, wait, message -> {
-            if (context.io().stderrTty() || context.debug()) {
-                context.warn(message);
+            if (context.debug()) {
+                context.say(message);
+            } else {
+                progress.update(message);
             }
         });
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, fixes.size())), r -> {
@@ -82,15 +96,29 @@ final class FixRunner {
                 results.add(mine);
             }
             int exit = 0;
+            Map<String, Integer> tally = new LinkedHashMap<>();
+            int done = 0;
             for (CompletableFuture<Fix.Result> future : results) {
                 Fix.Result r = future.join();
+                done++;
+                progress.update((dryRun ? "checked " : "applied ") + done + "/" + results.size());
                 printer.print(r);
                 printer.flush();
-                if (!r.ok() && exit == 0) {
-                    exit = r.exitCode();
+                tally.merge(r.result(), 1, Integer::sum);
+                if (!r.ok()) {
+                    context.fail((r.line() == null ? "" : "line " + r.line() + ": ") + r.subscription()
+                            + (r.friendlyName() == null ? "" : " (" + r.friendlyName() + ")") + ": " + r.error());
+                    if (exit == 0) {
+                        exit = r.exitCode();
+                    }
                 }
             }
+            progress.clear();
             printer.finish();
+            if (results.size() > 1) {
+                context.say(String.join(", ", tally.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey()).toList()));
+            }
             return exit;
         } finally {
             pool.shutdownNow();

@@ -48,9 +48,9 @@ final class ServicesAdmin implements Callable<Integer> {
 
     private static final List<Column<ManagedService>> COLUMNS = List.of(
             Column.of("Service", ManagedService::name),
-            Column.of("Id", ManagedService::id),
-            Column.of("Group", ManagedService::groupName),
-            Column.shrinking("Admin portal", s -> s.link("adminService")));
+            Column.<ManagedService>of("Id", ManagedService::id).optional(2),
+            Column.<ManagedService>of("Group", ManagedService::groupName).optional(1),
+            Column.of("Admin portal", s -> s.link("adminService")));
 
     ServicesAdmin(Context context) {
         this.context = context;
@@ -86,7 +86,7 @@ final class ServicesAdmin implements Callable<Integer> {
                 throw CliException.notFound(s.name() + " has no admin portal link");
             }
             if (context.openInBrowser(url)) {
-                context.warn("opened the admin portal of " + s.name() + " in the browser");
+                context.say("opened the admin portal of " + s.name() + " in the browser");
             } else {
                 context.io().out().println(url);
             }

@@ -3,17 +3,17 @@ package dev.pcx.cli.services;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.Errors;
+import dev.pcx.cli.InputFiles;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.Prompter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -41,13 +41,10 @@ final class ServicesApply implements Callable<Integer> {
     private final Context context;
 
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE|-", description = "The fixes; - reads stdin")
-    String file;
+    java.io.File fileOption;
 
     @Mixin
     ChangeOptions change;
-
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation")
-    boolean yes;
 
     ServicesApply(Context context) {
         this.context = context;
@@ -57,63 +54,88 @@ final class ServicesApply implements Callable<Integer> {
     public Integer call() {
         var output = context.output();
         int parallel = change.checkedParallel();
-        BatchFile.Parsed parsed = BatchFile.parse(read());
+        String file = fileOption.getPath();
         String name = file.equals("-") ? "stdin" : file;
-        if (!parsed.problems().isEmpty()) {
-            throw problems(name + " has " + parsed.problems().size() + " bad line"
-                    + (parsed.problems().size() == 1 ? "" : "s") + "; nothing was changed:", parsed.problems());
-        }
-        FixRunner runner = new FixRunner(context);
-        List<Fix.Resolved> fixes = new ArrayList<>();
-        List<String> unresolved = new ArrayList<>();
-        for (Fix f : parsed.fixes()) {
-            try {
-                fixes.add(runner.resolve(f));
-            } catch (RuntimeException e) {
-                Errors.Failure failure = Errors.classify(e);
-                if (failure.code() != ExitCode.USAGE && failure.code() != ExitCode.NOT_FOUND) {
-                    throw e; // not a bad line: sign-in, network, throttling
-                }
-                unresolved.add("line " + f.line() + ": " + failure.message());
-            }
-        }
-        if (!unresolved.isEmpty()) {
-            throw problems(unresolved.size() + " line" + (unresolved.size() == 1 ? "" : "s") + " of " + name
-                    + " name no known customer or subscription; nothing was changed:", unresolved);
+        BatchFile.Parsed parsed = BatchFile.parse(InputFiles.text(file, context.io().in(), "--file", context::say));
+        List<BatchFile.Problem> problems = new ArrayList<>(parsed.problems());
+        List<Fix.Resolved> fixes = resolve(parsed.fixes(), problems);
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(BatchFile.Problem::line));
+            throw problems(name + " has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    + "; nothing was changed:", problems);
         }
         long suspensions = fixes.stream().filter(f -> f.fix().action() == Action.SUSPEND).count();
-        if (suspensions > 0 && !change.dryRun && !yes) {
+        if (suspensions > 0 && !change.dryRun && !change.yes) {
             if (!context.io().stdinTty() || file.equals("-")) {
                 throw CliException.usage("the batch suspends " + suspensions + " subscription"
                         + (suspensions == 1 ? "" : "s") + ": add --yes to confirm");
             }
             if (!new Prompter(context.io()).confirm("Apply " + fixes.size() + " fixes, suspending " + suspensions
                     + " subscription" + (suspensions == 1 ? "" : "s") + "?", "--yes")) {
-                context.warn("nothing was changed");
-                return ExitCode.USAGE;
+                throw CliException.usage("not confirmed; nothing was changed");
             }
         }
-        return runner.run(fixes, parallel, change.dryRun, output.list(FixRunner.COLUMNS), change.waitOrDefault());
+        return runner().run(fixes, parallel, change.dryRun, output.list(FixRunner.COLUMNS), change.waitOrDefault());
     }
 
-    private static CliException problems(String headline, List<String> problems) {
-        List<String> shown = new ArrayList<>(problems.subList(0, Math.min(20, problems.size())));
-        if (problems.size() > 20) {
-            shown.add("... and " + (problems.size() - 20) + " more");
+    private FixRunner runner;
+
+    private FixRunner runner() {
+        if (runner == null) {
+            runner = new FixRunner(context);
+        }
+        return runner;
+    }
+
+    /**
+     * Every good line's customer and subscription, found with reads only; what cannot be found (or
+     * is ambiguous, with its candidates), and two lines that set one field of one subscription to
+     * different values, however each names it, become problems. Sign-in, network and throttling
+     * failures end the run: they are not the file's fault.
+     */
+    private List<Fix.Resolved> resolve(List<Fix> fixes, List<BatchFile.Problem> problems) {
+        List<Fix.Resolved> resolved = new ArrayList<>();
+        Map<String, Fix.Resolved> byField = new HashMap<>();
+        int checked = 0;
+        for (Fix f : fixes) {
+            context.progress().update("checking line " + f.line() + " (" + (++checked) + "/" + fixes.size() + ")");
+            Fix.Resolved r;
+            try {
+                r = runner().resolve(f, true);
+            } catch (RuntimeException e) {
+                Errors.Failure failure = Errors.classify(e);
+                if (failure.code() != ExitCode.USAGE && failure.code() != ExitCode.NOT_FOUND) {
+                    context.progress().clear();
+                    throw e;
+                }
+                String message = failure.message().endsWith(":") ? failure.message()
+                        .substring(0, failure.message().length() - 1) : failure.message();
+                problems.add(new BatchFile.Problem(f.line(), message, failure.details()));
+                continue;
+            }
+            Fix.Resolved earlier = byField.putIfAbsent(r.key() + "|" + f.action().field(), r);
+            if (earlier != null && !(earlier.fix().action() == f.action()
+                    && java.util.Objects.equals(earlier.fix().value(), f.value()))) {
+                problems.add(new BatchFile.Problem(f.line(), "contradicts line " + earlier.fix().line()
+                        + ": both set the " + f.action().field() + " of subscription " + r.subscriptionId()));
+                continue;
+            }
+            resolved.add(r);
+        }
+        context.progress().clear();
+        return resolved;
+    }
+
+    private static CliException problems(String headline, List<BatchFile.Problem> problems) {
+        List<String> shown = new ArrayList<>();
+        int limit = 50;
+        for (BatchFile.Problem p : problems.subList(0, Math.min(limit, problems.size()))) {
+            shown.add(p.toString() + (p.candidates().isEmpty() ? "" : ":"));
+            p.candidates().forEach(c -> shown.add("    " + c));
+        }
+        if (problems.size() > limit) {
+            shown.add("... and " + (problems.size() - limit) + " more");
         }
         return new CliException(ExitCode.USAGE, headline, shown);
-    }
-
-    private String read() {
-        try {
-            if (file.equals("-")) {
-                return new String(context.io().in().readAllBytes(), StandardCharsets.UTF_8);
-            }
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw CliException.usage("cannot read --file " + file + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            throw CliException.usage("cannot read --file " + file + " as UTF-8 text: " + e.getMessage());
-        }
     }
 }

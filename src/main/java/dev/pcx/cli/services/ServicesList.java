@@ -4,6 +4,7 @@ import dev.pcx.api.ApiException;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.api.model.SubscriptionEnums;
 import dev.pcx.api.model.WireEnum;
+import dev.pcx.cli.Candidates;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.Context;
@@ -17,9 +18,10 @@ import java.util.concurrent.Callable;
 /** {@code pcx services list -c <customer>}: the customer's subscriptions. */
 @Command(name = "list",
         header = "List the subscriptions of a customer.",
-        description = "Friendly name (add-ons marked '+'), offer, quantity, status, auto-renew, billing cycle, "
-                + "commitment end and id. --status keeps those in one status: active, suspended, deleted, expired, "
-                + "pending, disabled, or any status Partner Center reports.",
+        description = "Friendly name (add-ons marked '+' in tables), offer, quantity, status, auto-renew, billing "
+                + "cycle, commitment end and id (on a narrow terminal the least useful columns are left out: -o wide "
+                + "shows them all). --status keeps those in one status: active, suspended, deleted, expired, "
+                + "pending or disabled.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx services list -c contoso.partner.onmschina.cn",
@@ -32,7 +34,8 @@ final class ServicesList implements Callable<Integer> {
     @Mixin
     CustomerOption customer;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only subscriptions in this status")
+    @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Candidates.SubscriptionStatuses.class,
+            description = "Only subscriptions in this status: ${COMPLETION-CANDIDATES}")
     String status;
 
     ServicesList(Context context) {
@@ -43,8 +46,9 @@ final class ServicesList implements Callable<Integer> {
     public Integer call() {
         var output = context.output();
         String wanted = status == null ? null : SubscriptionEnums.STATUS.normalize(status);
-        if (wanted != null && wanted.isBlank()) {
-            throw CliException.usage("--status needs a status (active, suspended, ...)");
+        if (wanted != null && (wanted.isBlank() || !SubscriptionEnums.STATUS.known(wanted))) {
+            throw CliException.usage("--status '" + status + "' is not a subscription status: use one of "
+                    + String.join(", ", new Candidates.SubscriptionStatuses()));
         }
         String customerId = new CustomerResolver(context.api()).tenantId(customer.customer);
         RecordPrinter<Subscription> printer = output.list(SubscriptionColumns.LIST);
@@ -55,8 +59,8 @@ final class ServicesList implements Callable<Integer> {
             throw CustomerResolver.unknownTenantOr(e, customerId);
         }
         printer.finish();
-        if (printer.count() == 0 && context.io().stderrTty()) {
-            context.warn(wanted == null ? "the customer has no subscriptions" : "no subscription is " + wanted);
+        if (printer.count() == 0 && context.io().stderrTty() && output.forPeople()) {
+            context.say(wanted == null ? "the customer has no subscriptions" : "no subscription is " + wanted);
         }
         return 0;
     }

@@ -39,7 +39,8 @@ final class ServicesSet implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "TEXT", description = "The friendly name (nickname)")
     String name;
 
-    @Option(names = "--auto-renew", paramLabel = "on|off", description = "Renew at the end of the term")
+    @Option(names = "--auto-renew", paramLabel = "on|off", completionCandidates = dev.pcx.cli.Candidates.OnOff.class,
+            description = "Renew at the end of the term: on or off")
     String autoRenew;
 
     @Mixin
@@ -63,7 +64,7 @@ final class ServicesSet implements Callable<Integer> {
         FixRunner runner = new FixRunner(context);
         List<Fix.Resolved> fixes = new ArrayList<>();
         for (Fix f : wanted) {
-            fixes.add(runner.resolve(f));
+            fixes.add(runner.resolve(f, false));
         }
         return runner.run(fixes, 1, change.dryRun, output.list(FixRunner.COLUMNS_NO_LINE), change.waitOrDefault());
     }

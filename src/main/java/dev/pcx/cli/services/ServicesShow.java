@@ -37,7 +37,7 @@ final class ServicesShow implements Callable<Integer> {
         var output = context.output();
         SubscriptionResolver.checkSyntax(subscription);
         String customerId = new CustomerResolver(context.api()).tenantId(customer.customer);
-        String id = new SubscriptionResolver(context.api()).resolve(customerId, subscription)[0];
+        String id = new SubscriptionResolver(context.api()).idOf(customerId, subscription);
         Subscription s;
         try {
             s = context.api().subscriptions().get(customerId, id).subscription();

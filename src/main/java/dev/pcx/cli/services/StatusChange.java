@@ -4,6 +4,7 @@ import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.Prompter;
+import dev.pcx.output.DisplayWidth;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,9 +27,6 @@ abstract class StatusChange implements Callable<Integer> {
     @Mixin
     ChangeOptions change;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed without a terminal to suspend)")
-    boolean yes;
-
     StatusChange(Context context, Action action) {
         this.context = context;
         this.action = action;
@@ -42,20 +40,19 @@ abstract class StatusChange implements Callable<Integer> {
         FixRunner runner = new FixRunner(context);
         List<Fix.Resolved> fixes = new ArrayList<>();
         for (String s : subscriptions) {
-            fixes.add(runner.resolve(new Fix(0, customer.customer, s, action, null)));
+            fixes.add(runner.resolve(new Fix(0, customer.customer, s, action, null), false));
         }
-        if (action == Action.SUSPEND && !change.dryRun && !yes) {
+        if (action == Action.SUSPEND && !change.dryRun && !change.yes) {
             if (!context.io().stdinTty()) {
                 throw CliException.usage("suspending needs confirmation: add --yes (stdin is not a terminal)");
             }
-            List<String> names = fixes.stream().map(f -> f.friendlyName() != null ? f.friendlyName() + " ("
-                    + f.subscriptionId() + ")" : f.subscriptionId()).toList();
+            List<String> names = fixes.stream().map(f -> f.friendlyName() != null
+                    ? DisplayWidth.clean(f.friendlyName()) + " (" + f.subscriptionId() + ")" : f.subscriptionId()).toList();
             boolean go = new Prompter(context.io()).confirm("Suspend " + fixes.size() + " subscription"
                     + (fixes.size() == 1 ? "" : "s") + " of " + customer.customer + ": " + String.join(", ", names)
                     + "?", "--yes");
             if (!go) {
-                context.warn("nothing was changed");
-                return ExitCode.USAGE;
+                throw CliException.usage("not confirmed; nothing was changed");
             }
         }
         return runner.run(fixes, parallel, change.dryRun, output.list(FixRunner.COLUMNS_NO_LINE), change.waitOrDefault());

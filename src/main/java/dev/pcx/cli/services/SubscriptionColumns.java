@@ -11,40 +11,70 @@ final class SubscriptionColumns {
     private SubscriptionColumns() {
     }
 
+    /**
+     * Tables mark add-ons with "+ " and say on/off and "none"; CSV and TSV carry the values as sent.
+     * On a narrow terminal the id goes first, then billing, commitment end and auto-renew.
+     */
     static final List<Column<Subscription>> LIST = List.of(
-            Column.shrinking("Friendly name", s -> (s.isAddOn() ? "+ " : "") + nz(s.friendlyName())),
+            Column.<Subscription>shrinking("Friendly name", Subscription::friendlyName)
+                    .shown(s -> (s.isAddOn() ? "+ " : "") + nz(s.friendlyName())),
             Column.shrinking("Offer", Subscription::offerName),
             Column.of("Qty", s -> s.quantity() == null ? null : String.valueOf(s.quantity())),
             Column.of("Status", Subscription::status),
-            Column.of("Auto-renew", s -> onOff(s.autoRenewEnabled())),
-            Column.of("Billing", Subscription::billingCycle),
-            Column.of("Commitment end", s -> date(s.commitmentEnd())),
-            Column.of("Subscription id", Subscription::id));
+            Column.<Subscription>of("Auto-renew", s -> bool(s.autoRenewEnabled()))
+                    .shown(s -> onOff(s.autoRenewEnabled())).optional(1),
+            Column.<Subscription>of("Billing", Subscription::billingCycle).optional(3),
+            Column.<Subscription>of("Commitment end", s -> raw(s.commitmentEnd()))
+                    .shown(s -> date(s.commitmentEnd())).optional(2),
+            Column.<Subscription>of("Subscription id", Subscription::id).optional(4));
 
     static final List<Column<Subscription>> DETAIL = List.of(
             Column.of("Friendly name", Subscription::friendlyName),
             Column.of("Subscription id", Subscription::id),
-            Column.of("Offer", s -> join(s.offerName(), s.offerId() == null ? null : "(" + s.offerId() + ")")),
+            Column.<Subscription>of("Offer", Subscription::offerName)
+                    .shown(s -> join(s.offerName(), s.offerId() == null ? null : "(" + s.offerId() + ")")),
+            Column.<Subscription>of("Offer id", Subscription::offerId).machineOnly(),
             Column.of("Product type", s -> s.productType() == null ? null : s.productType().id()),
-            Column.of("Status", s -> join(s.status(), s.suspensionReasons() == null || s.suspensionReasons().isEmpty()
-                    ? null : "(" + String.join(", ", s.suspensionReasons()) + ")")),
-            Column.of("Quantity", s -> s.quantity() == null ? null : join(String.valueOf(s.quantity()), s.unitType())),
-            Column.of("Auto-renew", s -> onOff(s.autoRenewEnabled())),
-            Column.of("Billing", s -> join(s.billingType(), s.billingCycle())),
-            Column.of("Term", s -> join(s.termDuration(), blank(s.renewalTermDuration()) ? null
-                    : "(renews " + s.renewalTermDuration() + ")")),
-            Column.of("Created", s -> iso(s.creationDate())),
-            Column.of("Effective start", s -> iso(s.effectiveStartDate())),
-            Column.of("Commitment end", s -> iso(s.commitmentEnd())),
-            Column.of("Cancel until", s -> iso(s.cancellationAllowedUntilDate())),
+            Column.<Subscription>of("Status", Subscription::status)
+                    .shown(s -> join(s.status(), s.suspensionReasons() == null || s.suspensionReasons().isEmpty()
+                            ? null : "(" + String.join(", ", s.suspensionReasons()) + ")")),
+            Column.<Subscription>of("Suspension reasons", s -> s.suspensionReasons() == null ? null
+                    : String.join(";", s.suspensionReasons())).machineOnly(),
+            Column.<Subscription>of("Quantity", s -> s.quantity() == null ? null : String.valueOf(s.quantity()))
+                    .shown(s -> s.quantity() == null ? null : join(String.valueOf(s.quantity()), s.unitType())),
+            Column.<Subscription>of("Unit type", Subscription::unitType).machineOnly(),
+            Column.<Subscription>of("Auto-renew", s -> bool(s.autoRenewEnabled())).shown(s -> onOff(s.autoRenewEnabled())),
+            Column.<Subscription>of("Billing", Subscription::billingCycle)
+                    .shown(s -> join(s.billingType(), s.billingCycle())),
+            Column.<Subscription>of("Billing type", Subscription::billingType).machineOnly(),
+            Column.<Subscription>of("Term", Subscription::termDuration)
+                    .shown(s -> join(s.termDuration(), blank(s.renewalTermDuration()) ? null
+                            : "(renews " + s.renewalTermDuration() + ")")),
+            Column.<Subscription>of("Renewal term", Subscription::renewalTermDuration).machineOnly(),
+            Column.<Subscription>of("Created", s -> raw(s.creationDate())).shown(s -> iso(s.creationDate())),
+            Column.<Subscription>of("Effective start", s -> raw(s.effectiveStartDate()))
+                    .shown(s -> iso(s.effectiveStartDate())),
+            Column.<Subscription>of("Commitment end", s -> raw(s.commitmentEnd())).shown(s -> iso(s.commitmentEnd())),
+            Column.<Subscription>of("Cancel until", s -> raw(s.cancellationAllowedUntilDate()))
+                    .shown(s -> iso(s.cancellationAllowedUntilDate())),
             Column.of("Add-on of", Subscription::parentSubscriptionId),
-            Column.of("Trial", s -> Boolean.TRUE.equals(s.isTrial()) ? "yes" : null),
-            Column.of("Attention", s -> Boolean.TRUE.equals(s.attentionNeeded()) ? "needed" : null),
-            Column.of("Actions", s -> s.actions() == null ? null : String.join(", ", s.actions())),
+            Column.<Subscription>of("Trial", s -> bool(s.isTrial())).shown(s -> Boolean.TRUE.equals(s.isTrial()) ? "yes" : null),
+            Column.<Subscription>of("Attention", s -> bool(s.attentionNeeded()))
+                    .shown(s -> Boolean.TRUE.equals(s.attentionNeeded()) ? "needed" : null),
+            Column.<Subscription>of("Actions", s -> s.actions() == null ? null : String.join(";", s.actions()))
+                    .shown(s -> s.actions() == null ? null : String.join(", ", s.actions())),
             Column.of("Contract", Subscription::contractType),
             Column.of("Reseller (MPN)", s -> blank(s.partnerId()) ? null : s.partnerId()),
             Column.of("Order id", Subscription::orderId),
             Column.of("Etag", Subscription::etag));
+
+    private static String bool(Boolean b) {
+        return b == null ? null : b.toString();
+    }
+
+    private static String raw(ApiDate d) {
+        return d == null ? null : d.raw();
+    }
 
     static String onOff(Boolean b) {
         return b == null ? null : b ? "on" : "off";

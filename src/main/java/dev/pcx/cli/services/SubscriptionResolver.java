@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Turns {@code <subscription>} into a subscription id: an id (a GUID, in either case) as is, or the
- * start of a friendly name that matches exactly one of the customer's subscriptions (an exact name
- * wins). A customer's list is read once and kept for the run.
+ * Turns {@code <subscription>} into a subscription id: an id (a GUID, in either case), or the start
+ * of a friendly name that matches exactly one of the customer's subscriptions (an exact name wins).
+ * A customer's list is read once and kept for the run; a batch looks ids up in it too, so it finds
+ * every unknown subscription before it writes anything.
  */
 final class SubscriptionResolver {
     static final Pattern GUID = Pattern.compile(
@@ -49,12 +50,28 @@ final class SubscriptionResolver {
         });
     }
 
-    /** @return the id and friendly name of the subscription {@code ref} names */
-    String[] resolve(String customerId, String ref) {
+    /** The id {@code ref} names: an id as it is, without a call (its GET says whether it exists); a name resolved. */
+    String idOf(String customerId, String ref) {
+        checkSyntax(ref);
+        return resolve(customerId, ref, false)[0];
+    }
+
+    /**
+     * @param verify whether an id must be looked up too (a batch checks every line before writing);
+     *               otherwise an id is taken as it is, and the change's own read says if it exists
+     * @return the id and friendly name of the subscription {@code ref} names
+     */
+    String[] resolve(String customerId, String ref, boolean verify) {
         checkSyntax(ref);
         String r = ref.trim();
-        if (GUID.matcher(r).matches()) {
+        if (GUID.matcher(r).matches() && !verify) {
             return new String[] {r, null};
+        }
+        if (GUID.matcher(r).matches()) {
+            Subscription byId = list(customerId).stream().filter(s -> r.equalsIgnoreCase(s.id())).findFirst()
+                    .orElseThrow(() -> CliException.notFound("customer " + customerId + " has no subscription "
+                            + r + " (list them: pcx services list -c " + customerId + ")"));
+            return new String[] {byId.id(), byId.friendlyName()};
         }
         String lower = r.toLowerCase(Locale.ROOT);
         List<Subscription> matches = list(customerId).stream()

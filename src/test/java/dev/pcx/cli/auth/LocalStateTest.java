@@ -99,8 +99,8 @@ class LocalStateTest {
         assertEquals("second", new ProfileStore(config).config().current());
         Pcx.Result status = sandbox.pcx().run("auth", "status", "--offline", "-o", "tsv");
         assertEquals(0, status.exit(), status::toString);
-        assertTrue(status.out().contains("* second\tchina\t"), status.out());
-        assertTrue(status.out().contains("  default\tchina\t"), status.out());
+        assertTrue(status.out().contains("second\ttrue\tchina\t"), status.out());
+        assertTrue(status.out().contains("default\tfalse\tchina\t"), status.out());
 
         assertEquals(0, sandbox.pcx().run("auth", "logout").exit());
         assertFalse(new ProfileStore(config).config().profiles().containsKey("second"));

@@ -47,7 +47,7 @@ class BatchFileTest {
     }
 
     @Test
-    void everyBadLineIsReportedWithItsNumberAndNoFixIsReturned() {
+    void everyBadLineIsReportedWithItsNumber() {
         BatchFile.Parsed p = BatchFile.parse("""
                 contoso ltd,HQ,suspend
                 contoso ltd,HQ,suspnd
@@ -58,22 +58,39 @@ class BatchFileTest {
                 contoso ltd,HQ,activate,now
                 1234-abcd,HQ,activate
                 """);
-        assertEquals(List.of(), p.fixes(), "nothing is applied from a file with a bad line");
+        assertEquals(List.of(1), p.fixes().stream().map(Fix::line).toList(), "only line 1 is good");
         assertEquals(7, p.problems().size(), p.problems().toString());
-        assertTrue(p.problems().get(0).startsWith("line 2: unknown action 'suspnd'"), p.problems().get(0));
-        assertTrue(p.problems().get(1).startsWith("line 3: no customer"));
-        assertTrue(p.problems().get(3).startsWith("line 5: quantity must be from 1"));
-        assertTrue(p.problems().get(5).startsWith("line 7: activate takes no value"));
-        assertTrue(p.problems().get(6).contains("not a valid tenant id"));
+        List<String> problems = p.problems().stream().map(BatchFile.Problem::toString).toList();
+        assertTrue(problems.get(0).startsWith("line 2: unknown action 'suspnd'"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("line 3: no customer"));
+        assertTrue(problems.get(3).startsWith("line 5: quantity must be from 1"));
+        assertTrue(problems.get(5).startsWith("line 7: activate takes no value"));
+        assertTrue(problems.get(6).contains("not a valid tenant id"));
     }
 
     @Test
-    void contradictoryLinesAndEmptyFilesAreRefused() {
-        BatchFile.Parsed p = BatchFile.parse("c,HQ,quantity,3\nc,hq,quantity,4\nc,HQ,suspend\nc,HQ,activate\nc,HQ,quantity,3\n");
-        assertEquals(2, p.problems().size(), p.problems().toString());
-        assertTrue(p.problems().get(0).startsWith("line 2: contradicts line 1"));
-        assertEquals(List.of("there are no fixes in it"), BatchFile.parse("\n\n").problems());
-        assertTrue(BatchFile.parse("c,\"HQ,activate\n").problems().get(0).contains("not closed"));
-        assertTrue(BatchFile.parse("{\"customer\": 1\n").problems().get(0).startsWith("line 1: not JSON"));
+    void goodLinesAreKeptBesideTheBadOnes() {
+        BatchFile.Parsed p = BatchFile.parse("c,HQ,quantity,3\nc,HQ,explode\nd,HQ,activate\n");
+        assertEquals(List.of(1, 3), p.fixes().stream().map(Fix::line).toList());
+        assertEquals(List.of("line 2: unknown action 'explode' (use suspend, activate, quantity, name or auto-renew)"),
+                p.problems().stream().map(BatchFile.Problem::toString).toList());
+    }
+
+    @Test
+    void emptyAndBrokenFilesAreRefused() {
+        assertEquals("there are no fixes in it", BatchFile.parse("\n\n").problems().get(0).toString());
+        assertTrue(BatchFile.parse("c,\"HQ,activate\n").problems().get(0).toString().contains("not closed"));
+        assertTrue(BatchFile.parse("{\"customer\": 1\n").problems().get(0).toString().startsWith("line 1: not JSON"));
+    }
+
+    @Test
+    void semicolonOrTabSeparatedFilesGetAHint() {
+        List<BatchFile.Problem> semicolons = BatchFile.parse("contoso;HQ;activate\nfabrikam;Sales;suspend\n").problems();
+        assertEquals(1, semicolons.size(), semicolons.toString());
+        assertTrue(semicolons.get(0).toString().startsWith("its fields are separated by semicolons, not commas"),
+                semicolons.toString());
+        assertTrue(semicolons.get(0).toString().contains("tr ';' ','"), semicolons.toString());
+        List<BatchFile.Problem> tabs = BatchFile.parse("contoso\tHQ\tactivate\n").problems();
+        assertTrue(tabs.get(0).toString().startsWith("its fields are separated by tabs"), tabs.toString());
     }
 }

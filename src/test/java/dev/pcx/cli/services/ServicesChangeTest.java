@@ -93,7 +93,7 @@ class ServicesChangeTest extends MockServerTest {
         Pcx.Result r = run("services", "suspend", "-c", CUSTOMER, SUB, "--yes", "-o", "tsv");
 
         assertEquals(0, r.exit(), r::toString);
-        assertEquals(SUB + "\t总部 商业基础版\tsuspend\tunchanged\n", r.out());
+        assertEquals(SUB + "\t总部 商业基础版\tsuspend\tunchanged\t\t\n", r.out());
         assertEquals(1, server.getRequestCount());
     }
 
@@ -142,7 +142,25 @@ class ServicesChangeTest extends MockServerTest {
         take();
         assertEquals(PATH, take().getTarget(), "the Location, with /v1 added");
         assertEquals(PATH, take().getTarget());
-        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), pcx.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofMillis(4500)), pcx.sleeps, "Retry-After, then backing off");
+    }
+
+    @Test
+    void aRetryAfterOfZeroStillPausesAndBacksOff() {
+        server.enqueue(ok(subscription("active", 10, "e")));
+        server.enqueue(new MockResponse.Builder().code(202)
+                .addHeader("Location", "/customers/" + CUSTOMER + "/subscriptions/" + SUB).addHeader("Retry-After", "0").build());
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(ok(subscription("active", 10, "e")));
+        }
+        server.enqueue(ok(subscription("suspended", 10, "e2")));
+
+        Pcx.Result r = run("services", "suspend", "-c", CUSTOMER, SUB, "--yes");
+
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofMillis(2250),
+                Duration.ofMillis(3375), Duration.ofNanos(5_062_500_000L)), pcx.sleeps);
+        assertEquals(7, server.getRequestCount());
     }
 
     @Test

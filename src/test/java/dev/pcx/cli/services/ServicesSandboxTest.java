@@ -107,13 +107,16 @@ class ServicesSandboxTest {
         assertEquals(5, first.exit(), first::toString);
         List<String> lines = first.out().lines().toList();
         assertEquals(4, lines.size(), first.out());
-        assertTrue(lines.get(0).startsWith("2\t") && lines.get(0).contains("\tactivate\tapplied (status: suspended → active)"),
+        assertTrue(lines.get(0).startsWith("2\t") && lines.get(0).contains("\tactivate\tapplied\tstatus: suspended → active\t"),
                 lines.get(0));
-        assertTrue(lines.get(1).contains("\tquantity 25\tapplied (quantity: 5 → 25)"), lines.get(1));
-        assertTrue(lines.get(2).contains("\tfailed: Partner Center refused the request (400): Quantity decrease is not "
+        assertTrue(lines.get(1).contains("\tquantity 25\tapplied\tquantity: 5 → 25\t"), lines.get(1));
+        assertTrue(lines.get(2).contains("\tfailed\t\tPartner Center refused the request (400): Quantity decrease is not "
                 + "allowed"), lines.get(2));
         assertTrue(lines.get(2).contains("(code 800090)"), lines.get(2));
-        assertTrue(lines.get(3).contains("\tauto-renew off\tunchanged"), lines.get(3));
+        assertTrue(lines.get(3).endsWith("\tauto-renew off\tunchanged\t\t"), lines.get(3));
+        assertTrue(first.err().lines().anyMatch(l -> l.startsWith("pcx: line 4: ") && l.contains("(code 800090)")
+                && l.contains("request id")), "the whole failure is one line on stderr: " + first.err());
+        assertTrue(first.err().contains("2 applied, 1 failed, 1 unchanged"), first.err());
 
         Pcx.Result again = pcx(null).run("services", "apply", "--file", file.toString(), "-o", "json");
         assertEquals(5, again.exit(), again::toString);
@@ -131,8 +134,7 @@ class ServicesSandboxTest {
                 """);
         Pcx.Result r = pcx(null).run("services", "apply", "--file", file.toString(), "--yes");
         assertEquals(2, r.exit(), r::toString);
-        assertTrue(r.err().contains("2 lines of " + file + " name no known customer or subscription; nothing was changed"),
-                r.err());
+        assertTrue(r.err().contains(file + " has 2 problems; nothing was changed"), r.err());
         assertTrue(r.err().contains("line 2: no subscription of customer"), r.err());
         assertTrue(r.err().contains("line 3: no customer's company name starts with 'nobody at all'"), r.err());
         assertEquals("suspended", status(list(CONTOSO), "Sales Azure"), "line 1 was not applied either");

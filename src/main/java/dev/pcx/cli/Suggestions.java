@@ -1,0 +1,82 @@
+package dev.pcx.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/** "Did you mean": the closest names to a mistyped command or option. */
+final class Suggestions {
+    private Suggestions() {
+    }
+
+    static String unknownCommand(String word, CommandLine parent) {
+        String closest = closest(word, parent.getSubcommands().keySet());
+        return "unknown command '" + word + "' for '" + parent.getCommandSpec().qualifiedName() + "'"
+                + (closest == null ? " (it takes: " + String.join(", ", visible(parent)) + ")"
+                : " (did you mean '" + parent.getCommandSpec().qualifiedName() + " " + closest + "'?)");
+    }
+
+    static String unknownOption(String word, CommandLine cmd) {
+        String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        List<String> names = new ArrayList<>();
+        for (OptionSpec o : cmd.getCommandSpec().options()) {
+            if (!o.hidden()) {
+                names.addAll(List.of(o.names()));
+            }
+        }
+        String closest = closest(name, names);
+        return "unknown option '" + name + "'" + (closest == null ? "" : " (did you mean '" + closest + "'?)");
+    }
+
+    private static List<String> visible(CommandLine parent) {
+        List<String> names = new ArrayList<>();
+        parent.getSubcommands().forEach((n, c) -> {
+            if (!c.getCommandSpec().usageMessage().hidden() && !names.contains(c.getCommandName())) {
+                names.add(c.getCommandName());
+            }
+        });
+        return names;
+    }
+
+    /** The candidate within a small edit distance of {@code word} (or that it abbreviates), or null. */
+    static String closest(String word, Collection<String> candidates) {
+        String w = word.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            String lc = c.toLowerCase(Locale.ROOT);
+            int d = lc.startsWith(w) && w.length() >= 3 ? 1 : distance(w, lc);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        int allowed = Math.max(1, Math.min(3, w.replace("-", "").length() / 3));
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
