@@ -31,6 +31,7 @@ public final class PartnerCenter {
 
     private final ApiSettings settings;
     private final TokenSource tokens;
+    private static final long CALL_TIMEOUT_MARGIN_MS = 1000;
     private final OkHttpClient http;
     private final ObjectMapper mapper = Json.mapper();
 
@@ -62,7 +63,11 @@ public final class PartnerCenter {
                 .readTimeout(read)
                 .writeTimeout(read)
                 .followRedirects(false)
-                .followSslRedirects(false);
+                .followSslRedirects(false)
+                // OkHttp would send a request again after a failed connection, writes included: a PATCH
+                // applied by the service whose answer was lost would go out twice. RetryInterceptor
+                // decides what may be retried (reads; anything refused before it was sent).
+                .retryOnConnectionFailure(false);
         if (trace != null) {
             b.addNetworkInterceptor(new TraceInterceptor(trace, nanoTime));
         }
@@ -111,7 +116,7 @@ public final class PartnerCenter {
 
     public Answer send(ApiRequest request) {
         return exchange(request, (response, httpRequest) -> {
-            String text = response.body().string();
+            String text = Bodies.text(response.body());
             JsonNode body = null;
             if (!text.isBlank()) {
                 try {
@@ -133,7 +138,11 @@ public final class PartnerCenter {
     private <T> T exchange(ApiRequest request, ResponseReader<T> reader) {
         tokens.accessToken(); // not signed in: say so before anything goes on the wire
         Request httpRequest = toHttp(request);
-        try (Response response = http.newCall(httpRequest).execute()) {
+        okhttp3.Call call = http.newCall(httpRequest);
+        // the whole call, bytes of a trickled body included, within --timeout (retries keep their own
+        // deadline inside it, so their messages come first; this is the backstop)
+        call.timeout().timeout(settings.timeout().toMillis() + CALL_TIMEOUT_MARGIN_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
             if (response.code() == 401) {
                 ApiException e = ErrorBodies.toException(httpRequest, response, mapper);
                 throw new AuthenticationException("Partner Center rejected the access token (401"

@@ -207,7 +207,7 @@ final class RetryInterceptor implements Interceptor {
     }
 
     /** A body over {@link #MAX_BODY_BYTES}: not retried, reported as a malformed response. */
-    static final class BodyTooLargeException extends IOException {
+    public static final class BodyTooLargeException extends IOException {
         BodyTooLargeException() {
             super("the response body is larger than " + (MAX_BODY_BYTES >> 20) + " MiB");
         }

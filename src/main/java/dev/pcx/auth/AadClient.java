@@ -29,6 +29,8 @@ public final class AadClient {
     public static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
+    /** One sign-in call, bytes of a trickled answer included. */
+    private static final java.time.Duration SIGN_IN_TIMEOUT = java.time.Duration.ofMinutes(1);
     private final OkHttpClient http;
     private final HttpUrl authority;
     private final Sleeper sleeper;
@@ -146,8 +148,10 @@ public final class AadClient {
     /** A network failure is a {@link TransportException} (exit 6: worth retrying), never a refused sign-in. */
     private JsonNode post(HttpUrl url, FormBody form) {
         Request request = new Request.Builder().url(url).post(form).header("Accept", "application/json").build();
-        try (Response response = http.newCall(request).execute()) {
-            String text = response.body().string();
+        okhttp3.Call call = http.newCall(request);
+        call.timeout().timeout(SIGN_IN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
+            String text = dev.pcx.api.Bodies.text(response.body());
             JsonNode body;
             try {
                 body = text.isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(text);

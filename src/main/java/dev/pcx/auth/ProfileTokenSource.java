@@ -15,6 +15,9 @@ import java.util.function.Supplier;
  * worst, and leave one valid file.
  */
 final class ProfileTokenSource extends CachingTokenSource {
+    /** How long an interrupt waits for a rotated refresh token to be written (a sign-in call's own bound). */
+    private static final java.time.Duration DURABLE_WITHIN = java.time.Duration.ofSeconds(70);
+
     private final ProfileStore store;
     private final String name;
     private final Profile profile;
@@ -45,19 +48,40 @@ final class ProfileTokenSource extends CachingTokenSource {
                 return new TokenResult(stored.accessToken(), stored.expiry(), null, null);
             }
             Credential credential = credential(stored);
-            TokenResult fresh;
+            // From the moment the refresh token is sent, the identity provider may have rotated it: the
+            // old one is dead and the new one lives only in this answer. Until it is on disk, Ctrl-C or
+            // SIGTERM waits (at most DURABLE_WITHIN) instead of ending the process with it in memory.
+            java.util.concurrent.CountDownLatch durable = new java.util.concurrent.CountDownLatch(1);
+            Thread wait = new Thread(() -> {
+                try {
+                    durable.await(DURABLE_WITHIN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "pcx-keep-refresh-token");
+            Runtime.getRuntime().addShutdownHook(wait);
             try {
-                fresh = credential.acquire(aad.get(), cloud);
-            } catch (SignInException e) {
-                throw e.withFix(relogin());
+                TokenResult fresh;
+                try {
+                    fresh = credential.acquire(aad.get(), cloud);
+                } catch (SignInException e) {
+                    throw e.withFix(relogin());
+                }
+                StoredCredential base = stored != null ? stored : new StoredCredential(null, null, null, null, null);
+                StoredCredential next = base.withTokens(fresh.accessToken(), fresh.expiresAt(), fresh.refreshToken());
+                store.updateCredentials(c -> {
+                    c.profiles().put(name, next);
+                    return c;
+                });
+                return fresh;
+            } finally {
+                durable.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(wait);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook has seen the latch open, or will
+                }
             }
-            StoredCredential base = stored != null ? stored : new StoredCredential(null, null, null, null, null);
-            StoredCredential next = base.withTokens(fresh.accessToken(), fresh.expiresAt(), fresh.refreshToken());
-            store.updateCredentials(c -> {
-                c.profiles().put(name, next);
-                return c;
-            });
-            return fresh;
         });
     }
 

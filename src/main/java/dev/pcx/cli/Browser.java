@@ -45,14 +45,38 @@ final class Browser {
         return false;
     }
 
-    /** Starts the browser without waiting for it; false when there is none or it would not start. */
+    /** The hosts whose admin portals pcx opens (and their subdomains): Microsoft's and 21Vianet's. */
+    static final List<String> PORTAL_DOMAINS = List.of("office.com", "microsoft.com", "microsoftonline.com",
+            "microsoftonline.cn", "office365.com", "azure.com", "azure.cn", "chinacloudapi.cn");
+
+    /**
+     * {@code url} as it may be handed to a browser: https, on a portal host, in its normalised form
+     * (so it cannot start with '-' and be taken for an option); null for anything else
+     * ({@code file:}, {@code javascript:}, plain http, another host).
+     */
+    static String portalUrl(String url) {
+        okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url.strip());
+        if (parsed == null || !parsed.isHttps()) {
+            return null;
+        }
+        String host = parsed.host().toLowerCase(Locale.ROOT);
+        boolean portal = PORTAL_DOMAINS.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
+        return portal ? parsed.toString() : null;
+    }
+
+    /**
+     * Starts the browser without waiting for it; false when there is none or it would not start.
+     * The browser inherits no PCX_ variable: a token or secret in the environment stays with pcx.
+     */
     static boolean open(Map<String, String> env, String url) {
         List<String> cmd = command(env, System.getProperty("os.name", ""), url);
         if (cmd == null) {
             return false;
         }
         try {
-            new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().keySet().removeIf(k -> k.toUpperCase(Locale.ROOT).startsWith("PCX_"));
+            pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '/' ? "/dev/null" : "NUL")))
                     .start();
             return true;

@@ -12,6 +12,7 @@ public final class Cli {
     public static CommandLine commandLine(Context context) {
         CommandLine cmd = new CommandLine(PcxCommand.class, new Factory(context));
         context.bind(cmd.getCommand());
+        ((PcxCommand) cmd.getCommand()).env = context.env();
         Errors errors = new Errors(context);
         cmd.setDefaultValueProvider(new EnvDefaults(context.env()))
                 .setExecutionExceptionHandler(errors)
@@ -49,7 +50,7 @@ public final class Cli {
             String[] lines = help.commandSpec().usageMessage().footer();
             StringBuilder sb = new StringBuilder();
             for (String line : lines) {
-                sb.append(line.replace("%n", System.lineSeparator())).append(System.lineSeparator());
+                sb.append(line.replace("%n", System.lineSeparator()).replace("%%", "%")).append(System.lineSeparator());
             }
             return sb.toString();
         });
@@ -88,13 +89,31 @@ public final class Cli {
                     .filter(o -> !o.inherited() && !o.hidden() && !o.usageHelp() && !o.versionHelp())
                     .toList();
             String list = own.isEmpty() ? "" : String.format("%nOptions:%n") + help.optionListExcludingGroups(own);
-            return list + String.format("%nGlobal options: -o/--output, --jq, --profile, --cloud, --endpoint,%n"
-                    + "  --authority, --sandbox, --debug, --no-color, --timeout, --locale, -h/--help%n"
-                    + "  (see 'pcx --help')%n");
+            return list + String.format("%n") + wrap("Global options: -o/--output, --jq, --profile, --cloud, --endpoint, "
+                    + "--authority, --sandbox, --debug, --no-color, --timeout, --locale, -h/--help (see 'pcx --help')",
+                    help.commandSpec().usageMessage().width());
         });
         for (CommandLine sub : cmd.getSubcommands().values()) {
             compactHelp(sub, root);
         }
+    }
+
+    /** {@code text} wrapped at spaces to {@code width} columns, continuation lines indented by two. */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                out.append(line).append(System.lineSeparator());
+                line.setLength(0);
+                line.append("  ");
+            }
+            if (!line.toString().isBlank()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return out.append(line).append(System.lineSeparator()).toString();
     }
 
     /** Reports a failure that escaped picocli (an Error, say) the same way as any other. */

@@ -80,7 +80,7 @@ public final class Context implements AutoCloseable {
     }
 
     public boolean debug() {
-        return options.debug;
+        return options.debug();
     }
 
     public Clock clock() {
@@ -140,7 +140,7 @@ public final class Context implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(e.getMessage());
             }
-            boolean color = io.stdoutTty() && !options.noColor && !"dumb".equals(env.get("TERM"));
+            boolean color = io.stdoutTty() && !options.noColor() && !"dumb".equals(env.get("TERM"));
             output = new Output(format, jq, Json.mapper(), io.out(), io.terminalWidth(), color,
                     io.stderrTty() ? this::say : null);
         }
@@ -157,16 +157,52 @@ public final class Context implements AutoCloseable {
         return stream(pages, limit, printer, item -> true);
     }
 
-    /** As {@link #stream(Pages, long, RecordPrinter)}, printing only the items {@code keep} accepts. */
+    /**
+     * As {@link #stream(Pages, long, RecordPrinter)}, printing only the items {@code keep} accepts.
+     * While a table waits for its last page (or records go elsewhere than the terminal), a terminal's
+     * stderr shows how many have been read.
+     */
     public <T> boolean stream(Pages<T> pages, long limit, RecordPrinter<T> printer, java.util.function.Predicate<T> keep) {
-        return pages.forEach(limit, item -> {
-            if (keep.test(item)) {
-                printer.print(item);
+        boolean showProgress = printer.buffered() || !io.stdoutTty();
+        long[] read = {0};
+        // Ctrl-C mid-walk: what was read is shown, and a JSON array is closed, so the output stays well formed
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread finish = new Thread(() -> {
+            synchronized (printer) {
+                interrupted.set(true);
+                progress().clear();
+                printer.finish();
+                io.out().flush();
             }
-        }, () -> {
-            printer.flush();
-            return !io.out().checkError();
-        });
+        }, "pcx-interrupted");
+        Runtime.getRuntime().addShutdownHook(finish);
+        try {
+            return pages.forEach(limit, item -> {
+                read[0]++;
+                if (keep.test(item)) {
+                    synchronized (printer) {
+                        if (!interrupted.get()) {
+                            printer.print(item);
+                        }
+                    }
+                }
+            }, () -> {
+                synchronized (printer) {
+                    printer.flush();
+                }
+                if (showProgress) {
+                    progress().update("read " + read[0] + " so far…");
+                }
+                return !io.out().checkError() && !interrupted.get();
+            });
+        } finally {
+            progress().clear();
+            try {
+                Runtime.getRuntime().removeShutdownHook(finish);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is finishing the output
+            }
+        }
     }
 
     /** {@code --cloud} (or {@code PCX_CLOUD}) when given, else null. */
@@ -228,7 +264,7 @@ public final class Context implements AutoCloseable {
     public OkHttpClient http() {
         if (http == null) {
             http = PartnerCenter.baseClient(Duration.ofSeconds(10), Duration.ofSeconds(30),
-                    options.debug ? io.err()::println : null, nanoTime);
+                    options.debug() ? io.err()::println : null, nanoTime);
         }
         return http;
     }
@@ -351,13 +387,24 @@ public final class Context implements AutoCloseable {
                 () -> aad(signIn), env, clock), name);
     }
 
-    private static HttpUrl url(String given, String otherwise, String where) {
+    static HttpUrl url(String given, String otherwise, String where) {
         String url = given != null && !given.isBlank() ? given.trim() : otherwise;
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
             throw CliException.usage("'" + url + "' is not an http(s) URL (" + where + ")");
         }
+        if (!parsed.isHttps() && !loopback(parsed.host())) {
+            throw CliException.usage("'" + url + "' would send tokens and secrets in clear text (" + where
+                    + "): use https, or plain http only to this machine (127.0.0.1, localhost, [::1]) as the sandbox does");
+        }
         return parsed;
+    }
+
+    /** Loopback by name or address, without a DNS lookup. */
+    static boolean loopback(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /** The Partner Center client for this invocation. */
@@ -374,7 +421,7 @@ public final class Context implements AutoCloseable {
             throw CliException.usage("'" + options.locale + "' is not a locale (examples: en-US, zh-CN)");
         }
         RetryListener retries = (method, path, cause, wait, attempt, max) -> {
-            if (options.debug || wait.compareTo(Duration.ofSeconds(2)) >= 0) {
+            if (options.debug() || wait.compareTo(Duration.ofSeconds(2)) >= 0) {
                 say(cause + " from " + method + " " + path + "; retrying in " + human(wait)
                         + " (attempt " + attempt + " of " + max + ")");
             }
@@ -382,7 +429,7 @@ public final class Context implements AutoCloseable {
         ApiSettings settings = new ApiSettings(c.endpoint(), options.locale, "pcx/" + VersionProvider.version()
                 + " (Java " + System.getProperty("java.version") + "; " + System.getProperty("os.name") + ")",
                 correlationId, options.timeout, null, null, 5, sleeper, nanoTime, retries,
-                options.debug ? io.err()::println : null);
+                options.debug() ? io.err()::println : null);
         return new PartnerCenter(settings, c.credentials().tokens(), http());
     }
 
@@ -408,6 +455,11 @@ public final class Context implements AutoCloseable {
      */
     public String pcx(String rest) {
         return "pcx " + (options != null && options.sandbox() ? "--sandbox " : "") + rest;
+    }
+
+    /** {@code url} when pcx may open it (https, a Microsoft or 21Vianet portal), in normal form; else null. */
+    public String portalUrl(String url) {
+        return Browser.portalUrl(url);
     }
 
     /** Opens {@code url} in the person's browser; false where there is none (the caller prints it). */

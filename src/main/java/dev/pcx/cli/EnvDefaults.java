@@ -45,9 +45,18 @@ final class EnvDefaults implements CommandLine.IDefaultValueProvider {
             return null;
         }
         if (option.typeInfo().isBoolean()) {
-            // NO_COLOR: present and not empty means on (no-color.org); PCX_DEBUG=0/false means off.
-            return String.valueOf(!(value.equals("0") || value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no")));
+            return null; // read by PcxCommand: a default of true would make the flag turn itself off
         }
         return value;
+    }
+
+    /**
+     * Whether a flag's variable turns it on: NO_COLOR present and not empty means on
+     * (no-color.org); PCX_DEBUG=0, false or no means off.
+     */
+    static boolean on(Map<String, String> env, String variable) {
+        String value = env.get(variable);
+        return value != null && !value.isEmpty()
+                && !(value.equals("0") || value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no"));
     }
 }

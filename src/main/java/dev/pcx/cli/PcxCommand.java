@@ -51,9 +51,10 @@ import java.time.Duration;
             "",
             "Examples:",
             "  pcx --sandbox customers list          # try pcx on its built-in sandbox",
-            "  pcx auth login --tenant contoso.partner.onmschina.cn --client-id ID",
             "  pcx customers list --name 北京 -o json",
-            "  pcx customers show contoso.partner.onmschina.cn"
+            "  pcx customers show contoso.partner.onmschina.cn",
+            "  # with your own tenant and application:",
+            "  pcx auth login --tenant contoso.partner.onmschina.cn --client-id ID"
         })
 public final class PcxCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -131,8 +132,25 @@ public final class PcxCommand implements java.util.concurrent.Callable<Integer> 
         return blankToNull(profile);
     }
 
+    /** Set by {@link Cli}: the flags below are also on when their variable says so. */
+    java.util.Map<String, String> env = java.util.Map.of();
+
+    /**
+     * {@code --sandbox} or {@code PCX_SANDBOX}. Flags read their variables here, not as picocli
+     * defaults: picocli turns a flag whose default is true off when it is given.
+     */
     public boolean sandbox() {
-        return sandbox;
+        return sandbox || EnvDefaults.on(env, "PCX_SANDBOX");
+    }
+
+    /** {@code --debug} or {@code PCX_DEBUG}. */
+    public boolean debug() {
+        return debug || EnvDefaults.on(env, "PCX_DEBUG");
+    }
+
+    /** {@code --no-color} or {@code NO_COLOR}. */
+    public boolean noColor() {
+        return noColor || EnvDefaults.on(env, "NO_COLOR");
     }
 
     private static String blankToNull(String s) {

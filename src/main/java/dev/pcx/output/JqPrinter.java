@@ -17,6 +17,7 @@ final class JqPrinter<T> implements RecordPrinter<T> {
     private final boolean array;
     private final ArrayNode all;
     private long count;
+    private boolean finished;
 
     JqPrinter(JqFilter filter, ObjectMapper mapper, PrintStream out, boolean perRecord, boolean array) {
         this.filter = filter;
@@ -44,6 +45,10 @@ final class JqPrinter<T> implements RecordPrinter<T> {
 
     @Override
     public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         if (!perRecord) {
             filter.apply(array ? all : all.path(0), mapper, out);
         }

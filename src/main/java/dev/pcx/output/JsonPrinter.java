@@ -18,6 +18,7 @@ final class JsonPrinter<T> implements RecordPrinter<T> {
     private final boolean array;
     private JsonGenerator generator;
     private long count;
+    private boolean finished;
 
     /** @param array false when exactly one record will be printed and it is the document */
     JsonPrinter(ObjectMapper mapper, PrintStream out, boolean lines, boolean array) {
@@ -31,8 +32,11 @@ final class JsonPrinter<T> implements RecordPrinter<T> {
     public void print(T item) {
         try {
             if (lines) {
-                mapper.writeValue(out, item);
-                out.print('\n');
+                // the record and its newline in one write: a reader never sees half a line
+                byte[] json = mapper.writeValueAsBytes(item);
+                byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+                line[json.length] = '\n';
+                out.write(line, 0, line.length);
             } else {
                 start();
                 mapper.writeValue(generator, item);
@@ -67,6 +71,10 @@ final class JsonPrinter<T> implements RecordPrinter<T> {
 
     @Override
     public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         try {
             if (!lines) {
                 start();

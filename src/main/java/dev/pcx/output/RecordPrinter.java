@@ -12,8 +12,14 @@ public interface RecordPrinter<T> {
     /** Makes everything printed so far visible (called after each page). */
     void flush();
 
+    /** Ends the output; a second call does nothing (an interrupted run may finish it early). */
     void finish();
 
     /** How many records were printed. */
     long count();
+
+    /** Whether nothing shows before {@link #finish} (a table waits for its last row). */
+    default boolean buffered() {
+        return false;
+    }
 }

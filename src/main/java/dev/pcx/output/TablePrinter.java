@@ -61,6 +61,11 @@ final class TablePrinter<T> implements RecordPrinter<T> {
     }
 
     @Override
+    public boolean buffered() {
+        return true;
+    }
+
+    @Override
     public void finish() {
         if (rows.isEmpty()) {
             out.flush();
@@ -96,8 +101,7 @@ final class TablePrinter<T> implements RecordPrinter<T> {
                 }
             }
             if (!left.isEmpty()) {
-                leftOut = "(" + String.join(", ", left) + " left out to fit " + terminalWidth
-                        + " columns: -o wide shows every column)";
+                leftOut = DisplayWidth.truncate("(-o wide shows " + String.join(", ", left) + ")", terminalWidth);
             }
         }
         writeRow(headers, widths, shown, true);

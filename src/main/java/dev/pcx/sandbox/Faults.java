@@ -13,11 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * of every logical call (by its {@code MS-RequestId}), so that every call fails once and its retry
  * succeeds, whatever the interleaving. Kinds: an HTTP status
  * ({@code 429} comes with {@code Retry-After: 1}; {@code 500}, {@code 502}, {@code 503},
- * {@code 504}), {@code drop} (the connection closes without an answer) and {@code slow} (the body
- * trickles out).
+ * {@code 504}), {@code drop} (the connection closes without an answer: nothing was done),
+ * {@code lost} (the request is carried out, then the connection closes without an answer: what a
+ * client must not take for "not done") and {@code slow} (the body trickles out).
  */
 final class Faults {
-    enum Kind { STATUS, DROP, SLOW }
+    enum Kind { STATUS, DROP, LOST, SLOW }
 
     record Fault(Kind kind, int status) {
     }
@@ -51,10 +52,11 @@ final class Faults {
             String amount = p.substring(at + 1);
             Fault fault = switch (kind) {
                 case "drop" -> new Fault(Kind.DROP, 0);
+                case "lost" -> new Fault(Kind.LOST, 0);
                 case "slow" -> new Fault(Kind.SLOW, 0);
                 case "429", "500", "502", "503", "504" -> new Fault(Kind.STATUS, Integer.parseInt(kind));
                 default -> throw new IllegalArgumentException("unknown fault '" + kind
-                        + "' (use 429, 500, 502, 503, 504, drop or slow)");
+                        + "' (use 429, 500, 502, 503, 504, drop, lost or slow)");
             };
             try {
                 if (amount.equals("once") && p.charAt(at) == '@') {

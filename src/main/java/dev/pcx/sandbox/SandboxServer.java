@@ -44,6 +44,8 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxIdentity identity;
     private final AuthRoutes auth;
     private final ObjectMapper mapper = Json.mapper();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> received =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private SandboxServer(HttpServer server, ExecutorService executor, Config config, Faults faults) {
         this.server = server;
@@ -146,6 +148,12 @@ public final class SandboxServer implements AutoCloseable {
         return auth.pendingUserCodes();
     }
 
+    /** How many requests of {@code method} reached the API paths (faults included): what went on the wire. */
+    public int requests(String method) {
+        java.util.concurrent.atomic.AtomicInteger n = received.get(method);
+        return n == null ? 0 : n.get();
+    }
+
     /** How many refresh-token grants the sign-in endpoint has answered. */
     public int refreshGrants() {
         return auth.refreshGrants();
@@ -173,9 +181,17 @@ public final class SandboxServer implements AutoCloseable {
                 }
                 // faults are for the Partner Center API; sign-in and control paths always answer
                 boolean api = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT).startsWith("/v1/");
+                if (api) {
+                    received.computeIfAbsent(exchange.getRequestMethod(),
+                            m -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                }
                 Faults.Fault fault = api ? faults.next(exchange.getRequestHeaders().getFirst("MS-RequestId")) : null;
                 if (fault != null && fault.kind() == Faults.Kind.DROP) {
                     return; // closing the exchange without an answer drops the connection
+                }
+                if (fault != null && fault.kind() == Faults.Kind.LOST) {
+                    route(new Call(exchange, body));
+                    return; // carried out, and then the answer is lost
                 }
                 if (fault != null && fault.kind() == Faults.Kind.STATUS) {
                     reply = faultReply(fault.status());

@@ -36,4 +36,15 @@ class BrowserTest {
         assertNull(Browser.command(Map.of("PATH", bin.toString()), "Linux", URL), "no DISPLAY");
         assertNull(Browser.command(Map.of("DISPLAY", ":0", "PATH", "/nonexistent"), "Linux", URL), "no xdg-open");
     }
+
+    @Test
+    void onlyHttpsLinksToThePortalsAreOpened() {
+        assertEquals(URL, Browser.portalUrl(URL));
+        assertEquals("https://portal.office.com/Partner/BeginClientSession.aspx?CTID=x",
+                Browser.portalUrl("https://portal.office.com/Partner/BeginClientSession.aspx?CTID=x"));
+        for (String hostile : List.of("file:///etc/passwd", "javascript:alert(1)", "http://portal.office.com/x",
+                "https://evil.example.com/x", "https://portal.office.com.evil.example/x", "--new-window", "")) {
+            assertNull(Browser.portalUrl(hostile), hostile);
+        }
+    }
 }

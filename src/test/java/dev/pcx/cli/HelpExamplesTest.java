@@ -1,53 +1,92 @@
 package dev.pcx.cli;
 
-import dev.pcx.api.Sleeper;
+import dev.pcx.output.DisplayWidth;
+import dev.pcx.testing.HelpExamples;
+import dev.pcx.testing.Pcx;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Every example in every command's help parses: its command exists and its options are spelled
- * right. (Examples that pipe or redirect are checked up to their first shell operator.)
+ * Every example in every command's help parses (its command exists and its options are spelled
+ * right; examples that pipe or redirect are checked up to their first shell operator), and fits an
+ * 80-column terminal as printed, so it is never wrapped and pastes whole. {@code HelpExamplesIT}
+ * runs them on the sandbox.
  */
 class HelpExamplesTest {
     @Test
     void everyExampleInTheHelpParses() {
         List<String> examples = new ArrayList<>();
-        collect(commandLine(), examples);
-        assertTrue(examples.size() > 30, "examples found: " + examples.size());
+        for (HelpExamples.Group g : HelpExamples.groups(HelpExamples.commandLine())) {
+            for (String line : g.lines()) {
+                String t = line.contains("| pcx ") ? line.substring(line.indexOf("| pcx ") + 2) : line;
+                t = t.startsWith("export ") || t.startsWith("source ") ? "" : t;
+                t = t.replaceFirst("^(PCX_[A-Z_]+=\\S+ )+", "");
+                if (t.startsWith("pcx ")) {
+                    examples.add(t);
+                }
+            }
+        }
+        assertTrue(examples.size() > 40, "examples found: " + examples.size());
         for (String example : examples) {
             List<String> words = words(example);
             try {
-                commandLine().parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+                HelpExamples.commandLine().parseArgs(words.subList(1, words.size()).toArray(String[]::new));
             } catch (CommandLine.ParameterException e) {
                 fail("the help example '" + example + "' does not parse: " + e.getMessage());
             }
         }
     }
 
-    private static CommandLine commandLine() {
-        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
-        Io io = new Io(InputStream.nullInputStream(), sink, sink, false, false, false, () -> 80);
-        return Cli.commandLine(new Context(io, Map.of(), Sleeper.SYSTEM, System::nanoTime));
+    @Test
+    void everyExampleLineFitsEightyColumns() {
+        for (String line : HelpExamples.rawLines(HelpExamples.commandLine())) {
+            assertTrue(DisplayWidth.of(line) <= 78, "an example longer than 78 columns wraps on an 80-column "
+                    + "terminal and breaks when pasted; continue it with \\: " + line);
+        }
     }
 
-    private static void collect(CommandLine cmd, List<String> out) {
-        for (String line : cmd.getCommandSpec().usageMessage().footer()) {
-            String t = line.strip();
-            if (t.startsWith("pcx ")) {
-                out.add(t);
+    @Test
+    void helpProseFitsTheTerminalAndExamplesAreNeverWrapped() {
+        Pcx.Result wide = new Pcx().tty(false, true, true).width(150).run("services", "list", "--help");
+        assertTrue(wide.out().lines().anyMatch(l -> l.length() > 100), "prose uses a wide terminal: " + wide.out());
+        Pcx.Result narrow = new Pcx().tty(false, true, true).width(60).run("services", "list", "--help");
+        String example = "      --jq 'select(.autoRenewEnabled == false) | .friendlyName'";
+        assertTrue(narrow.out().contains("\n" + example + "\n"), "examples as written: " + narrow.out());
+        assertTrue(narrow.out().lines().filter(l -> !l.startsWith("  pcx") && !l.startsWith("      --"))
+                .allMatch(l -> DisplayWidth.of(l) <= 60), narrow.out());
+    }
+
+    @Test
+    void helpNamesTheCommandAtAnyDepth() {
+        Pcx pcx = new Pcx();
+        assertEquals(pcx.run("services", "set", "--help").out(), pcx.run("help", "services", "set").out());
+        assertTrue(pcx.run("help", "services", "set").out().startsWith("Change the quantity"));
+        Pcx.Result unknown = pcx.run("help", "services", "sett");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("did you mean 'pcx services set'?"), unknown.err());
+    }
+
+    @Test
+    void everyCommandShowsItsOwnDescriptionNotPcxs() {
+        CommandLine root = HelpExamples.commandLine();
+        String rootHeader = String.join("", root.getCommandSpec().usageMessage().header());
+        for (List<String> path : List.of(List.of("services", "show"), List.of("auth", "switch"), List.of("customers"))) {
+            CommandLine cmd = root;
+            for (String p : path) {
+                cmd = cmd.getSubcommands().get(p);
             }
+            String help = cmd.getUsageMessage();
+            assertFalse(help.contains(rootHeader), path + " shows pcx's header: " + help);
+            assertFalse(help.contains("file service requests on their behalf"), path + " shows pcx's description");
         }
-        cmd.getSubcommands().values().forEach(sub -> collect(sub, out));
     }
 
     /** Shell words up to the first operator, comment or continuation; quotes removed. */

@@ -77,6 +77,26 @@ class UsageTest {
     }
 
     @Test
+    void aFlagGivenTwiceOnceByItsVariableStaysOn() {
+        Pcx.Result r = new Pcx().env("PCX_DEBUG", "1").env("PCX_ACCESS_TOKEN", "t").env("PCX_ENDPOINT", "http://127.0.0.1:9")
+                .run("--debug", "customers", "list", "--bogus");
+        assertTrue(r.err().contains("UnmatchedArgumentException"), "--debug after PCX_DEBUG=1 is still on: " + r.err());
+    }
+
+    @Test
+    void plainHttpOnlyToThisMachine() {
+        for (String[] args : List.of(new String[] {"--endpoint", "http://10.1.2.3:8080"},
+                new String[] {"--authority", "http://login.example.com"})) {
+            Pcx.Result r = new Pcx().env("PCX_TENANT_ID", "t").env("PCX_CLIENT_ID", "c").env("PCX_CLIENT_SECRET", "s")
+                    .run(args[0], args[1], "customers", "list");
+            assertEquals(2, r.exit(), r::toString);
+            assertTrue(r.err().contains("would send tokens and secrets in clear text"), r.err());
+        }
+        assertTrue(Context.loopback("127.0.0.1") && Context.loopback("localhost") && Context.loopback("::1"));
+        assertFalse(Context.loopback("127.0.0.1.example.com") || Context.loopback("10.0.0.1"));
+    }
+
+    @Test
     void anArgumentStartingWithAtIsNotAFileToRead() throws Exception {
         java.nio.file.Path secret = java.nio.file.Files.createTempFile("pcx", ".txt");
         java.nio.file.Files.writeString(secret, "--all");

@@ -102,6 +102,68 @@ class LauncherIT {
         assertEquals(130, server.exitValue());
     }
 
+    private Run bash(String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script);
+        pb.environment().remove("PCX_ACCESS_TOKEN");
+        pb.environment().remove("PCX_ENDPOINT");
+        pb.environment().put("PCX_CONFIG_DIR", config.toString());
+        pb.environment().put("PCX", PCX.toString());
+        Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not finish in 60 s: " + script);
+        return new Run(p.exitValue(), out.get(), err.get());
+    }
+
+    @Test
+    void aBatchIsReadFromAPipeAFifoAndProcessSubstitution() throws Exception {
+        String fix = "printf 'contoso.partner.onmschina.cn,HQ,activate\\n'";
+        Run pipe = bash(fix + " | \"$PCX\" --sandbox services apply --file - -o tsv");
+        assertEquals(0, pipe.exit(), "a pipe is not seekable, and must be read all the same: " + pipe);
+        assertTrue(pipe.out().contains("\tactivate\tunchanged"), pipe::toString);
+        Run substituted = bash("\"$PCX\" --sandbox services apply --file <(" + fix + ") -o tsv");
+        assertEquals(0, substituted.exit(), substituted::toString);
+        Path fifo = config.resolve("fixes.fifo");
+        Run viaFifo = bash("mkfifo '" + fifo + "' && (" + fix + " > '" + fifo + "' &) && \"$PCX\" --sandbox services apply "
+                + "--file '" + fifo + "' -o tsv");
+        assertEquals(0, viaFifo.exit(), viaFifo::toString);
+        assertTrue(viaFifo.out().contains("\tunchanged"), viaFifo::toString);
+    }
+
+    @Test
+    void aTableFitsAnEightyColumnTerminal() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1)");
+        Run r = bash("script -qec 'stty cols 80 rows 40; \"$PCX\" --sandbox --no-color services list -c "
+                + "contoso.partner.onmschina.cn; \"$PCX\" --sandbox --no-color customers list --limit 5' /dev/null");
+        assertEquals(0, r.exit(), r::toString);
+        List<String> lines = r.out().lines().map(l -> l.replaceAll("\u001b\\[[0-9;]*[A-Za-z]|\r", "")).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("HQ Office 365 E3")), r::toString);
+        for (String line : lines) {
+            assertTrue(dev.pcx.output.DisplayWidth.of(line) <= 80, "wider than the terminal: '" + line + "'");
+        }
+        assertTrue(r.out().contains("showed the first 5 customers"), r::toString);
+        assertFalse(r.out().contains("no customers"), "no false 'nothing found' after rows: " + r);
+    }
+
+    @Test
+    void theBrowserGetsNoSecretFromTheEnvironment() throws Exception {
+        assertEquals(0, run(Map.of(), "--sandbox", "auth", "login").exit());
+        Path seen = config.resolve("browser-env.txt");
+        Path browser = config.resolve("browser.sh");
+        Files.writeString(browser, "#!/bin/sh\nenv > '" + seen + ".tmp' && mv '" + seen + ".tmp' '" + seen + "'\n");
+        assertTrue(browser.toFile().setExecutable(true));
+        Run r = run(Map.of("BROWSER", browser.toString(), "PCX_CLIENT_SECRET", "s3cret-in-env"),
+                "--sandbox", "services", "admin", "-c", "contoso.partner.onmschina.cn", "exchange", "--open");
+        assertEquals(0, r.exit(), r::toString);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.exists(seen) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll until the deadline
+        }
+        String env = Files.readString(seen);
+        assertTrue(env.contains("HOME=") || env.contains("PATH="), env);
+        assertFalse(env.contains("s3cret-in-env") || env.contains("PCX_"), "no PCX_ variable reaches the browser: " + env);
+    }
+
     @Test
     void anUnknownCustomerIsOneLineAndExit4() throws Exception {
         Run r = run(Map.of(), "--sandbox", "customers", "show", "no such company");

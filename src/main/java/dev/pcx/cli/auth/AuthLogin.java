@@ -49,12 +49,17 @@ import java.util.regex.Pattern;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pcx auth login --tenant contoso.partner.onmschina.cn --client-id 1b7c2f0e-...",
-            "  pcx auth login --cloud global --profile global --tenant contoso.onmicrosoft.com --client-id ...",
+            "  pcx --sandbox auth login         # the sandbox approves the code in 3 s",
+            "",
+            "  # with your own tenant and application:",
+            "  pcx auth login --tenant contoso.partner.onmschina.cn --client-id ID",
+            "  pcx auth login --cloud global --profile global \\",
+            "      --tenant contoso.onmicrosoft.com --client-id ...",
             "  printf '%%s\\n%%s\\n' \"$REFRESH_TOKEN\" \"$APP_SECRET\" | \\",
-            "      pcx auth login --refresh-token-stdin --client-secret-stdin --tenant ... --client-id ...",
-            "  pcx auth login --app --certificate app.pfx --certificate-password-stdin --tenant ... --client-id ... < pw",
-            "  pcx --sandbox auth login                  # device code, approved by the sandbox after 3 s"
+            "      pcx auth login --refresh-token-stdin --client-secret-stdin \\",
+            "      --tenant ... --client-id ...",
+            "  pcx auth login --app --certificate app.pfx --certificate-password-stdin \\",
+            "      --tenant ... --client-id ... < pw"
         })
 final class AuthLogin implements Callable<Integer> {
     private static final Pattern GUID = Pattern.compile(

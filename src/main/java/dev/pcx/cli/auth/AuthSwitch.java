@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 @Command(name = "switch",
         header = "Make a profile the current one.",
         footerHeading = "%nExamples:%n",
-        footer = {"  pcx auth switch global"})
+        footer = {"  pcx auth switch sandbox         # after pcx --sandbox auth login"})
 final class AuthSwitch implements Callable<Integer> {
     private final Context context;
 

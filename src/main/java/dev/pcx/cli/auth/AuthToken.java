@@ -11,6 +11,9 @@ import java.util.concurrent.Callable;
         description = "The token is a secret: pipe it, do not log it.",
         footerHeading = "%nExamples:%n",
         footer = {
+            "  pcx --sandbox auth token | cut -d. -f1",
+            "",
+            "  # with your own tenant:",
             "  curl -H \"Authorization: Bearer $(pcx auth token)\" \\",
             "       https://partner.partnercenterapi.microsoftonline.cn/v1/customers?size=1"
         })

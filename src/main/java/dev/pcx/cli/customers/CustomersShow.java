@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
                 + "the candidates; an unknown customer exits 4.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pcx customers show 3e0c5a41-95c3-4f7a-9f6e-a7a0c0a7c2b1",
+            "  pcx customers show 88aaa55a-9641-30b4-b800-f1ab218d6505",
             "  pcx customers show contoso.partner.onmschina.cn",
             "  pcx customers show 北京云创 -o json",
             "  pcx customers show fabrikam --jq .billingProfile.email"

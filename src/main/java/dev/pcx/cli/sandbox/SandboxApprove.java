@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
                 + "one at --endpoint (or PCX_ENDPOINT), as started by 'pcx sandbox serve'.",
         footerHeading = "%nExamples:%n",
         footer = {
+            "  # with 'pcx sandbox serve --port 8443' running:",
             "  pcx sandbox approve BXKQ7RT2M --endpoint http://127.0.0.1:8443",
             "  PCX_ENDPOINT=http://127.0.0.1:8443 pcx sandbox approve BXKQ7RT2M --deny"
         })

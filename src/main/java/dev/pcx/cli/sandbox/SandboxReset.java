@@ -1,5 +1,6 @@
 package dev.pcx.cli.sandbox;
 
+import dev.pcx.auth.ProfileStore;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.sandbox.SandboxServer;
@@ -20,8 +21,12 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx sandbox reset",
-            "  pcx sandbox reset --customers 100000 && pcx --sandbox customers list --all -o jsonl | wc -l",
-            "  pcx sandbox reset --certificate app-cert.pem --token-lifetime 10m --approve-after never"
+            "  pcx sandbox reset --customers 100000 && \\",
+            "      pcx --sandbox customers list --all -o jsonl | wc -l",
+            "",
+            "  # with your application's certificate:",
+            "  pcx sandbox reset --certificate app-cert.pem --token-lifetime 10m \\",
+            "      --approve-after never"
         })
 final class SandboxReset implements Callable<Integer> {
     private final Context context;
@@ -49,7 +54,41 @@ final class SandboxReset implements Callable<Integer> {
         fresh.save(file);
         context.say("sandbox reset: " + n + " customers, " + fresh.certificates().size() + " certificate(s) ("
                 + file + ")");
+        if (file.toAbsolutePath().normalize().equals(context.sandboxStateFile().toAbsolutePath().normalize())) {
+            signOutOfSandboxProfiles();
+        }
         return 0;
+    }
+
+    /**
+     * The tokens of --sandbox profiles were signed with the key just replaced, and would be refused:
+     * those profiles are signed out, so --sandbox runs use the sandbox's application again.
+     */
+    private void signOutOfSandboxProfiles() {
+        ProfileStore store = context.profiles();
+        if (!java.nio.file.Files.exists(store.configFile())) {
+            return;
+        }
+        List<String> removed = store.locked(() -> {
+            List<String> names = store.config().profiles().entrySet().stream()
+                    .filter(e -> e.getValue().isSandbox()).map(java.util.Map.Entry::getKey).toList();
+            if (!names.isEmpty()) {
+                store.updateCredentials(c -> {
+                    names.forEach(c.profiles()::remove);
+                    return c;
+                });
+                store.updateConfig(c -> {
+                    names.forEach(c.profiles()::remove);
+                    return names.contains(c.current()) ? new ProfileStore.Config(null, c.profiles()) : c;
+                });
+            }
+            return names;
+        });
+        if (!removed.isEmpty()) {
+            context.say("signed out of the sandbox profile" + (removed.size() == 1 ? " '" : "s '")
+                    + String.join("', '", removed) + "' (its tokens were signed with the old key); sign in again with: "
+                    + "pcx --sandbox auth login");
+        }
     }
 
     static int checkedCustomers(int requested) {

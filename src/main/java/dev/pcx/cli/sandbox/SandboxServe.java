@@ -35,11 +35,17 @@ import java.util.concurrent.CountDownLatch;
         },
         footerHeading = "%nExamples:%n",
         footer = {
+            "  # each runs until Ctrl-C:",
             "  pcx sandbox serve --port 8443 --customers 100000",
             "  pcx sandbox serve --faults 429:0.1,503:0.05 --latency 50ms",
-            "  export PCX_ENDPOINT=http://127.0.0.1:8443 PCX_AUTHORITY=http://127.0.0.1:8443",
-            "  PCX_TENANT_ID=" + SandboxIdentity.TENANT_ID + " PCX_CLIENT_ID=" + SandboxIdentity.CLIENT_ID + " \\",
-            "    PCX_CLIENT_SECRET=" + SandboxIdentity.CLIENT_SECRET + " pcx customers list"
+            "",
+            "  # then, in another terminal:",
+            "  export PCX_ENDPOINT=http://127.0.0.1:8443",
+            "  export PCX_AUTHORITY=http://127.0.0.1:8443",
+            "  export PCX_TENANT_ID=" + SandboxIdentity.TENANT_ID,
+            "  export PCX_CLIENT_ID=" + SandboxIdentity.CLIENT_ID,
+            "  export PCX_CLIENT_SECRET=" + SandboxIdentity.CLIENT_SECRET,
+            "  pcx customers list"
         })
 final class SandboxServe implements Callable<Integer> {
     private final Context context;

@@ -32,7 +32,7 @@ final class FixRunner {
             Column.shrinking("Name", Fix.Result::friendlyName),
             Column.of("Action", r -> r.value() == null ? r.action() : r.action() + " " + r.value()),
             Column.<Fix.Result>shrinking("Result", Fix.Result::result).shown(r -> r.error() != null
-                    ? "failed: " + r.error() : r.result() + (r.changes() == null || r.changes().isEmpty() ? ""
+                    ? r.result() + ": " + r.error() : r.result() + (r.changes() == null || r.changes().isEmpty() ? ""
                     : " (" + String.join(", ", r.changes().stream()
                     .map(c -> c.field() + ": " + c.from() + " → " + c.to()).toList()) + ")")),
             Column.<Fix.Result>of("Changes", r -> r.changes() == null || r.changes().isEmpty() ? null
@@ -72,13 +72,18 @@ final class FixRunner {
     /** @return the exit code: 0 when every fix was applied or had nothing to do, else the first failure's */
     int run(List<Fix.Resolved> fixes, int parallel, boolean dryRun, RecordPrinter<Fix.Result> printer, Duration wait) {
         Progress progress = context.progress();
-        SubscriptionUpdater updater = new SubscriptionUpdater(api, wait, message -> {
-            if (context.debug()) {
-                context.say(message);
-            } else {
-                progress.update(message);
-            }
-        });
+        Map<Fix.Resolved, String> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<Fix.Resolved, SubscriptionUpdater> updaterOf = f -> new SubscriptionUpdater(api, wait,
+                message -> {
+                    if (message.startsWith("Partner Center accepted")) {
+                        inFlight.put(f, "accepted by Partner Center (202), not shown done yet");
+                    }
+                    if (context.debug()) {
+                        context.say(message);
+                    } else {
+                        progress.update(message);
+                    }
+                });
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, fixes.size())), r -> {
             Thread t = new Thread(r, "pcx-fix");
             t.setDaemon(true);
@@ -89,32 +94,63 @@ final class FixRunner {
             List<CompletableFuture<Fix.Result>> results = new ArrayList<>();
             for (Fix.Resolved f : fixes) {
                 CompletableFuture<Fix.Result> before = lastOfSubscription.get(f.key());
+                java.util.function.Supplier<Fix.Result> work = () -> {
+                    inFlight.put(f, "being changed");
+                    try {
+                        return one(updaterOf.apply(f), f, dryRun);
+                    } finally {
+                        inFlight.remove(f);
+                    }
+                };
                 CompletableFuture<Fix.Result> mine = before == null
-                        ? CompletableFuture.supplyAsync(() -> one(updater, f, dryRun), pool)
-                        : before.handleAsync((r, e) -> one(updater, f, dryRun), pool);
+                        ? CompletableFuture.supplyAsync(work, pool)
+                        : before.handleAsync((r, e) -> work.get(), pool);
                 lastOfSubscription.put(f.key(), mine);
                 results.add(mine);
             }
             int exit = 0;
             Map<String, Integer> tally = new LinkedHashMap<>();
             int done = 0;
-            for (CompletableFuture<Fix.Result> future : results) {
-                Fix.Result r = future.join();
-                done++;
-                progress.update((dryRun ? "checked " : "applied ") + done + "/" + results.size());
-                printer.print(r);
-                printer.flush();
-                tally.merge(r.result(), 1, Integer::sum);
-                if (!r.ok()) {
-                    context.fail((r.line() == null ? "" : "line " + r.line() + ": ") + r.subscription()
-                            + (r.friendlyName() == null ? "" : " (" + r.friendlyName() + ")") + ": " + r.error());
-                    if (exit == 0) {
-                        exit = r.exitCode();
+            java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread report = new Thread(() -> {
+                reported.set(true);
+                interrupted(fixes, results, inFlight, printer);
+            }, "pcx-interrupted");
+            Runtime.getRuntime().addShutdownHook(report);
+            try {
+                for (CompletableFuture<Fix.Result> future : results) {
+                    Fix.Result r = future.join();
+                    done++;
+                    progress.update((dryRun ? "checked " : "done ") + done + "/" + results.size());
+                    synchronized (printer) {
+                        if (reported.get()) {
+                            break; // shutting down: the report has printed what is known
+                        }
+                        printer.print(r);
+                        printer.flush();
+                    }
+                    tally.merge(r.result(), 1, Integer::sum);
+                    if (!r.ok()) {
+                        context.fail((r.line() == null ? "" : "line " + r.line() + ": ") + r.subscription()
+                                + (r.friendlyName() == null ? "" : " (" + r.friendlyName() + ")") + ": " + r.error());
+                        if (exit == 0) {
+                            exit = r.exitCode();
+                        }
                     }
                 }
+                progress.clear();
+                synchronized (printer) {
+                    if (!reported.get()) {
+                        printer.finish();
+                    }
+                }
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(report);
+                } catch (IllegalStateException shuttingDown) {
+                    // the report is running: it has the last word
+                }
             }
-            progress.clear();
-            printer.finish();
             if (results.size() > 1) {
                 context.say(String.join(", ", tally.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey()).toList()));
@@ -123,6 +159,44 @@ final class FixRunner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Ctrl-C (or SIGTERM) in the middle of a batch: the results known so far are shown (a table
+     * too), and stderr says what was in flight and what was not started, so nothing applied goes
+     * unreported.
+     */
+    private void interrupted(List<Fix.Resolved> fixes, List<CompletableFuture<Fix.Result>> results,
+                             Map<Fix.Resolved, String> inFlight, RecordPrinter<Fix.Result> printer) {
+        context.progress().clear();
+        int done = 0;
+        int started = 0;
+        synchronized (printer) {
+            long printed = printer.count();
+            for (int i = 0; i < results.size(); i++) {
+                Fix.Result r = results.get(i).getNow(null);
+                if (r != null) {
+                    done++;
+                    if (i >= printed) {
+                        printer.print(r);
+                    }
+                }
+            }
+            printer.finish();
+        }
+        List<String> flying = new ArrayList<>();
+        for (Fix.Resolved f : fixes) {
+            String state = inFlight.get(f);
+            if (state != null) {
+                started++;
+                flying.add("  " + f.subscriptionId() + (f.fix().line() > 0 ? " (line " + f.fix().line() + ")" : "")
+                        + ": " + state + "; check with: pcx services show -c " + f.customerId() + " " + f.subscriptionId());
+            }
+        }
+        context.fail("interrupted: " + done + " of " + fixes.size() + " fixes done (shown above), " + started
+                + " in flight, " + (fixes.size() - done - started) + " not started");
+        flying.forEach(context::say);
+        context.io().out().flush();
     }
 
     private Fix.Result one(SubscriptionUpdater updater, Fix.Resolved f, boolean dryRun) {
@@ -146,7 +220,8 @@ final class FixRunner {
         } catch (RuntimeException e) {
             Errors.Failure failure = Errors.classify(e);
             return new Fix.Result(line, f.customerId(), f.subscriptionId(), f.friendlyName(),
-                    fix.action().wire(), value, "failed", List.of(), failure.message(), failure.code());
+                    fix.action().wire(), value, e instanceof dev.pcx.api.OutcomeUnknownException ? "unknown" : "failed",
+                    List.of(), failure.message(), failure.code());
         }
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         footer = {
             "  pcx services activate -c \"Contoso Ltd\" \"HQ Office\"",
             "  pcx services list -c \"Contoso Ltd\" --status suspended -o tsv | cut -f8 | \\",
-            "      xargs pcx services activate -c contoso"
+            "      xargs pcx services activate -c \"Contoso Ltd\""
         })
 final class ServicesActivate extends StatusChange {
     ServicesActivate(Context context) {

@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
         footer = {
             "  pcx services admin -c \"Contoso Ltd\"",
             "  pcx services admin -c \"Contoso Ltd\" exchange --open",
-            "  pcx services admin -c \"Contoso Ltd\" -o json --jq '.[].links.serviceHealth.uri'"
+            "  pcx services admin -c \"Contoso Ltd\" -o json \\",
+            "      --jq '.[].links.serviceHealth.uri'"
         })
 final class ServicesAdmin implements Callable<Integer> {
     private final Context context;
@@ -81,9 +82,15 @@ final class ServicesAdmin implements Callable<Integer> {
                         + " match; name one:", services.stream().map(s -> s.name() + "  (" + s.id() + ")").toList());
             }
             ManagedService s = services.get(0);
-            String url = s.link("adminService");
-            if (url == null) {
+            String link = s.link("adminService");
+            if (link == null) {
                 throw CliException.notFound(s.name() + " has no admin portal link");
+            }
+            String url = context.portalUrl(link);
+            if (url == null) {
+                throw new CliException(ExitCode.REFUSED, "not opening the admin portal link of " + s.name() + " ('"
+                        + dev.pcx.output.DisplayWidth.clean(link) + "'): pcx opens only https links to Microsoft's and "
+                        + "21Vianet's portals");
             }
             if (context.openInBrowser(url)) {
                 context.say("opened the admin portal of " + s.name() + " in the browser");

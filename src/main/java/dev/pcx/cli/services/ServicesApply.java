@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
         footer = {
             "  pcx services apply --file fixes.csv",
             "  pcx services apply --file fixes.jsonl --dry-run -o json",
-            "  printf 'contoso,Office 365 E3,quantity,25\\n' | pcx services apply --file -"
+            "  printf 'Contoso Ltd,HQ Office,quantity,25\\n' | pcx services apply --file -"
         })
 final class ServicesApply implements Callable<Integer> {
     private final Context context;

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         footer = {
             "  pcx services list -c contoso.partner.onmschina.cn",
             "  pcx services list -c 北京云创 --status suspended",
-            "  pcx services list -c \"Contoso Ltd\" -o jsonl --jq 'select(.autoRenewEnabled == false)'"
+            "  pcx services list -c \"Contoso Ltd\" -o jsonl \\",
+            "      --jq 'select(.autoRenewEnabled == false) | .friendlyName'"
         })
 final class ServicesList implements Callable<Integer> {
     private final Context context;

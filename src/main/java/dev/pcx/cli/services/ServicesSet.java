@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx services set -c \"Contoso Ltd\" \"HQ Office\" --quantity 25",
-            "  pcx services set -c \"Contoso Ltd\" 6e7aa601-629e-461b-8933-0898c3cc3c7c --auto-renew on --dry-run",
+            "  pcx services set -c \"Contoso Ltd\" 1346F405-8F6A-3FC1-860F-1F80652BE1AA \\",
+            "      --auto-renew on --dry-run",
             "  pcx services set -c 北京云创 研发中心 --name \"研发中心 E5\""
         })
 final class ServicesSet implements Callable<Integer> {

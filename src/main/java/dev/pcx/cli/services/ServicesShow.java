@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         header = "Show one subscription in full.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pcx services show -c \"Contoso Ltd\" 6e7aa601-629e-461b-8933-0898c3cc3c7c",
+            "  pcx services show -c \"Contoso Ltd\" 1346F405-8F6A-3FC1-860F-1F80652BE1AA",
             "  pcx services show -c \"Contoso Ltd\" \"HQ Office\" -o json"
         })
 final class ServicesShow implements Callable<Integer> {

@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
                 + "none failed.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pcx services suspend -c \"Contoso Ltd\" \"HQ Office\"",
-            "  pcx services suspend -c \"Contoso Ltd\" 6e7aa601-629e-461b-8933-0898c3cc3c7c --dry-run",
-            "  pcx services suspend -c 3e0c5a41-95c3-4f7a-9f6e-a7a0c0a7c2b1 SUB1 SUB2 --yes -o json"
+            "  pcx services suspend -c \"Contoso Ltd\" \"HQ Office\" --dry-run",
+            "  pcx services suspend -c 88aaa55a-9641-30b4-b800-f1ab218d6505 \\",
+            "      1346F405-8F6A-3FC1-860F-1F80652BE1AA \"R&D\" --yes -o json"
         })
 final class ServicesSuspend extends StatusChange {
     ServicesSuspend(Context context) {

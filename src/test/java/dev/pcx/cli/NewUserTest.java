@@ -1,0 +1,182 @@
+package dev.pcx.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pcx.api.Json;
+import dev.pcx.sandbox.SandboxIdentity;
+import dev.pcx.sandbox.SandboxServer;
+import dev.pcx.sandbox.SandboxState;
+import dev.pcx.testing.Pcx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a new user met first (issue 7), each through the real command line against the sandbox:
+ * false messages, cut-off reasons, decorated machine output, batches that report one kind of
+ * problem per run, hints that do not work as printed.
+ */
+class NewUserTest {
+    private static final String CONTOSO = "contoso.partner.onmschina.cn";
+    @TempDir
+    Path config;
+    private SandboxServer sandbox;
+
+    @AfterEach
+    void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private Pcx pcx() {
+        if (sandbox == null) {
+            sandbox = SandboxServer.start(SandboxServer.Config.of(40).withState(SandboxState.fresh(40, 3600, 0, List.of())));
+        }
+        return new Pcx().env("PCX_CONFIG_DIR", config.toString()).env("PCX_ENDPOINT", sandbox.baseUrl())
+                .env("PCX_AUTHORITY", sandbox.baseUrl()).env("PCX_TENANT_ID", SandboxIdentity.TENANT_ID)
+                .env("PCX_CLIENT_ID", SandboxIdentity.CLIENT_ID).env("PCX_CLIENT_SECRET", SandboxIdentity.CLIENT_SECRET);
+    }
+
+    private static String plain(String line) {
+        return line.replaceAll("\u001b\\[[0-9;]*m", "");
+    }
+
+    @Test
+    void aTableOnATerminalEndsWithTheTruthNotNothingFound() {
+        Pcx.Result r = pcx().tty(true, true, true).width(100).run("customers", "list", "--limit", "3");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(4, r.out().lines().count(), r.out());
+        assertFalse(r.err().contains("no customers"), r.err());
+        assertTrue(r.err().contains("showed the first 3 customers; --all for every one"), r.err());
+        Pcx.Result subs = pcx().tty(true, true, true).width(100).run("services", "list", "-c", CONTOSO);
+        assertFalse(subs.err().contains("has no subscriptions"), subs.err());
+    }
+
+    @Test
+    void tablesFitTheTerminalLeavingOutTheLeastUsefulColumnsAndNeverCuttingUrls() {
+        Pcx.Result r = pcx().tty(true, true, true).width(80).run("services", "list", "-c", CONTOSO);
+        assertEquals(0, r.exit(), r::toString);
+        r.out().lines().map(NewUserTest::plain)
+                .forEach(l -> assertTrue(dev.pcx.output.DisplayWidth.of(l) <= 80, "too wide: " + l));
+        assertTrue(r.out().contains("HQ Office 365 E3  "), "readable text gets the room: " + r.out());
+        assertFalse(r.out().contains("SUBSCRIPTION ID"), r.out());
+        assertTrue(r.err().contains("(-o wide shows billing, commitment end, subscription id)"), r.err());
+        Pcx.Result wide = pcx().tty(true, true, true).width(80).run("services", "list", "-c", CONTOSO, "-o", "wide");
+        assertTrue(wide.out().contains("SUBSCRIPTION ID") && wide.out().contains("1346F405-8F6A-3FC1-860F-1F80652BE1AA"),
+                wide.out());
+        Pcx.Result narrow = pcx().tty(true, true, true).width(60).run("customers", "list", "--limit", "5");
+        narrow.out().lines().map(NewUserTest::plain)
+                .forEach(l -> assertTrue(dev.pcx.output.DisplayWidth.of(l) <= 60, "too wide: " + l));
+    }
+
+    @Test
+    void machineFormatsCarryRawValues() throws Exception {
+        Pcx.Result csv = pcx().run("services", "list", "-c", "北京云创", "-o", "csv");
+        assertEquals(0, csv.exit(), csv::toString);
+        assertFalse(csv.out().contains("\n+ ") || csv.out().contains(",+ "), "no add-on marker in CSV: " + csv.out());
+        assertFalse(csv.out().contains(",on,") || csv.out().contains(",off,"), csv.out());
+        assertTrue(csv.out().contains(",true,") || csv.out().contains(",false,"), csv.out());
+        Pcx.Result show = pcx().run("services", "show", "-c", CONTOSO, "HQ Office", "-o", "tsv");
+        assertFalse(show.out().contains("5 Licenses"), "a quantity is a number: " + show.out());
+        assertTrue(show.out().contains("\t5\tLicenses\t"), "the unit has a column of its own: " + show.out());
+    }
+
+    @Test
+    void aRefusedChangeIsOneWholeLineOnStderrInEveryFormat() {
+        for (String format : List.of("table", "json", "csv")) {
+            Pcx.Result r = pcx().tty(false, true, false).width(60).run("services", "set", "-c", CONTOSO,
+                    "R&D Microsoft 365 E5", "--quantity", "2", "-o", format);
+            assertEquals(5, r.exit(), r::toString);
+            String line = r.err().lines().filter(l -> l.startsWith("pcx: ")).findFirst().orElse("");
+            assertTrue(line.contains("Quantity decrease is not allowed") && line.contains("(code 800090)")
+                    && line.contains("request id"), format + ": " + r.err());
+        }
+    }
+
+    @Test
+    void aChineseExcelCsvIsReadAsGb18030AndSaysSo() throws Exception {
+        Path file = config.resolve("fixes.csv");
+        Files.write(file, "北京云创,总部 邮件存档,activate\n".getBytes(Charset.forName("GBK")));
+        Pcx.Result r = pcx().run("services", "apply", "--file", file.toString(), "-o", "tsv");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains("\tactivate\tapplied"), r.out());
+        assertTrue(r.err().contains("is not UTF-8; read it as GB18030") && r.err().contains("iconv -f gbk -t utf-8"),
+                r.err());
+    }
+
+    @Test
+    void aBatchReportsEveryKindOfBadLineInOnePassWithCandidates() throws Exception {
+        Path file = Files.writeString(config.resolve("fixes.csv"), """
+                contoso,HQ,activate
+                Contoso Ltd,HQ,explode
+                nobody at all,HQ,activate
+                Contoso Ltd,HQ Office,quantity,7
+                Contoso Ltd,1346F405-8F6A-3FC1-860F-1F80652BE1AA,quantity,8
+                Contoso Ltd,00000000-0000-0000-0000-000000000001,activate
+                """);
+        Pcx.Result r = pcx().run("services", "apply", "--file", file.toString());
+        assertEquals(2, r.exit(), r::toString);
+        String err = r.err();
+        assertTrue(err.startsWith("pcx: " + file + " has 5 problems; nothing was changed:"), err);
+        assertTrue(err.contains("  line 1: 'contoso' matches") && err.contains("\n      Contoso Ltd  contoso.partner"), err);
+        assertTrue(err.contains("  line 2: unknown action 'explode'"), err);
+        assertTrue(err.contains("  line 3: no customer's company name starts with 'nobody at all'"), err);
+        assertTrue(err.contains("  line 5: contradicts line 4: both set the quantity of subscription"), err);
+        assertTrue(err.contains("  line 6: customer ") && err.contains("has no subscription 00000000"), err);
+        Pcx.Result after = pcx().run("services", "show", "-c", CONTOSO, "HQ Office", "-o", "json", "--jq", ".quantity");
+        assertEquals("5\n", after.out(), "nothing was written");
+    }
+
+    @Test
+    void everyChangeVerbTakesYes() {
+        Pcx.Result r = pcx().run("services", "set", "-c", CONTOSO, "HQ Office", "--auto-renew", "off", "-y");
+        assertEquals(0, r.exit(), r::toString);
+    }
+
+    @Test
+    void aCustomDomainFindsItsCustomer() throws Exception {
+        Pcx.Result r = pcx().run("customers", "show", "contoso.cn", "-o", "json");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("Contoso Ltd", Json.mapper().readTree(r.out()).path("companyProfile").path("companyName").asText());
+    }
+
+    @Test
+    void hintsOnTheSandboxNameTheSandbox() {
+        Pcx.Result r = new Pcx().env("PCX_CONFIG_DIR", config.toString()).run("--sandbox", "services", "admin", "-c", CONTOSO);
+        assertEquals(3, r.exit(), r::toString);
+        assertTrue(r.err().contains("'pcx --sandbox auth login'"), r.err());
+    }
+
+    @Test
+    void authStatusJsonCarriesIsoTimestamps() throws Exception {
+        Pcx p = new Pcx().env("PCX_CONFIG_DIR", config.toString());
+        assertEquals(0, p.run("--sandbox", "auth", "login").exit());
+        Pcx.Result r = p.run("--sandbox", "auth", "status", "-o", "json");
+        JsonNode row = Json.mapper().readTree(r.out()).get(0);
+        assertTrue(row.path("expiresAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), r.out());
+        Pcx.Result table = p.tty(false, true, false).run("--sandbox", "auth", "status");
+        assertTrue(table.out().contains("in 5") || table.out().contains("in 1 h"), table.out());
+    }
+
+    @Test
+    void completionScriptsForEveryShell() {
+        Pcx.Result bash = new Pcx().run("completion", "bash");
+        assertEquals(0, bash.exit());
+        assertTrue(bash.out().contains("function _pcx_profiles()"), "profiles complete");
+        assertTrue(bash.out().contains("local STATUS_option_args=(\"active\" \"suspended\""), "statuses complete");
+        assertTrue(bash.out().contains("compgen -f"), "files complete");
+        Pcx.Result fish = new Pcx().run("completion", "fish");
+        assertTrue(fish.out().contains("-l output -r -a 'table wide json jsonl csv tsv'"), fish.out());
+        assertTrue(fish.out().contains("-s f -l file -r -F"), fish.out());
+        assertEquals(2, new Pcx().run("completion", "tcsh").exit());
+    }
+}
