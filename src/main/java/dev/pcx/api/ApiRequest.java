@@ -50,12 +50,18 @@ public final class ApiRequest {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Link.Header h : link.headers()) {
             if (h.key() != null && h.value() != null && !RESERVED.contains(h.key().toLowerCase(Locale.ROOT))) {
+                if (!HEADER_NAME.matcher(h.key()).matches() || h.value().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                    throw new MalformedResponseException("Partner Center's next link carries a header pcx cannot send ('"
+                            + h.key().replaceAll("\\p{Cntrl}", "?") + "')", null, null);
+                }
                 headers.put(h.key(), h.value());
             }
         }
-        String method = link.method() == null || link.method().isBlank() ? "GET" : link.method().toUpperCase(Locale.ROOT);
-        return new ApiRequest(method, v1(link.uri().trim()), headers, null);
+        // a next page is read, whatever method the link names: a listing never writes or deletes
+        return new ApiRequest("GET", v1(link.uri().trim()), headers, null);
     }
+
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     /** A request at a uri the service gave (a {@code Location} header): relative ones follow the {@code /v1} rule. */
     public static ApiRequest at(String method, String uri) {
@@ -131,6 +137,18 @@ public final class ApiRequest {
             String target = "/v1/" + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
             return new ApiRequest(method, target, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers)), body);
         }
+    }
+
+    /**
+     * An id as one path segment, percent-encoded. An empty id, {@code .} or {@code ..} (which a
+     * URL resolves, in any encoding, to another resource) is refused: ids come from the server too.
+     */
+    public static String segment(String id) {
+        String t = id == null ? "" : id.trim();
+        if (t.isEmpty() || t.equals(".") || t.equals("..") || t.equalsIgnoreCase("%2e") || t.equalsIgnoreCase("%2e%2e")) {
+            throw new MalformedResponseException("'" + t + "' is not an id pcx will put in a path", null, null);
+        }
+        return encode(t);
     }
 
     /** Percent-encodes a path segment or query value completely (as .NET's EscapeDataString). */

@@ -29,6 +29,6 @@ public final class Customers {
 
     /** {@code GET /v1/customers/{tenantId}}: the full customer, billing profile included. */
     public Customer get(String tenantId) {
-        return client.get(ApiRequest.get("customers/" + ApiRequest.encode(tenantId)).build(), Customer.class);
+        return client.get(ApiRequest.get("customers/" + ApiRequest.segment(tenantId)).build(), Customer.class);
     }
 }

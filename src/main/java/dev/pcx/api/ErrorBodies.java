@@ -90,8 +90,14 @@ final class ErrorBodies {
         Matcher m = ENTITY.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            int cp = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
-            m.appendReplacement(out, Matcher.quoteReplacement(new String(Character.toChars(cp))));
+            int cp;
+            try {
+                cp = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
+            } catch (NumberFormatException tooLong) {
+                cp = -1;
+            }
+            boolean valid = cp >= 0 && cp <= Character.MAX_CODE_POINT && (cp < 0xD800 || cp > 0xDFFF);
+            m.appendReplacement(out, Matcher.quoteReplacement(valid ? new String(Character.toChars(cp)) : "\uFFFD"));
         }
         m.appendTail(out);
         return out.toString().replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")

@@ -157,12 +157,16 @@ final class RetryInterceptor implements Interceptor {
         String v = header.trim();
         try {
             long seconds = Long.parseLong(v);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+            // a day is already far more than any --timeout: longer asks are that day, never an overflow
+            return seconds < 0 ? null : Duration.ofSeconds(Math.min(seconds, Duration.ofDays(1).toSeconds()));
         } catch (NumberFormatException notSeconds) {
+            if (v.matches("\\d+")) {
+                return Duration.ofDays(1); // more seconds than a long holds
+            }
             try {
                 ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
                 Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
-                return d.isNegative() ? Duration.ZERO : d;
+                return d.isNegative() ? Duration.ZERO : d.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : d;
             } catch (RuntimeException unreadable) {
                 return null;
             }

@@ -37,7 +37,7 @@ public final class Subscriptions {
     }
 
     public Read get(String customerId, String subscriptionId) {
-        return read(client.json(ApiRequest.get(path(customerId) + "/" + ApiRequest.encode(subscriptionId)).build()));
+        return read(client.json(ApiRequest.get(path(customerId) + "/" + ApiRequest.segment(subscriptionId)).build()));
     }
 
     /** Reads a subscription at a link the service gave (a 202's {@code Location}). */
@@ -50,7 +50,7 @@ public final class Subscriptions {
      * there is an etag.
      */
     public Patched patch(String customerId, String subscriptionId, ObjectNode body, String etag) {
-        ApiRequest.Builder request = ApiRequest.request("PATCH", path(customerId) + "/" + ApiRequest.encode(subscriptionId))
+        ApiRequest.Builder request = ApiRequest.request("PATCH", path(customerId) + "/" + ApiRequest.segment(subscriptionId))
                 .body(body);
         if (etag != null) {
             request.header("If-Match", etag);
@@ -62,12 +62,12 @@ public final class Subscriptions {
     }
 
     public Pages<ManagedService> managedServices(String customerId) {
-        return client.pages(ApiRequest.get("customers/" + ApiRequest.encode(customerId) + "/managedservices").build(),
+        return client.pages(ApiRequest.get("customers/" + ApiRequest.segment(customerId) + "/managedservices").build(),
                 ManagedService.class);
     }
 
     private static String path(String customerId) {
-        return "customers/" + ApiRequest.encode(customerId) + "/subscriptions";
+        return "customers/" + ApiRequest.segment(customerId) + "/subscriptions";
     }
 
     private Read read(JsonNode node) {

@@ -30,10 +30,15 @@ public final class Credentials {
     /** Credentials from the environment, or null when it holds none. */
     public static Source fromEnvironment(Map<String, String> env, Cloud cloud, Supplier<AadClient> aad, Clock clock) {
         String access = nonBlank(env.get("PCX_ACCESS_TOKEN"));
+        if (access != null && access.strip().chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new dev.pcx.api.AuthenticationException("PCX_ACCESS_TOKEN holds a line break, a space or another "
+                    + "character no token has", "set it to the token alone, e.g. PCX_ACCESS_TOKEN=\"$(pcx auth token)\"");
+        }
         if (access != null) {
-            var claims = Jwt.claims(access);
+            String token = access.strip();
+            var claims = Jwt.claims(token);
             String kind = claims.hasNonNull("upn") || claims.hasNonNull("scp") ? "app+user" : "unknown";
-            return new Source(() -> access, kind, "PCX_ACCESS_TOKEN");
+            return new Source(() -> token, kind, "PCX_ACCESS_TOKEN");
         }
         String clientId = nonBlank(env.get("PCX_CLIENT_ID"));
         String tenant = nonBlank(env.get("PCX_TENANT_ID"));

@@ -102,6 +102,13 @@ public final class LocalFiles {
                 throw new LocalStateException(dir + " is open to other users (" + PosixFilePermissions.toString(mode)
                         + "); fix it with: chmod 700 " + dir);
             }
+            Object owner = uid(dir);
+            Object me = uid(Path.of("/proc/self"));
+            if (owner != null && me != null && !owner.equals(me)) {
+                throw new LocalStateException(dir + " (or where it links to) belongs to another user (uid " + owner
+                        + "), who could change where pcx sends your tokens; use a directory of your own "
+                        + "(PCX_CONFIG_DIR) or fix it with: chown -R \"$(id -u)\" " + dir);
+            }
         } catch (IOException e) {
             throw new LocalStateException("cannot read the permissions of " + dir + ": " + e.getMessage(), e);
         }
@@ -132,9 +139,29 @@ public final class LocalFiles {
         return false;
     }
 
-    /** The file's bytes, or null when it does not exist. */
+    /** The numeric owner of {@code p} (links followed), or null where the file system does not say. */
+    private static Object uid(Path p) {
+        try {
+            return Files.getAttribute(p, "unix:uid");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Far beyond any profile or credential file pcx writes. */
+    private static final long MAX_STATE_BYTES = 16L << 20;
+
+    /**
+     * The file's bytes, or null when it does not exist. Only a regular file of sane size is read:
+     * a FIFO would hang pcx, {@code /dev/zero} would fill its memory.
+     */
     public byte[] read(Path file) {
         try {
+            if (Files.exists(file) && (!Files.isRegularFile(file) || Files.size(file) > MAX_STATE_BYTES)) {
+                throw new LocalStateException(file + " is not a regular file of pcx's (" + (Files.isRegularFile(file)
+                        ? "larger than 16 MiB" : "a device, FIFO or directory") + "); move it away, or run "
+                        + "'pcx auth logout --all' and sign in again");
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;

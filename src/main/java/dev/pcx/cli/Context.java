@@ -355,13 +355,28 @@ public final class Context implements AutoCloseable {
         if (profile.isSandbox()) {
             throw CliException.usage("profile '" + name + "' signs in to the sandbox: add --sandbox");
         }
-        Cloud cloud = profile.cloudKind();
+        Cloud cloud = checked(name, profile);
         if (explicit != null && explicit != cloud) {
             throw CliException.usage("profile '" + name + "' is for the " + cloud + " cloud, not " + explicit
                     + ": choose a " + explicit + " profile with --profile, or sign one in with 'pcx auth login --cloud "
                     + explicit + " --profile NAME'");
         }
         return connectionFor(name, profile, cloud, options.endpoint(), options.authority());
+    }
+
+    /** The profile's cloud, once its fields are known to be usable; a hand-edited profile is refused with the fix. */
+    private Cloud checked(String name, Profile profile) {
+        String fix = "fix " + profiles().configFile() + ", or sign the profile in again with 'pcx auth login"
+                + (ProfileStore.DEFAULT_PROFILE.equals(name) ? "" : " --profile " + name) + "'";
+        if (profile.tenant() == null || profile.tenant().isBlank() || profile.clientId() == null
+                || profile.clientId().isBlank()) {
+            throw new AuthenticationException("profile '" + name + "' has no tenant or client id", fix);
+        }
+        try {
+            return profile.cloudKind();
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationException("profile '" + name + "' names an unknown cloud '" + profile.cloud() + "'", fix);
+        }
     }
 
     /**
@@ -374,7 +389,7 @@ public final class Context implements AutoCloseable {
             return new Connection(t.cloud(), t.endpoint(), t.authority(), Credentials.fromProfile(profiles(), name,
                     profile, t.cloud(), () -> aad(t.authority()), env, clock), name);
         }
-        return connectionFor(name, profile, profile.cloudKind(), null, null);
+        return connectionFor(name, profile, checked(name, profile), null, null);
     }
 
     /** A profile's connection, {@code endpoint} and {@code authority} (when given) overriding the profile's. */

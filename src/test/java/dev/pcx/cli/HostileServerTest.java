@@ -37,4 +37,74 @@ class HostileServerTest extends MockServerTest {
         assertTrue(r.out().contains("Evil\uFFFD[2JLtd"), r.out());
         assertTrue(r.out().chars().noneMatch(c -> c == 0x1b || c == 0x202e || c == 0x200b || c == 0xfeff), r.out());
     }
+
+    @Test
+    void aListingOnlyEverReadsWhateverMethodItsNextLinkNames() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode first = dev.pcx.testing.Fixtures.page(
+                java.util.List.of(dev.pcx.testing.Fixtures.customer(dev.pcx.testing.Fixtures.tenant(1), "A", "a.cn")),
+                "/customers?seekOperation=Next", "tok");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) first.path("links").path("next")).put("method", "DELETE\r\nX: y");
+        server.enqueue(dev.pcx.testing.Fixtures.ok(first));
+        server.enqueue(dev.pcx.testing.Fixtures.ok(dev.pcx.testing.Fixtures.page(java.util.List.of(), null, null)));
+        Pcx.Result r = pcx.run("customers", "list", "--all", "-o", "jsonl");
+        assertEquals(0, r.exit(), r::toString);
+        take();
+        assertEquals("GET", take().getMethod());
+    }
+
+    @Test
+    void aNextLinkWithAHeaderThatCannotBeSentIsAnUnusableAnswer() {
+        com.fasterxml.jackson.databind.node.ObjectNode first = dev.pcx.testing.Fixtures.page(
+                java.util.List.of(dev.pcx.testing.Fixtures.customer(dev.pcx.testing.Fixtures.tenant(1), "A", "a.cn")),
+                "/customers?seekOperation=Next", "tok\r\nInjected: yes");
+        server.enqueue(dev.pcx.testing.Fixtures.ok(first));
+        Pcx.Result r = pcx.run("customers", "list", "--all", "-o", "jsonl");
+        assertEquals(5, r.exit(), r::toString);
+        assertTrue(r.err().startsWith("pcx: Partner Center's next link carries a header pcx cannot send"), r.err());
+    }
+
+    @Test
+    void anIdOfDotDotIsNeverPutInAPath() {
+        com.fasterxml.jackson.databind.node.ObjectNode sub = dev.pcx.api.Json.mapper().createObjectNode();
+        sub.put("id", "..").put("friendlyName", "Sneaky").put("status", "active");
+        server.enqueue(dev.pcx.testing.Fixtures.ok(dev.pcx.testing.Fixtures.page(java.util.List.of(sub), null, null)));
+        Pcx.Result r = pcx.run("services", "suspend", "-c", dev.pcx.testing.Fixtures.tenant(1), "Sneaky", "--yes");
+        assertEquals(5, r.exit(), r::toString);
+        assertTrue(r.err().contains("'..' is not an id pcx will put in a path"), r.err());
+        assertEquals(1, server.getRequestCount(), "nothing but the listing went out");
+    }
+
+    @Test
+    void anAccessTokenWithALineBreakIsRefusedWithTheFix() {
+        Pcx.Result r = new Pcx().env("PCX_ENDPOINT", server.url("/").toString()).env("PCX_ACCESS_TOKEN", "abc\ndef")
+                .run("customers", "list");
+        assertEquals(3, r.exit(), r::toString);
+        assertTrue(r.err().contains("PCX_ACCESS_TOKEN holds a line break"), r.err());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void aHandEditedProfileIsRefusedWithTheFix(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        java.nio.file.Files.writeString(dir.resolve("config.json"),
+                "{\"current\":\"default\",\"profiles\":{\"default\":{\"cloud\":\"mars\",\"tenant\":\"t\",\"clientId\":\"c\"}}}");
+        Pcx.Result mars = new Pcx().env("PCX_CONFIG_DIR", dir.toString()).run("customers", "list");
+        assertEquals(3, mars.exit(), mars::toString);
+        assertTrue(mars.err().contains("names an unknown cloud 'mars'"), mars.err());
+        java.nio.file.Files.writeString(dir.resolve("config.json"),
+                "{\"current\":\"default\",\"profiles\":{\"default\":{\"cloud\":\"china\"}}}");
+        Pcx.Result none = new Pcx().env("PCX_CONFIG_DIR", dir.toString()).run("customers", "list");
+        assertEquals(3, none.exit(), none::toString);
+        assertTrue(none.err().contains("has no tenant or client id"), none.err());
+    }
+
+    @Test
+    void aStateFileThatIsAFifoIsRefusedNotWaitedOn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Process mk = new ProcessBuilder("mkfifo", dir.resolve("config.json").toString()).start();
+        assertEquals(0, mk.waitFor());
+        Pcx.Result r = new Pcx().env("PCX_CONFIG_DIR", dir.toString()).run("customers", "list");
+        assertEquals(3, r.exit(), r::toString);
+        assertTrue(r.err().contains("is not a regular file"), r.err());
+    }
 }

@@ -179,4 +179,15 @@ class NewUserTest {
         assertTrue(fish.out().contains("-s f -l file -r -F"), fish.out());
         assertEquals(2, new Pcx().run("completion", "tcsh").exit());
     }
+
+    @Test
+    void renamingByTheOldNameIsSafeToRunAgain() {
+        String[] rename = {"services", "set", "-c", CONTOSO, "HQ Office", "--name", "Head office E3", "-o", "tsv"};
+        Pcx.Result first = pcx().run(rename);
+        assertEquals(0, first.exit(), first::toString);
+        assertTrue(first.out().contains("\tapplied\t"), first.out());
+        Pcx.Result again = pcx().run(rename);
+        assertEquals(0, again.exit(), "the old name is gone, the new one is there: " + again);
+        assertTrue(again.out().contains("\tunchanged\t"), again.out());
+    }
 }

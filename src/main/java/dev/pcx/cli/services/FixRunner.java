@@ -65,7 +65,18 @@ final class FixRunner {
      */
     Fix.Resolved resolve(Fix fix, boolean verify) {
         String customerId = customerId(fix.customer());
-        String[] sub = subscriptions.resolve(customerId, fix.subscription(), verify);
+        String[] sub;
+        try {
+            sub = subscriptions.resolve(customerId, fix.subscription(), verify);
+        } catch (dev.pcx.cli.CliException e) {
+            sub = e.exitCode() == dev.pcx.cli.ExitCode.NOT_FOUND && fix.action() == Action.NAME
+                    ? subscriptions.named(customerId, fix.value()) : null;
+            if (sub == null) {
+                throw e;
+            }
+            // renamed by an earlier run: the old name is gone and the new one is there, so the
+            // same command run again finds the subscription and has nothing to do
+        }
         return new Fix.Resolved(fix, customerId, sub[0], sub[1]);
     }
 

@@ -50,6 +50,16 @@ final class SubscriptionResolver {
         });
     }
 
+    /** The id and name of the one subscription whose friendly name is exactly {@code name}, or null. */
+    String[] named(String customerId, String name) {
+        if (name == null) {
+            return null;
+        }
+        List<Subscription> exact = list(customerId).stream()
+                .filter(s -> s.friendlyName() != null && s.friendlyName().equalsIgnoreCase(name.trim())).toList();
+        return exact.size() == 1 ? new String[] {exact.get(0).id(), exact.get(0).friendlyName()} : null;
+    }
+
     /** The id {@code ref} names: an id as it is, without a call (its GET says whether it exists); a name resolved. */
     String idOf(String customerId, String ref) {
         checkSyntax(ref);
