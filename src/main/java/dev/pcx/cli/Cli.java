@@ -52,7 +52,8 @@ public final class Cli {
                     .toList();
             String list = own.isEmpty() ? "" : String.format("%nOptions:%n") + help.optionListExcludingGroups(own);
             return list + String.format("%nGlobal options: -o/--output, --jq, --profile, --cloud, --endpoint,%n"
-                    + "  --authority, --sandbox, --debug, --no-color, --timeout, --locale, -h/--help%n"
+                    + "  --authority, --graph-endpoint, --sandbox, --debug, --no-color, --timeout,%n"
+                    + "  --locale, -h/--help%n"
                     + "  (see 'pcx --help')%n");
         });
         for (CommandLine sub : cmd.getSubcommands().values()) {

@@ -47,7 +47,7 @@ import java.time.Duration;
             "                    nothing written to disk",
             "  PCX_CONFIG_DIR    local state (default $XDG_CONFIG_HOME/pcx, ~/.config/pcx)",
             "  PCX_OUTPUT  PCX_PROFILE  PCX_CLOUD  PCX_ENDPOINT  PCX_AUTHORITY  PCX_TIMEOUT",
-            "  PCX_LOCALE  PCX_DEBUG  PCX_SANDBOX  NO_COLOR",
+            "  PCX_GRAPH_ENDPOINT  PCX_LOCALE  PCX_DEBUG  PCX_SANDBOX  NO_COLOR",
             "                    defaults for the global options of the same name",
             "",
             "Examples:",
@@ -84,6 +84,10 @@ public final class PcxCommand {
             description = "Sign-in base URL, overriding the cloud's (env PCX_AUTHORITY)")
     String authority;
 
+    @Option(names = "--graph-endpoint", scope = ScopeType.INHERIT, paramLabel = "URL", order = 6,
+            description = "Microsoft Graph base URL for service health, overriding the cloud's (env PCX_GRAPH_ENDPOINT)")
+    String graphEndpoint;
+
     @Option(names = "--sandbox", scope = ScopeType.INHERIT, order = 7,
             description = "Run against a local sandbox of Partner Center, state in $PCX_CONFIG_DIR/sandbox")
     boolean sandbox;
@@ -113,6 +117,11 @@ public final class PcxCommand {
     /** {@code --authority} or {@code PCX_AUTHORITY}, or null. */
     public String authority() {
         return blankToNull(authority);
+    }
+
+    /** {@code --graph-endpoint} or {@code PCX_GRAPH_ENDPOINT}, or null. */
+    public String graphEndpoint() {
+        return blankToNull(graphEndpoint);
     }
 
     /** {@code --profile} or {@code PCX_PROFILE}, or null. */
