@@ -2,6 +2,7 @@ package dev.pcx.cli;
 
 import dev.pcx.cli.auth.AuthCommand;
 import dev.pcx.cli.customers.CustomersCommand;
+import dev.pcx.cli.health.HealthCommand;
 import dev.pcx.cli.services.ServicesCommand;
 import dev.pcx.cli.sandbox.SandboxCommand;
 import picocli.CommandLine;
@@ -25,7 +26,7 @@ import java.time.Duration;
             "",
             "Data goes to stdout, messages to stderr. Nothing prompts when stdin is not a terminal."
         },
-        subcommands = {CustomersCommand.class, ServicesCommand.class, AuthCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CustomersCommand.class, ServicesCommand.class, HealthCommand.class, AuthCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, also when there was nothing to do",
