@@ -72,9 +72,17 @@ final class SeedHealth {
         return at == 6 ? index % 3 == 0 : index % 4 == 1;
     }
 
+    /** The service with this id or name, else the one a word of whose name starts with it ({@code teams}). */
     static Service service(String idOrName) {
+        String t = idOrName.trim().toLowerCase(Locale.ROOT);
         for (Service s : SERVICES) {
-            if (s.id().equalsIgnoreCase(idOrName.trim()) || s.name().equalsIgnoreCase(idOrName.trim())) {
+            if (s.id().equalsIgnoreCase(t) || s.name().equalsIgnoreCase(t)) {
+                return s;
+            }
+        }
+        for (Service s : SERVICES) {
+            String name = " " + s.name().toLowerCase(Locale.ROOT);
+            if (!t.isEmpty() && name.contains(" " + t)) {
                 return s;
             }
         }

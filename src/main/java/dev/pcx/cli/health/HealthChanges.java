@@ -27,7 +27,7 @@ final class HealthChanges {
      * {@code last} (its final state, or null when that cannot be had) and reported resolved.
      */
     List<HealthEvent> next(Collection<ServiceHealthIssue> active, Instant now, Function<String, ServiceHealthIssue> last) {
-        String time = now.toString();
+        String time = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         List<HealthEvent> events = new ArrayList<>();
         Map<String, ServiceHealthIssue> seen = new LinkedHashMap<>();
         for (ServiceHealthIssue issue : active.stream().sorted(HealthReport.WORST_FIRST).toList()) {

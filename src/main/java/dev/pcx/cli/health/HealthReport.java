@@ -40,14 +40,17 @@ final class HealthReport {
             .thenComparing(s -> HealthEnums.statusRank(s.status()))
             .thenComparing(s -> String.valueOf(s.name()).toLowerCase(Locale.ROOT));
 
-    /** Whether {@code wanted} names the service: its id or display name, or the start of the name, any case. */
+    /**
+     * Whether {@code wanted} names the service, any case: its id, or the start of its display name
+     * or of a word in it ({@code teams} is Microsoft Teams).
+     */
     static boolean isService(String wanted, String id, String name) {
         if (wanted == null || wanted.isBlank()) {
             return true;
         }
         String w = wanted.trim().toLowerCase(Locale.ROOT);
         return id != null && id.toLowerCase(Locale.ROOT).equals(w)
-                || name != null && name.toLowerCase(Locale.ROOT).startsWith(w);
+                || name != null && (" " + name.toLowerCase(Locale.ROOT)).contains(" " + w);
     }
 
     /** The services of a tenant, each with its issues (only the active ones unless {@code all}), worst first. */
@@ -79,10 +82,6 @@ final class HealthReport {
 
     static String when(Instant at, String raw) {
         return at != null ? MINUTES.format(at) : raw;
-    }
-
-    static String lower(String value) {
-        return value == null ? null : value;
     }
 
     static final List<Column<ServiceHealth>> SERVICES = List.of(

@@ -127,14 +127,11 @@ final class HealthWatch implements Callable<Integer> {
     /** One change on one line, for a person: the columns, aligned enough to scan, never cut. */
     static String line(HealthEvent e) {
         StringBuilder sb = new StringBuilder();
-        List<Integer> widths = List.of(20, 10, 10, 22, 10, 20);
+        List<Integer> widths = List.of(20, 10, 10, 22, 10, 20); // time, change, id, service, class, status
         for (int i = 0; i < COLUMNS.size(); i++) {
             String cell = DisplayWidth.clean(COLUMNS.get(i).value().apply(e));
             if (cell == null) {
                 cell = "";
-            }
-            if (i == 0) {
-                cell = cell.length() > 19 ? cell.substring(0, 19) + "Z" : cell;
             }
             sb.append(i < widths.size() ? DisplayWidth.pad(cell, widths.get(i)) + " " : cell);
         }
