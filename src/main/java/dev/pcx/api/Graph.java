@@ -80,7 +80,8 @@ public final class Graph {
                 }
             }
             for (int i = 0; i + 1 < query.length; i += 2) {
-                b.addQueryParameter(query[i], query[i + 1]);
+                // OData's system options keep their '$', as Graph's documentation writes them
+                b.addEncodedQueryParameter(query[i], ApiRequest.encode(query[i + 1]));
             }
             return b.build();
         }
