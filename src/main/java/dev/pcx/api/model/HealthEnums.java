@@ -16,17 +16,23 @@ public final class HealthEnums {
 
     /** serviceHealthStatus, worst first. */
     private static final List<String> WORST_FIRST = List.of(
-            "service_interruption", "service_degradation", "extended_recovery", "restoring_service",
-            "investigating", "verifying_service", "confirmed", "reported", "mitigated", "mitigated_external",
-            "investigation_suspended", "service_restored", "post_incident_review_published", "resolved",
-            "resolved_external", "false_positive", "service_operational");
-    private static final int UNKNOWN = WORST_FIRST.indexOf("investigation_suspended");
+            "serviceinterruption", "servicedegradation", "extendedrecovery", "restoringservice",
+            "investigating", "verifyingservice", "confirmed", "reported", "mitigated", "mitigatedexternal",
+            "investigationsuspended", "servicerestored", "postincidentreviewpublished", "resolved",
+            "resolvedexternal", "falsepositive", "serviceoperational");
+    private static final int UNKNOWN = WORST_FIRST.indexOf("investigationsuspended");
 
     private HealthEnums() {
     }
 
+    /** Whether two spellings name the same value, whatever the casing: {@code ServiceOperational}, {@code serviceOperational}. */
     public static boolean same(String a, String b) {
-        return WireEnum.same(a, b);
+        return a != null && b != null && key(a).equals(key(b));
+    }
+
+    /** The spelling-free form of a value: lower case, without separators. */
+    private static String key(String value) {
+        return value.trim().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
     }
 
     /** 0 for the worst status; unknown values rank among the uncertain ones. */
@@ -34,7 +40,7 @@ public final class HealthEnums {
         if (status == null) {
             return UNKNOWN;
         }
-        int i = WORST_FIRST.indexOf(WireEnum.toSnakeCase(status.trim()));
+        int i = WORST_FIRST.indexOf(key(status).isEmpty() ? "?" : key(status));
         return i < 0 ? UNKNOWN : i;
     }
 
