@@ -83,7 +83,7 @@ final class GraphRoutes {
             return error(404, "UnknownError", "Resource not found for the segment '" + path + "'.");
         }
         for (String option : call.queryNames()) {
-            if (option.startsWith("$") && !List.of("$filter", "$expand", "$top", "$skip").contains(option)) {
+            if (option.startsWith("$") && !List.of("$filter", "$expand", "$top", "$skip", "$orderby").contains(option)) {
                 return error(400, "BadRequest", "Query option '" + option + "' is not allowed.");
             }
         }
