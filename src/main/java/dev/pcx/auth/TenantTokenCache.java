@@ -69,6 +69,38 @@ final class TenantTokenCache {
         }
     }
 
+    /** Forgets the tokens kept for every profile ({@code pcx auth logout --all}), whatever config.json says. */
+    static void forgetAll(ProfileStore store) {
+        java.nio.file.Path root = store.files().dir().resolve("tenant-tokens");
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return;
+        }
+        try (var dirs = java.nio.file.Files.list(root)) {
+            dirs.filter(java.nio.file.Files::isDirectory).forEach(d -> clear(new LocalFiles(d)));
+        } catch (java.io.IOException e) {
+            throw new LocalStateException("cannot clear " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Forgets every token kept for the profile ({@code pcx auth logout}). */
+    static void forget(ProfileStore store, String profile) {
+        clear(new TenantTokenCache(store, profile).files);
+    }
+
+    private static void clear(LocalFiles files) {
+        if (!java.nio.file.Files.isDirectory(files.dir())) {
+            return;
+        }
+        files.locked(() -> {
+            try (var list = java.nio.file.Files.list(files.dir())) {
+                list.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(files::delete);
+            } catch (java.io.IOException e) {
+                throw new LocalStateException("cannot clear " + files.dir() + ": " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
     void write(String tenant, TokenResult token, String scope) {
         Entry entry = new Entry(token.accessToken(), token.expiresAt() == null ? null : token.expiresAt().toString(),
                 scope);

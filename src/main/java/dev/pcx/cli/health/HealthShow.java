@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx --sandbox health show EX512345 -c contoso.partner.onmschina.cn",
-            "  pcx --sandbox health show TM498765 -o json --jq '.posts[-1].description.content'"
+            "  pcx --sandbox health show TM498765 -o json \\",
+            "      --jq '.posts[-1].description.content'"
         })
 final class HealthShow implements Callable<Integer> {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");

@@ -209,6 +209,12 @@ class HealthSandboxTest {
             Pcx.Result stillSignedIn = pcx.run("customers", "list", "--limit", "1");
             assertEquals(0, stillSignedIn.exit(), "the partner tenant's rotated refresh token was saved: " + stillSignedIn);
             assertFalse(first.err().contains("eyJ") || again.err().contains("eyJ"), "no token is ever printed");
+
+            assertEquals(0, pcx.run("auth", "logout").exit());
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".json")).toList(),
+                        "signing out forgets the tokens kept for customers' tenants");
+            }
         }
     }
 }
