@@ -156,6 +156,7 @@ function _complete_pcx() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services" ];    then _picocli_pcx; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_pcx; return $?; fi
@@ -168,6 +169,9 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services set" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services apply" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services admin" ];    then _picocli_pcx_services; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health show" ];    then _picocli_pcx_health; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health watch" ];    then _picocli_pcx_health; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health affected" ];    then _picocli_pcx_health; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth login" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth token" ];    then _picocli_pcx_auth; return $?; fi
@@ -176,51 +180,71 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox serve" ];    then _picocli_pcx_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox reset" ];    then _picocli_pcx_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox approve" ];    then _picocli_pcx_sandbox; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident" ];    then _picocli_pcx_sandbox; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident start" ];    then _picocli_pcx_sandbox_incident; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident update" ];    then _picocli_pcx_sandbox_incident; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident resolve" ];    then _picocli_pcx_sandbox_incident; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(customers)
   local cmds1=(services)
-  local cmds2=(auth)
-  local cmds3=(sandbox)
-  local cmds4=(help)
-  local cmds5=(customers list)
-  local cmds6=(customers show)
-  local cmds7=(services list)
-  local cmds8=(services show)
-  local cmds9=(services suspend)
-  local cmds10=(services activate)
-  local cmds11=(services set)
-  local cmds12=(services apply)
-  local cmds13=(services admin)
-  local cmds14=(auth login)
-  local cmds15=(auth status)
-  local cmds16=(auth token)
-  local cmds17=(auth logout)
-  local cmds18=(auth switch)
-  local cmds19=(sandbox serve)
-  local cmds20=(sandbox reset)
-  local cmds21=(sandbox approve)
+  local cmds2=(health)
+  local cmds3=(auth)
+  local cmds4=(sandbox)
+  local cmds5=(help)
+  local cmds6=(customers list)
+  local cmds7=(customers show)
+  local cmds8=(services list)
+  local cmds9=(services show)
+  local cmds10=(services suspend)
+  local cmds11=(services activate)
+  local cmds12=(services set)
+  local cmds13=(services apply)
+  local cmds14=(services admin)
+  local cmds15=(health show)
+  local cmds16=(health watch)
+  local cmds17=(health affected)
+  local cmds18=(auth login)
+  local cmds19=(auth status)
+  local cmds20=(auth token)
+  local cmds21=(auth logout)
+  local cmds22=(auth switch)
+  local cmds23=(sandbox serve)
+  local cmds24=(sandbox reset)
+  local cmds25=(sandbox approve)
+  local cmds26=(sandbox incident)
+  local cmds27=(sandbox incident start)
+  local cmds28=(sandbox incident update)
+  local cmds29=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_admin; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_apply; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_services_set; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_services_activate; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_services_suspend; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_services_show; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_services_list; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_customers_show; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_customers_list; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_help; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_sandbox; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_pcx_auth; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_health_affected; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_health_watch; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_health_show; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_apply; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_set; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_services_activate; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_services_suspend; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_services_show; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_services_list; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_customers_show; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_customers_list; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_auth; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_pcx_health; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_pcx_services; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_pcx_customers; return $?; fi
 
@@ -234,9 +258,9 @@ function _picocli_pcx() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers services auth sandbox help"
+  local commands="customers services health auth sandbox help"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -257,6 +281,9 @@ function _picocli_pcx() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -284,7 +311,7 @@ function _picocli_pcx_customers() {
 
   local commands="list show"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -305,6 +332,9 @@ function _picocli_pcx_customers() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -332,7 +362,7 @@ function _picocli_pcx_services() {
 
   local commands="list show suspend activate set apply admin"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -353,6 +383,69 @@ function _picocli_pcx_services() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `health` subcommand.
+function _picocli_pcx_health() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="show watch affected"
+  local flag_opts="'--all' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--service' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--service')
+      return
+      ;;
+    '--fail-on')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -380,7 +473,7 @@ function _picocli_pcx_auth() {
 
   local commands="login status token logout switch"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -401,6 +494,9 @@ function _picocli_pcx_auth() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -426,9 +522,9 @@ function _picocli_pcx_sandbox() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="serve reset approve"
+  local commands="serve reset approve incident"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -449,6 +545,9 @@ function _picocli_pcx_sandbox() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -474,9 +573,9 @@ function _picocli_pcx_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers services auth sandbox"
+  local commands="customers services health auth sandbox"
   local flag_opts="'-h' '--help' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -497,6 +596,9 @@ function _picocli_pcx_help() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -524,7 +626,7 @@ function _picocli_pcx_customers_list() {
 
   local commands=""
   local flag_opts="'--all' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--name' '--domain' '--limit' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'--name' '--domain' '--limit' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -556,6 +658,9 @@ function _picocli_pcx_customers_list() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -581,7 +686,7 @@ function _picocli_pcx_customers_show() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -602,6 +707,9 @@ function _picocli_pcx_customers_show() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -629,7 +737,7 @@ function _picocli_pcx_services_list() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '--status' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--status' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -658,6 +766,9 @@ function _picocli_pcx_services_list() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -683,7 +794,7 @@ function _picocli_pcx_services_show() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -707,6 +818,9 @@ function _picocli_pcx_services_show() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -734,7 +848,7 @@ function _picocli_pcx_services_suspend() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -764,6 +878,9 @@ function _picocli_pcx_services_suspend() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -791,7 +908,7 @@ function _picocli_pcx_services_activate() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -823,6 +940,9 @@ function _picocli_pcx_services_activate() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -848,7 +968,7 @@ function _picocli_pcx_services_set() {
 
   local commands=""
   local flag_opts="'--dry-run' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '--quantity' '--name' '--auto-renew' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--quantity' '--name' '--auto-renew' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -889,6 +1009,9 @@ function _picocli_pcx_services_set() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -914,7 +1037,7 @@ function _picocli_pcx_services_apply() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--file' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-f' '--file' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -946,6 +1069,9 @@ function _picocli_pcx_services_apply() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -971,7 +1097,7 @@ function _picocli_pcx_services_admin() {
 
   local commands=""
   local flag_opts="'--open' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -995,6 +1121,186 @@ function _picocli_pcx_services_admin() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_pcx_health_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `watch` subcommand.
+function _picocli_pcx_health_watch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--interval' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--interval')
+      return
+      ;;
+    '--fail-on')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `affected` subcommand.
+function _picocli_pcx_health_affected() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--service' '--issue' '--parallel' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--service')
+      return
+      ;;
+    '--issue')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--fail-on')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -1022,7 +1328,7 @@ function _picocli_pcx_auth_login() {
 
   local commands=""
   local flag_opts="'--device-code' '--refresh-token-stdin' '--app' '--client-secret-stdin' '--certificate-password-stdin' '--save-secret' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--tenant' '--client-id' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'--tenant' '--client-id' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1057,6 +1363,9 @@ function _picocli_pcx_auth_login() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1082,7 +1391,7 @@ function _picocli_pcx_auth_status() {
 
   local commands=""
   local flag_opts="'--offline' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1103,6 +1412,9 @@ function _picocli_pcx_auth_status() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -1130,7 +1442,7 @@ function _picocli_pcx_auth_token() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1151,6 +1463,9 @@ function _picocli_pcx_auth_token() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -1178,7 +1493,7 @@ function _picocli_pcx_auth_logout() {
 
   local commands=""
   local flag_opts="'--all' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1199,6 +1514,9 @@ function _picocli_pcx_auth_logout() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -1226,7 +1544,7 @@ function _picocli_pcx_auth_switch() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1247,6 +1565,9 @@ function _picocli_pcx_auth_switch() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -1274,7 +1595,7 @@ function _picocli_pcx_sandbox_serve() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--state' '--customers' '--latency' '--faults' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'--port' '--state' '--customers' '--latency' '--faults' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1327,6 +1648,9 @@ function _picocli_pcx_sandbox_serve() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1352,7 +1676,7 @@ function _picocli_pcx_sandbox_reset() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--state' '--customers' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'--state' '--customers' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1396,6 +1720,9 @@ function _picocli_pcx_sandbox_reset() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1421,7 +1748,7 @@ function _picocli_pcx_sandbox_approve() {
 
   local commands=""
   local flag_opts="'--deny' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1442,6 +1769,267 @@ function _picocli_pcx_sandbox_approve() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `incident` subcommand.
+function _picocli_pcx_sandbox_incident() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="start update resolve"
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `start` subcommand.
+function _picocli_pcx_sandbox_incident_start() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--service' '--title' '--classification' '--status' '--message' '--customer' '--id' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--service')
+      return
+      ;;
+    '--title')
+      return
+      ;;
+    '--classification')
+      return
+      ;;
+    '--status')
+      return
+      ;;
+    '--message')
+      return
+      ;;
+    '--customer')
+      return
+      ;;
+    '--id')
+      return
+      ;;
+    '--state')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `update` subcommand.
+function _picocli_pcx_sandbox_incident_update() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--status' '--classification' '--message' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--status')
+      return
+      ;;
+    '--classification')
+      return
+      ;;
+    '--message')
+      return
+      ;;
+    '--state')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `resolve` subcommand.
+function _picocli_pcx_sandbox_incident_resolve() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--status' '--message' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--status')
+      return
+      ;;
+    '--message')
+      return
+      ;;
+    '--state')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--cloud')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
