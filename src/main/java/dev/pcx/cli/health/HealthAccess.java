@@ -67,7 +67,7 @@ final class HealthAccess {
     /** What a failure in a tenant means, said for a person, with its exit code. */
     RuntimeException explain(RuntimeException e, String tenantId, String label) {
         String where = tenantId == null ? "your partner tenant" : label + "'s tenant";
-        if (e instanceof SignInException s && tenantId != null) {
+        if (e instanceof SignInException s) {
             if (s.codes().contains(65001L)) {
                 return new CliException(ExitCode.REFUSED, "the application is not consented in " + where
                         + " (AADSTS65001); an administrator of that tenant must grant it admin consent to read "
@@ -75,7 +75,7 @@ final class HealthAccess {
             }
             if (s.codes().contains(50020L) || s.codes().contains(700016L)) {
                 return new CliException(ExitCode.REFUSED, "the partner has no delegated-admin relationship with "
-                        + label + ": the signed-in " + (s.codes().contains(700016L) ? "application" : "user")
+                        + (tenantId == null ? "that tenant" : label) + ": the signed-in " + (s.codes().contains(700016L) ? "application" : "user")
                         + " is unknown in " + where + " (AADSTS" + (s.codes().contains(700016L) ? "700016" : "50020")
                         + "); ask the customer to approve a delegated admin (GDAP) relationship in Partner Center"
                         + correlation(s));

@@ -40,7 +40,7 @@ final class HealthAffected implements Callable<Integer> {
     private static final int PAGE = 500;
     private final Context context;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "Only issues of this service (id or start of name)")
+    @Option(names = "--service", paramLabel = "NAME", description = "Only issues of this service: its id, or the start of a word of its name")
     String service;
 
     @Option(names = "--issue", paramLabel = "ID", description = "Only this issue")

@@ -45,7 +45,7 @@ public final class HealthCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Include resolved issues")
     boolean all;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "Only this service (its id or the start of its name)")
+    @Option(names = "--service", paramLabel = "NAME", description = "Only this service: its id, or the start of its name or of a word in it")
     String service;
 
     @Mixin
