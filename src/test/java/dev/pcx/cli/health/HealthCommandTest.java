@@ -280,6 +280,66 @@ class HealthCommandTest extends MockServerTest {
     }
 
     @Test
+    void watchAsksForTheActiveIssuesOnlyAndAGateEndsItAtTheFirstLook() throws Exception {
+        server.enqueue(token("t", null));
+        server.enqueue(ok(page("admin/serviceAnnouncement/issues", List.of(
+                issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false)), null)));
+
+        Pcx.Result r = pcx.run("health", "watch", "-c", CUSTOMER, "--fail-on", "incident", "-o", "jsonl");
+
+        assertEquals(7, r.exit(), r::toString);
+        take();
+        assertEquals("/v1.0/admin/serviceAnnouncement/issues?$filter=isResolved%20eq%20false", take().getTarget());
+        JsonNode event = Json.mapper().readTree(r.out());
+        assertEquals("active", event.get("change").asText());
+        assertEquals("EX1", event.get("issue").get("id").asText());
+        assertEquals(List.of(), pcx.sleeps, "no wait: the gate tripped at the first look");
+
+        Pcx.Result tooOften = pcx.run("health", "watch", "--interval", "1s");
+        assertEquals(2, tooOften.exit(), tooOften::toString);
+    }
+
+    @Test
+    void affectedListsTheCustomersThenAsksEachTenantInTurnAndReportsTheOneItCannotCheck() throws Exception {
+        server.enqueue(token("partner-center-token", "partner-rt-2"));
+        ObjectNode customers = dev.pcx.testing.Fixtures.page(List.of(
+                dev.pcx.testing.Fixtures.customer(tenant(1), "Contoso Ltd", "contoso.partner.onmschina.cn"),
+                dev.pcx.testing.Fixtures.customer(tenant(2), "北京云创科技有限公司", "bjyc.partner.onmschina.cn")), null, null);
+        server.enqueue(ok(customers));
+        server.enqueue(token("graph-1", null));
+        server.enqueue(ok(page("admin/serviceAnnouncement/issues", List.of(
+                issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false),
+                issue("TM1", "Microsoft Teams", "Advisory", "Investigating", false)), null)));
+        server.enqueue(aadError("invalid_grant", 65001, "not consented"));
+
+        Pcx.Result r = pcx.run("health", "affected", "--parallel", "1", "--service", "exchange", "-o", "jsonl");
+
+        assertEquals(5, r.exit(), r::toString);
+        RecordedRequest pcToken = take();
+        assertEquals("/" + PARTNER + "/oauth2/v2.0/token", pcToken.getTarget());
+        assertEquals("https://partner.partnercenterapi.microsoftonline.cn/user_impersonation offline_access",
+                form(pcToken).get("scope"));
+        assertEquals("/v1/customers?size=500", take().getTarget());
+        RecordedRequest first = take();
+        assertEquals("/" + tenant(1) + "/oauth2/v2.0/token", first.getTarget());
+        assertEquals("partner-rt-2", form(first).get("refresh_token"), "the rotated refresh token");
+        RecordedRequest issues = take();
+        assertEquals("/v1.0/admin/serviceAnnouncement/issues?$filter=isResolved%20eq%20false", issues.getTarget());
+        assertEquals("Bearer graph-1", issues.getHeaders().get("Authorization"));
+        assertEquals("/" + tenant(2) + "/oauth2/v2.0/token", take().getTarget());
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : r.out().lines().toList()) {
+            lines.add(Json.mapper().readTree(line));
+        }
+        assertEquals(2, lines.size());
+        assertEquals("affected", lines.get(0).get("status").asText());
+        assertEquals(1, lines.get(0).get("issues").size(), "--service exchange keeps the Exchange issue only");
+        assertEquals("unknown", lines.get(1).get("status").asText());
+        assertTrue(lines.get(1).get("reason").asText().contains("AADSTS65001"), lines.get(1).toString());
+        assertTrue(r.err().contains("2 customers: 1 affected, 0 clear, 1 could not be checked"), r.err());
+    }
+
+    @Test
     void anIssueNotInTheTenantIsExit4() {
         server.enqueue(token("t", null));
         server.enqueue(json(404, graphError("UnknownError", "The issue was not found.", "r404")));

@@ -105,6 +105,20 @@ class HealthSandboxTest {
     }
 
     @Test
+    void affectedShowsProgressOnATerminalsStderrOnlyAndNeverOnStdout() {
+        Pcx.Result r = new Pcx().env("PCX_CONFIG_DIR", config.toString()).tty(false, false, true)
+                .run("--sandbox", "health", "affected", "-o", "jsonl", "--service", "teams");
+        assertEquals(5, r.exit(), r::toString);
+        assertTrue(r.err().contains("\r1/150 customers checked") && r.err().contains("\r150/150 customers checked"),
+                r.err());
+        assertEquals(150, r.out().lines().count());
+        assertFalse(r.out().contains("customers checked"));
+        Pcx.Result piped = new Pcx().env("PCX_CONFIG_DIR", config.toString())
+                .run("--sandbox", "health", "affected", "-o", "jsonl", "--service", "teams");
+        assertFalse(piped.err().contains("customers checked"), piped.err());
+    }
+
+    @Test
     void affectedChecksEveryCustomerUnderThrottlingAndReportsTheOnesItCannotCheck() throws Exception {
         sandbox = SandboxServer.start(SandboxServer.Config.of(40).withFaults("429@once")
                 .withState(SandboxState.fresh(40, 3600, 0, List.of())));
