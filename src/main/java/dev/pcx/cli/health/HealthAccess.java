@@ -25,13 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * a tenant into a message that names what is missing there, with its exit code.
  */
 final class HealthAccess {
-    private final Context context;
     private final GraphTokens tokens;
     private final Graph graph;
     private final Map<String, TokenSource> byTenant = new ConcurrentHashMap<>();
 
-    private HealthAccess(Context context, GraphTokens tokens, Graph graph) {
-        this.context = context;
+    private HealthAccess(GraphTokens tokens, Graph graph) {
         this.tokens = tokens;
         this.graph = graph;
     }
@@ -54,7 +52,7 @@ final class HealthAccess {
         ApiSettings settings = new ApiSettings(base, pc.locale(), pc.userAgent(), pc.correlationId(), pc.timeout(),
                 pc.connectTimeout(), pc.readTimeout(), pc.maxAttempts(), pc.sleeper(), pc.nanoTime(),
                 pc.retryListener(), pc.trace());
-        return new HealthAccess(context, graphTokens, new Graph(settings, context.http()));
+        return new HealthAccess(graphTokens, new Graph(settings, context.http()));
     }
 
     /** Service health in {@code tenantId} (null: the partner's own tenant), named {@code label} in messages. */
@@ -116,9 +114,5 @@ final class HealthAccess {
 
     private static String correlation(SignInException s) {
         return s.correlationId() == null ? "" : " (correlation id " + s.correlationId() + ")";
-    }
-
-    Context context() {
-        return context;
     }
 }
