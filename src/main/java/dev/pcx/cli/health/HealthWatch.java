@@ -26,9 +26,10 @@ import java.util.concurrent.Callable;
 @Command(name = "watch",
         header = "Watch a tenant's service health and print what changes, as it changes.",
         description = {
-            "Looks at the active issues every --interval (1m) and prints one line per change, with the time it was "
-                    + "seen: the issues already active at the start, then new ones, status changes and resolved "
-                    + "ones. Runs until Ctrl-C (exit 130). With --fail-on it stops, exit 7, as soon as an active "
+            "Looks at the active issues every --interval (1m). On a terminal, shows them in a view redrawn in "
+                    + "place, with the latest changes under it; piped, or with -o, prints one line per change, with "
+                    + "the time it was seen: the issues already active at the start, then new ones, status changes "
+                    + "and resolved ones. Runs until Ctrl-C (exit 130). With --fail-on it stops, exit 7, as soon as an active "
                     + "issue of that class or worse exists: a script can wait for an incident, or for the all-clear "
                     + "of a gate.",
             "A look that fails because Microsoft Graph throttles or cannot be reached is reported and tried again at "
@@ -96,22 +97,36 @@ final class HealthWatch implements Callable<Integer> {
         boolean table = output.format() == OutputFormat.TABLE && output.jq() == null;
         RecordPrinter<HealthEvent> printer = table ? null : output.list(COLUMNS);
         PrintStream out = context.io().out();
+        // on a terminal, a view redrawn in place; piped, one line per change
+        LiveView live = table && context.io().stdoutTty()
+                ? new LiveView(out, output.terminalWidth(), output.color(), t.label(), interval) : null;
         boolean tripped;
         try {
             tripped = watcher.run(event -> {
                 if (event == null) {
-                    if (printer != null) {
+                    if (live != null) {
+                        live.draw(watcher.active(), context.clock().instant(), true);
+                    } else if (printer != null) {
                         printer.flush();
                     } else {
                         out.flush();
                     }
+                } else if (live != null) {
+                    live.change(event);
                 } else if (printer != null) {
                     printer.print(event);
                 } else {
                     out.println(line(event));
                 }
-            }, e -> Errors.classify(e).code() == ExitCode.UNAVAILABLE,
-                    e -> context.warn(Errors.classify(e).message() + "; looking again in " + interval.toSeconds() + " s"));
+            }, e -> Errors.classify(e).code() == ExitCode.UNAVAILABLE, e -> {
+                String said = Errors.classify(e).message() + "; looking again in " + interval.toSeconds() + " s";
+                if (live != null) {
+                    live.problem(said);
+                    live.draw(watcher.active(), context.clock().instant(), false);
+                } else {
+                    context.warn(said);
+                }
+            });
         } finally {
             if (printer != null) {
                 printer.finish();

@@ -39,6 +39,11 @@ final class HealthWatcher {
         this.failOn = failOn;
     }
 
+    /** The issues active at the last successful look. */
+    java.util.Collection<ServiceHealthIssue> active() {
+        return changes.active();
+    }
+
     /**
      * Watches until interrupted ({@link InterruptedException}) or until the gate trips (returns true).
      *

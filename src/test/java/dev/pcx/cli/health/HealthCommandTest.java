@@ -300,6 +300,19 @@ class HealthCommandTest extends MockServerTest {
     }
 
     @Test
+    void watchOnATerminalDrawsALiveView() {
+        server.enqueue(token("t", null));
+        server.enqueue(ok(page("admin/serviceAnnouncement/issues", List.of(
+                issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false)), null)));
+        Pcx.Result r = pcx.tty(false, true, false).width(120)
+                .run("health", "watch", "-c", CUSTOMER, "--fail-on", "incident", "--no-color");
+        assertEquals(7, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("Service health of " + CUSTOMER + ", as of "), r.out());
+        assertTrue(r.out().contains("\nSERVICE          ID   CLASS     STATUS") && r.out().contains("Latest changes:"),
+                r.out());
+    }
+
+    @Test
     void affectedListsTheCustomersThenAsksEachTenantInTurnAndReportsTheOneItCannotCheck() throws Exception {
         server.enqueue(token("partner-center-token", "partner-rt-2"));
         ObjectNode customers = dev.pcx.testing.Fixtures.page(List.of(
