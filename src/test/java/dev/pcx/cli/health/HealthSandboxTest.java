@@ -218,6 +218,18 @@ class HealthSandboxTest {
             assertEquals(0, again.exit(), again::toString);
             assertEquals(grants, fixture.server.refreshGrants(), "the kept token was used");
 
+            Path kept;
+            try (var files = Files.list(dir)) {
+                kept = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+            }
+            JsonNode entry = Json.mapper().readTree(kept.toFile());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) entry).put("expiresAt", "2020-01-01T00:00:00Z");
+            Files.write(kept, Json.mapper().writeValueAsBytes(entry));
+            Pcx.Result stale = pcx.run("health", "-c", CONTOSO, "-o", "json");
+            assertEquals(0, stale.exit(), stale::toString);
+            assertEquals(grants + 1, fixture.server.refreshGrants(), "a stale token is replaced");
+            assertTrue(Files.readString(kept).contains("\"expiresAt\":\"20") && !Files.readString(kept).contains("2020-01-01"));
+
             Pcx.Result own = pcx.run("health");
             assertEquals(0, own.exit(), own::toString);
             Pcx.Result stillSignedIn = pcx.run("customers", "list", "--limit", "1");
