@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -31,8 +30,12 @@ final class AffectedScan {
         this.wanted = wanted;
     }
 
-    /** Checks {@code customers}, giving each result to {@code sink} on the calling thread, in the order they finish. */
-    void run(List<Customer> customers, Consumer<CustomerHealth> sink) throws InterruptedException {
+    /**
+     * Checks {@code customers}, giving each result to {@code sink} on the calling thread, in the order
+     * they finish; when {@code sink} answers false (the reader of the output has gone), the rest are
+     * not checked.
+     */
+    void run(List<Customer> customers, Predicate<CustomerHealth> sink) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, customers.size())), r -> {
             Thread t = new Thread(r, "pcx-health");
             t.setDaemon(true);
@@ -46,7 +49,9 @@ final class AffectedScan {
             }
             for (int i = 0; i < pending.size(); i++) {
                 try {
-                    sink.accept(done.take().get());
+                    if (!sink.test(done.take().get())) {
+                        return;
+                    }
                 } catch (java.util.concurrent.ExecutionException bug) {
                     throw new IllegalStateException(bug.getCause());
                 }

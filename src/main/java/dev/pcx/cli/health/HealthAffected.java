@@ -97,12 +97,14 @@ final class HealthAffected implements Callable<Integer> {
                 err.print("\r" + counts[0] + "/" + customers.size() + " customers checked");
                 err.flush();
             }
+            return !context.io().out().checkError(); // 'pcx health affected | head': stop when head has gone
         });
         if (progress) {
             err.print("\r\u001b[K");
         }
         printer.finish();
-        context.warn(customers.size() + " customers: " + counts[1] + " affected, "
+        context.warn((counts[0] == customers.size() ? customers.size() + " customers: "
+                : counts[0] + " of " + customers.size() + " customers checked: ") + counts[1] + " affected, "
                 + (counts[0] - counts[1] - counts[2]) + " clear, " + counts[2] + " could not be checked");
         if (tripped[0]) {
             return ExitCode.GATE;

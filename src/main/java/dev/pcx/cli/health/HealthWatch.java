@@ -118,6 +118,7 @@ final class HealthWatch implements Callable<Integer> {
                 } else {
                     out.println(line(event));
                 }
+                return event != null || !out.checkError(); // 'pcx health watch | head': stop when head has gone
             }, e -> Errors.classify(e).code() == ExitCode.UNAVAILABLE, e -> {
                 String said = Errors.classify(e).message() + "; looking again in " + interval.toSeconds() + " s";
                 if (live != null) {

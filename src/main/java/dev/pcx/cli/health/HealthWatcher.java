@@ -45,13 +45,15 @@ final class HealthWatcher {
     }
 
     /**
-     * Watches until interrupted ({@link InterruptedException}) or until the gate trips (returns true).
+     * Watches until interrupted ({@link InterruptedException}), until the gate trips (returns true) or until
+     * the output's reader has gone (returns false).
      *
-     * @param events  hears each change as it is seen, then {@code null} once a look's changes are all told
+     * @param events  hears each change as it is seen, then {@code null} once a look's changes are all
+     *                told; answering false (to that null: the reader of the output has gone) ends the watch
      * @param failure hears a look that failed but is worth another; any other failure ends the watch
      */
-    boolean run(Consumer<HealthEvent> events, Retryable retryable, Consumer<RuntimeException> failure)
-            throws InterruptedException {
+    boolean run(java.util.function.Predicate<HealthEvent> events, Retryable retryable,
+                Consumer<RuntimeException> failure) throws InterruptedException {
         while (true) {
             List<ServiceHealthIssue> active = null;
             try {
@@ -63,8 +65,10 @@ final class HealthWatcher {
                 failure.accept(e);
             }
             if (active != null) {
-                changes.next(active, clock.instant(), last).forEach(events);
-                events.accept(null);
+                changes.next(active, clock.instant(), last).forEach(events::test);
+                if (!events.test(null)) {
+                    return false;
+                }
                 if (HealthReport.trips(changes.active(), failOn)) {
                     return true;
                 }

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 
 import static dev.pcx.testing.GraphFixtures.issue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,7 @@ class HealthWatcherTest {
                         + (e.previousStatus() == null ? "" : " was " + e.previousStatus())
                         + (e.previousClassification() == null ? "" : " class was " + e.previousClassification()));
             }
+            return true;
         }, e -> false, e -> { }));
 
         assertEquals(List.of(
@@ -131,9 +133,22 @@ class HealthWatcherTest {
             if (e != null) {
                 events.add(e);
             }
+            return true;
         }, e -> false, e -> { }));
         assertEquals(1, script.waits.size(), "tripped at the second look");
         assertEquals("new", events.get(1).change());
+    }
+
+    @Test
+    void theWatchEndsWhenTheReaderOfItsOutputHasGone() throws Exception {
+        Script script = new Script();
+        script.stopAfter = 10;
+        HealthWatcher watcher = new HealthWatcher(looks(List.of(List.of(), List.of(), List.of())), id -> null,
+                script.sleeper(), script.clock(), Duration.ofMinutes(1), null);
+        int[] looks = {0};
+        assertFalse(watcher.run(e -> e != null || ++looks[0] < 2, e -> false, e -> { }));
+        assertEquals(2, looks[0]);
+        assertEquals(1, script.waits.size());
     }
 
     @Test
@@ -152,6 +167,7 @@ class HealthWatcherTest {
             if (e != null) {
                 events.add(e);
             }
+            return true;
         }, e -> e instanceof CliException c && c.exitCode() == ExitCode.UNAVAILABLE, e -> said.add(e.getMessage())));
         assertEquals("no admin role", end.getMessage());
         assertEquals(List.of("throttled"), said);
