@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 public final class HtmlText {
     private static final Pattern DROPPED = Pattern.compile(
             "<!--.*?-->|<(script|style|head|template)\\b[^>]*>.*?</\\1\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9]*)\\b[^>]*?(/?)>|<![^>]*>",
+    private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9]*)\\b([^>]*?)(/?)>|<![^>]*>",
             Pattern.DOTALL);
+    private static final Pattern HREF = Pattern.compile("\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9]*\\b[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
     private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
@@ -51,6 +53,8 @@ public final class HtmlText {
         StringBuilder out = new StringBuilder();
         Deque<int[]> lists = new ArrayDeque<>(); // per open list: {ordered ? 1 : 0, next number}
         int pre = 0;
+        String href = null; // the link of the open <a>, shown after its text
+        int linkStart = 0;
         Matcher m = TAG.matcher(source);
         int at = 0;
         while (m.find()) {
@@ -63,6 +67,18 @@ public final class HtmlText {
             boolean closing = !m.group(1).isEmpty();
             switch (name) {
                 case "br" -> out.append('\n');
+                case "a" -> {
+                    if (!closing) {
+                        href = link(m.group(3));
+                        linkStart = out.length();
+                    } else if (href != null) {
+                        String text = out.substring(Math.min(linkStart, out.length())).strip();
+                        if (!text.equals(href)) {
+                            out.append(text.isEmpty() ? href : " (" + href + ")");
+                        }
+                        href = null;
+                    }
+                }
                 case "li" -> {
                     if (!closing) {
                         breakLine(out);
@@ -104,6 +120,18 @@ public final class HtmlText {
         }
         text(out, source.substring(at), pre > 0);
         return tidy(out.toString());
+    }
+
+    /** The web or mail address an anchor's attributes link to, or null (scripts and the like are not shown). */
+    private static String link(String attributes) {
+        Matcher h = HREF.matcher(attributes == null ? "" : attributes);
+        if (!h.find()) {
+            return null;
+        }
+        String url = clean(decode(h.group(1) != null ? h.group(1) : h.group(2) != null ? h.group(2) : h.group(3)))
+                .strip().replace("\n", "");
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:") ? url : null;
     }
 
     /** Text between tags: whitespace collapsed (kept inside {@code pre}), references decoded, controls dropped. */

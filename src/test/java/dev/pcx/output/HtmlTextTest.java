@@ -46,6 +46,15 @@ class HtmlTextTest {
     }
 
     @Test
+    void linksKeepTheirAddressAfterTheirTextButNeverAScript() {
+        assertEquals("See the roadmap (https://aka.ms/m365roadmap?a=1&b=2) for more.",
+                html("<p>See <a href=\"https://aka.ms/m365roadmap?a=1&amp;b=2\">the roadmap</a> for more.</p>"));
+        assertEquals("https://example.com/x", html("<a href='https://example.com/x'>https://example.com/x</a>"));
+        assertEquals("click", html("<a href=\"javascript:alert(1)\">click</a>"));
+        assertEquals("mailto:ops@example.com", html("<a href=mailto:ops@example.com></a>"));
+    }
+
+    @Test
     void tableCellsAreSpacedApartAndRowsOnTheirOwnLines() {
         assertEquals("Region  Status\nChina  Degraded",
                 html("<table><tr><th>Region</th><th>Status</th></tr><tr><td>China</td><td>Degraded</td></tr></table>"));
