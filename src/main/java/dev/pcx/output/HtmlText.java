@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Service-health posts as readable text for a terminal: block elements become line breaks,
  * paragraphs and headings blank lines, list items bullets ({@code •}, or numbers in an ordered
- * list), table cells are spaced apart; character references are decoded; scripts, styles and
- * comments are dropped; control characters never get through. Content that says it is HTML but
+ * list), table cells are spaced apart, a link's web or mail address follows its text; character
+ * references are decoded; scripts, styles and comments are dropped; control characters never get through. Content that says it is HTML but
  * holds no tag (Microsoft sends such posts) keeps its own line breaks.
  */
 public final class HtmlText {
