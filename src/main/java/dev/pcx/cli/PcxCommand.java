@@ -34,7 +34,7 @@ import java.time.Duration;
             "2:usage or invalid input (bad flag or id, ambiguous customer, missing value without a terminal)",
             "3:not signed in, or the credentials were rejected",
             "4:not found",
-            "5:Partner Center refused the request (4xx), sent a response pcx cannot use, or does not offer the operation",
+            "5:Partner Center or Microsoft Graph refused the request (4xx: also a customer's tenant that does not let you in), sent a response pcx cannot use, or does not offer the operation",
             "6:throttled, timed out or unreachable after retries",
             "7:a health gate tripped (--fail-on), or an escalation found a known incident",
             "130:interrupted"
