@@ -70,6 +70,34 @@ def walk(customers, heap, config):
         server.wait(timeout=20)
 
 
+def affected(customers, parallel, latency_ms, config):
+    """pcx health affected over every customer of a sandbox answering each call after latency_ms:
+    a person's sign-in (device code, approved at once), then one timed run; returns (seconds, lines, exit)."""
+    server = subprocess.Popen([PCX, "sandbox", "serve", "--port", "0", "--customers", str(customers),
+                               "--latency", f"{latency_ms}ms", "--approve-after", "0"],
+                              env=dict(os.environ, PCX_CONFIG_DIR=config), stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    url = server.stdout.readline().strip()
+    try:
+        env = dict(os.environ, PCX_CONFIG_DIR=config, PCX_ENDPOINT=url, PCX_AUTHORITY=url, PCX_GRAPH_ENDPOINT=url,
+                   PCX_PROFILE="health-bench")
+        login = subprocess.run([PCX, "auth", "login", "--tenant", SANDBOX_APP["PCX_TENANT_ID"],
+                                "--client-id", SANDBOX_APP["PCX_CLIENT_ID"]], env=env, capture_output=True, text=True)
+        if login.returncode != 0:
+            sys.exit("sign-in failed: " + login.stderr)
+        start = time.perf_counter()
+        p = subprocess.run([PCX, "health", "affected", "-o", "jsonl", "--parallel", str(parallel)], env=env,
+                           capture_output=True)
+        seconds = time.perf_counter() - start
+        # 5: the sandbox's customers without consent or delegated admin could not be checked, as designed
+        if p.returncode not in (0, 5, 7):
+            sys.exit(f"health affected failed ({p.returncode}): {p.stderr.decode()[-500:]}")
+        return seconds, p.stdout.count(b"\n"), p.returncode
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def main():
     config = tempfile.mkdtemp(prefix="pcx-bench-")
     base = dict(os.environ, PCX_CONFIG_DIR=config)
@@ -94,6 +122,11 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=20)
+    customers, parallel, latency = 2000, 8, 20
+    seconds, lines, code = affected(customers, parallel, latency, config)
+    ideal = customers / parallel * 2 * latency / 1000  # a token and a Graph call per customer
+    print(f"health affected, {customers} customers, {latency} ms latency, --parallel {parallel}: {seconds:5.1f} s "
+          f"({lines} lines, exit {code}); ideal {ideal:4.1f} s = {customers}/{parallel} x 2 calls x {latency} ms")
     sizes = [1000, 10000] if QUICK else [1000, 100000]
     for n in sizes:
         seconds, lines, rss = walk(n, "64m", config)

@@ -156,6 +156,7 @@ function _complete_pcx() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services" ];    then _picocli_pcx; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_pcx; return $?; fi
@@ -169,6 +170,9 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services set" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services apply" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services admin" ];    then _picocli_pcx_services; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health show" ];    then _picocli_pcx_health; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health watch" ];    then _picocli_pcx_health; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health affected" ];    then _picocli_pcx_health; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth login" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth token" ];    then _picocli_pcx_auth; return $?; fi
@@ -177,53 +181,73 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox serve" ];    then _picocli_pcx_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox reset" ];    then _picocli_pcx_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox approve" ];    then _picocli_pcx_sandbox; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident" ];    then _picocli_pcx_sandbox; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident start" ];    then _picocli_pcx_sandbox_incident; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident update" ];    then _picocli_pcx_sandbox_incident; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident resolve" ];    then _picocli_pcx_sandbox_incident; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(customers)
   local cmds1=(services)
-  local cmds2=(auth)
-  local cmds3=(sandbox)
-  local cmds4=(completion)
-  local cmds5=(help)
-  local cmds6=(customers list)
-  local cmds7=(customers show)
-  local cmds8=(services list)
-  local cmds9=(services show)
-  local cmds10=(services suspend)
-  local cmds11=(services activate)
-  local cmds12=(services set)
-  local cmds13=(services apply)
-  local cmds14=(services admin)
-  local cmds15=(auth login)
-  local cmds16=(auth status)
-  local cmds17=(auth token)
-  local cmds18=(auth logout)
-  local cmds19=(auth switch)
-  local cmds20=(sandbox serve)
-  local cmds21=(sandbox reset)
-  local cmds22=(sandbox approve)
+  local cmds2=(health)
+  local cmds3=(auth)
+  local cmds4=(sandbox)
+  local cmds5=(completion)
+  local cmds6=(help)
+  local cmds7=(customers list)
+  local cmds8=(customers show)
+  local cmds9=(services list)
+  local cmds10=(services show)
+  local cmds11=(services suspend)
+  local cmds12=(services activate)
+  local cmds13=(services set)
+  local cmds14=(services apply)
+  local cmds15=(services admin)
+  local cmds16=(health show)
+  local cmds17=(health watch)
+  local cmds18=(health affected)
+  local cmds19=(auth login)
+  local cmds20=(auth status)
+  local cmds21=(auth token)
+  local cmds22=(auth logout)
+  local cmds23=(auth switch)
+  local cmds24=(sandbox serve)
+  local cmds25=(sandbox reset)
+  local cmds26=(sandbox approve)
+  local cmds27=(sandbox incident)
+  local cmds28=(sandbox incident start)
+  local cmds29=(sandbox incident update)
+  local cmds30=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_admin; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_apply; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_set; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_services_activate; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_services_suspend; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_services_show; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_services_list; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_customers_show; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_customers_list; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_help; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_completion; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_sandbox; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_pcx_auth; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_health_affected; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_health_watch; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_health_show; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_apply; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_set; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_activate; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_services_suspend; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_services_show; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_services_list; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_customers_show; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_customers_list; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_auth; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_pcx_health; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_pcx_services; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_pcx_customers; return $?; fi
 
@@ -237,9 +261,9 @@ function _picocli_pcx() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers services auth sandbox completion help"
+  local commands="customers services health auth sandbox completion help"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -268,6 +292,9 @@ function _picocli_pcx() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -295,7 +322,7 @@ function _picocli_pcx_customers() {
 
   local commands="list show"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -324,6 +351,9 @@ function _picocli_pcx_customers() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -351,7 +381,7 @@ function _picocli_pcx_services() {
 
   local commands="list show suspend activate set apply admin"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -380,6 +410,77 @@ function _picocli_pcx_services() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `health` subcommand.
+function _picocli_pcx_health() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="show watch affected"
+  local flag_opts="'--all' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--service' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--service')
+      return
+      ;;
+    '--fail-on')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -407,7 +508,7 @@ function _picocli_pcx_auth() {
 
   local commands="login status token logout switch"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -436,6 +537,9 @@ function _picocli_pcx_auth() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -461,9 +565,9 @@ function _picocli_pcx_sandbox() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="serve reset approve"
+  local commands="serve reset approve incident"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -492,6 +596,9 @@ function _picocli_pcx_sandbox() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -519,7 +626,7 @@ function _picocli_pcx_completion() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -548,6 +655,9 @@ function _picocli_pcx_completion() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -581,7 +691,7 @@ function _picocli_pcx_help() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -612,6 +722,9 @@ function _picocli_pcx_help() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -637,7 +750,7 @@ function _picocli_pcx_customers_list() {
 
   local commands=""
   local flag_opts="'--all' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--name' '--domain' '--limit' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'--name' '--domain' '--limit' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -677,6 +790,9 @@ function _picocli_pcx_customers_list() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -702,7 +818,7 @@ function _picocli_pcx_customers_show() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -733,6 +849,9 @@ function _picocli_pcx_customers_show() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -758,7 +877,7 @@ function _picocli_pcx_services_list() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '--status' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--status' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local STATUS_option_args=("active" "suspended" "deleted" "expired" "pending" "disabled") # --status values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -798,6 +917,9 @@ function _picocli_pcx_services_list() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -823,7 +945,7 @@ function _picocli_pcx_services_show() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -855,6 +977,9 @@ function _picocli_pcx_services_show() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -882,7 +1007,7 @@ function _picocli_pcx_services_suspend() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -920,6 +1045,9 @@ function _picocli_pcx_services_suspend() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -947,7 +1075,7 @@ function _picocli_pcx_services_activate() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -987,6 +1115,9 @@ function _picocli_pcx_services_activate() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1012,7 +1143,7 @@ function _picocli_pcx_services_set() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '--quantity' '--name' '--auto-renew' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--quantity' '--name' '--auto-renew' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local onoff_option_args=("on" "off") # --auto-renew values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -1064,6 +1195,9 @@ function _picocli_pcx_services_set() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1089,7 +1223,7 @@ function _picocli_pcx_services_apply() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--file' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-f' '--file' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1132,6 +1266,9 @@ function _picocli_pcx_services_apply() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1157,7 +1294,7 @@ function _picocli_pcx_services_admin() {
 
   local commands=""
   local flag_opts="'--open' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1191,6 +1328,210 @@ function _picocli_pcx_services_admin() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_pcx_health_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `watch` subcommand.
+function _picocli_pcx_health_watch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--interval' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--interval')
+      return
+      ;;
+    '--fail-on')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `affected` subcommand.
+function _picocli_pcx_health_affected() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--service' '--issue' '--parallel' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--service')
+      return
+      ;;
+    '--issue')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--fail-on')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1216,7 +1557,7 @@ function _picocli_pcx_auth_login() {
 
   local commands=""
   local flag_opts="'--device-code' '--refresh-token-stdin' '--app' '--client-secret-stdin' '--certificate-password-stdin' '--save-secret' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--tenant' '--client-id' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'--tenant' '--client-id' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1259,6 +1600,9 @@ function _picocli_pcx_auth_login() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1284,7 +1628,7 @@ function _picocli_pcx_auth_status() {
 
   local commands=""
   local flag_opts="'--offline' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1313,6 +1657,9 @@ function _picocli_pcx_auth_status() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -1340,7 +1687,7 @@ function _picocli_pcx_auth_token() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1369,6 +1716,9 @@ function _picocli_pcx_auth_token() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -1396,7 +1746,7 @@ function _picocli_pcx_auth_logout() {
 
   local commands=""
   local flag_opts="'--all' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1425,6 +1775,9 @@ function _picocli_pcx_auth_logout() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')
@@ -1452,7 +1805,7 @@ function _picocli_pcx_auth_switch() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1483,6 +1836,9 @@ function _picocli_pcx_auth_switch() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1508,7 +1864,7 @@ function _picocli_pcx_sandbox_serve() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--state' '--customers' '--latency' '--faults' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'--port' '--state' '--customers' '--latency' '--faults' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1569,6 +1925,9 @@ function _picocli_pcx_sandbox_serve() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1594,7 +1953,7 @@ function _picocli_pcx_sandbox_reset() {
 
   local commands=""
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--state' '--customers' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'--state' '--customers' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1646,6 +2005,9 @@ function _picocli_pcx_sandbox_reset() {
     '--authority')
       return
       ;;
+    '--graph-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1671,7 +2033,7 @@ function _picocli_pcx_sandbox_approve() {
 
   local commands=""
   local flag_opts="'--deny' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1700,6 +2062,299 @@ function _picocli_pcx_sandbox_approve() {
       return
       ;;
     '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `incident` subcommand.
+function _picocli_pcx_sandbox_incident() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="start update resolve"
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `start` subcommand.
+function _picocli_pcx_sandbox_incident_start() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--service' '--title' '--classification' '--status' '--message' '--customer' '--id' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--service')
+      return
+      ;;
+    '--title')
+      return
+      ;;
+    '--classification')
+      return
+      ;;
+    '--status')
+      return
+      ;;
+    '--message')
+      return
+      ;;
+    '--customer')
+      return
+      ;;
+    '--id')
+      return
+      ;;
+    '--state')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `update` subcommand.
+function _picocli_pcx_sandbox_incident_update() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--status' '--classification' '--message' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--status')
+      return
+      ;;
+    '--classification')
+      return
+      ;;
+    '--message')
+      return
+      ;;
+    '--state')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `resolve` subcommand.
+function _picocli_pcx_sandbox_incident_resolve() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--status' '--message' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--status')
+      return
+      ;;
+    '--message')
+      return
+      ;;
+    '--state')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
       return
       ;;
     '--timeout')

@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns an error answer into an {@link ApiException}: an ApiFault, the 429 body, or whatever a
+ * Turns an error answer into an {@link ApiException}: an ApiFault, the 429 body, Microsoft
+ * Graph's error, or whatever a
  * proxy put there (an HTML page, plain text, nothing at all).
  */
 final class ErrorBodies {
@@ -28,12 +29,16 @@ final class ErrorBodies {
         String body = readCapped(response);
         String code = null;
         String description = null;
+        String requestId = requestId(request, response);
         String trimmed = body.strip();
         if (trimmed.startsWith("{")) {
             try {
                 ApiFault fault = mapper.readValue(trimmed, ApiFault.class);
                 code = fault.codeText();
                 description = fault.text();
+                if (fault.graphRequestId() != null) {
+                    requestId = fault.graphRequestId();
+                }
             } catch (IOException notAFault) {
                 description = summarize(trimmed, response);
             }
@@ -41,13 +46,23 @@ final class ErrorBodies {
             description = summarize(trimmed, response);
         }
         return new ApiException(response.code(), response.message(), code, unescape(description),
-                requestId(request, response), request.method(), request.url().encodedPath(),
+                requestId, request.method(), request.url().encodedPath(),
                 RetryInterceptor.retryAfter(response.header("Retry-After")));
     }
 
+    /**
+     * The id to quote to Microsoft: Partner Center's {@code MS-RequestId}, or Microsoft Graph's
+     * {@code request-id} (its answer) or {@code client-request-id} (what pcx sent).
+     */
     static String requestId(Request request, Response response) {
-        String echoed = response == null ? null : response.header("MS-RequestId");
-        return echoed != null ? echoed : request.header("MS-RequestId");
+        for (String name : new String[] {"MS-RequestId", "request-id"}) {
+            String echoed = response == null ? null : response.header(name);
+            if (echoed != null) {
+                return echoed;
+            }
+        }
+        String sent = request.header("MS-RequestId");
+        return sent != null ? sent : request.header("client-request-id");
     }
 
     private static String readCapped(Response response) {

@@ -19,8 +19,14 @@ import java.util.function.Consumer;
  */
 public final class Pages<T> implements Iterator<ResourceCollection<T>> {
     private static final int MAX_EMPTY_PAGES = 25;
-    private final PartnerCenter client;
-    private final JavaType pageType;
+
+    /** Fetches one page: Partner Center's envelope, or another service's read into its shape. */
+    @FunctionalInterface
+    interface Fetch<T> {
+        ResourceCollection<T> page(ApiRequest request);
+    }
+
+    private final Fetch<T> fetch;
     private ApiRequest pending;
     private final Set<String> seen = new HashSet<>();
     private int fetched;
@@ -28,9 +34,12 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
     private MalformedResponseException failure;
 
     Pages(PartnerCenter client, ApiRequest first, JavaType pageType) {
-        this.client = client;
+        this(request -> client.execute(request, pageType), first);
+    }
+
+    Pages(Fetch<T> fetch, ApiRequest first) {
+        this.fetch = fetch;
         this.pending = first;
-        this.pageType = pageType;
     }
 
     @Override
@@ -46,11 +55,11 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
         if (pending == null) {
             throw new NoSuchElementException();
         }
-        ResourceCollection<T> page = client.execute(pending, pageType);
+        ResourceCollection<T> page = fetch.page(pending);
         fetched++;
         emptyInARow = page.items().isEmpty() ? emptyInARow + 1 : 0;
         if (emptyInARow >= MAX_EMPTY_PAGES) {
-            throw new MalformedResponseException("Partner Center sent " + MAX_EMPTY_PAGES
+            throw new MalformedResponseException("the service sent " + MAX_EMPTY_PAGES
                     + " empty pages in a row, each with a next link; stopped so the listing does not loop", null, null);
         }
         Link next = page.links() == null ? null : page.links().get("next").orElse(null);
@@ -62,7 +71,7 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
             if (!seen.add(following.identity())) {
                 // this page is still good: hand it out, and fail on the next fetch
                 pending = null;
-                failure = new MalformedResponseException("Partner Center returned the same next-page link again after "
+                failure = new MalformedResponseException("the service returned the same next-page link again after "
                         + fetched + " pages; stopped so the listing does not loop", null, null);
             }
         }

@@ -120,20 +120,42 @@ public final class ClientCertificate {
         throw new GeneralSecurityException(file.getFileName() + " holds no private key with its certificate");
     }
 
-    /** The base64url SHA-1 thumbprint of the certificate, as Azure AD expects in {@code x5t}. */
+    /** The base64url SHA-1 thumbprint of the certificate: {@code x5t}, the older header. */
     public String thumbprint() {
+        return thumbprint("SHA-1");
+    }
+
+    /** The base64url SHA-256 thumbprint: {@code x5t#S256}, which current Entra docs (both clouds) specify. */
+    public String thumbprintSha256() {
+        return thumbprint("SHA-256");
+    }
+
+    private String thumbprint(String digest) {
         try {
-            return URL.encodeToString(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+            return URL.encodeToString(MessageDigest.getInstance(digest).digest(certificate.getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A client assertion for {@code audience} (the token endpoint), valid for ten minutes from {@code now}. */
+    /** RSASSA-PSS with SHA-256, MGF1 with SHA-256 and a 32-byte salt: JWS's PS256 (RFC 7518 §3.5). */
+    static Signature ps256() throws GeneralSecurityException {
+        Signature pss = Signature.getInstance("RSASSA-PSS");
+        pss.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+        return pss;
+    }
+
+    /**
+     * A client assertion for {@code audience} (the token endpoint), valid for ten minutes from
+     * {@code now}: signed PS256 with the certificate named by {@code x5t#S256}, as current Entra docs
+     * specify for both clouds; the SHA-1 {@code x5t} rides along for tenants that still look for it.
+     */
     public String assertion(String clientId, String audience, Instant now) {
         ObjectNode header = Json.mapper().createObjectNode();
-        header.put("alg", "RS256");
+        header.put("alg", "PS256");
         header.put("typ", "JWT");
+        header.put("x5t#S256", thumbprintSha256());
         header.put("x5t", thumbprint());
         ObjectNode claims = Json.mapper().createObjectNode();
         claims.put("aud", audience);
@@ -146,7 +168,7 @@ public final class ClientCertificate {
         try {
             String signingInput = URL.encodeToString(Json.mapper().writeValueAsBytes(header)) + "."
                     + URL.encodeToString(Json.mapper().writeValueAsBytes(claims));
-            Signature rsa = Signature.getInstance("SHA256withRSA");
+            Signature rsa = ps256();
             rsa.initSign(key);
             rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + URL.encodeToString(rsa.sign());

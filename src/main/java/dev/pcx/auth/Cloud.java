@@ -8,16 +8,29 @@ import java.util.Locale;
  */
 public enum Cloud {
     /** Partner Center operated by 21Vianet. */
-    CHINA("https://partner.partnercenterapi.microsoftonline.cn", "https://login.chinacloudapi.cn"),
+    CHINA("https://partner.partnercenterapi.microsoftonline.cn", "https://login.chinacloudapi.cn",
+            "https://microsoftgraph.chinacloudapi.cn"),
     /** Global Partner Center. */
-    GLOBAL("https://api.partnercenter.microsoft.com", "https://login.microsoftonline.com");
+    GLOBAL("https://api.partnercenter.microsoft.com", "https://login.microsoftonline.com",
+            "https://graph.microsoft.com");
 
     private final String apiBase;
     private final String authority;
+    private final String graphBase;
 
-    Cloud(String apiBase, String authority) {
+    Cloud(String apiBase, String authority, String graphBase) {
         this.apiBase = apiBase;
         this.authority = authority;
+        this.graphBase = graphBase;
+    }
+
+    /**
+     * Microsoft Graph in this cloud (partner-center-api.md §5.2): where service health is read, and
+     * the resource its tokens are issued for ({@code {graphBase}/.default}), whatever URL a
+     * {@code --graph-endpoint} sends the calls to.
+     */
+    public String graphBase() {
+        return graphBase;
     }
 
     public String apiBase() {

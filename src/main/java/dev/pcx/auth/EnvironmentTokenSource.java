@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * Credentials from the environment, for CI: signs in when first asked, keeps tokens in memory
  * only (a rotated refresh token too), writes nothing to disk.
  */
-final class EnvironmentTokenSource extends CachingTokenSource {
+final class EnvironmentTokenSource extends CachingTokenSource implements GraphTokens {
     private final Supplier<AadClient> aad;
     private final Cloud cloud;
     private Credential credential;
@@ -19,8 +19,42 @@ final class EnvironmentTokenSource extends CachingTokenSource {
         this.cloud = cloud;
     }
 
+    /**
+     * Graph tokens in a tenant, in memory only: the refresh token redeemed there (in the partner's
+     * own tenant, keeping the one it rotates to).
+     */
     @Override
-    protected TokenResult obtain(String rejected) {
+    public dev.pcx.api.TokenSource graph(String tenantId) {
+        return new CachingTokenSource(clock) {
+            @Override
+            protected TokenResult obtain(String rejected) {
+                Credential.RefreshToken rt;
+                synchronized (EnvironmentTokenSource.this) {
+                    if (!(credential instanceof Credential.RefreshToken r)) {
+                        throw new dev.pcx.api.AuthenticationException("the credentials in the environment are "
+                                + "app-only; Microsoft Graph in a tenant needs a person", "set PCX_REFRESH_TOKEN");
+                    }
+                    rt = r;
+                }
+                if (tenantId != null && !tenantId.equalsIgnoreCase(rt.tenant())) {
+                    return aad.get().refresh(tenantId, rt.clientId(), rt.refreshToken(), rt.secret(), Scopes.graph(cloud));
+                }
+                synchronized (EnvironmentTokenSource.this) { // the refresh token rotates: one redemption at a time
+                    Credential.RefreshToken current = (Credential.RefreshToken) credential;
+                    TokenResult result = aad.get().refresh(current.tenant(), current.clientId(), current.refreshToken(),
+                            current.secret(), Scopes.graph(cloud));
+                    if (result.refreshToken() != null) {
+                        credential = new Credential.RefreshToken(current.tenant(), current.clientId(),
+                                result.refreshToken(), current.secret(), current.flow());
+                    }
+                    return result;
+                }
+            }
+        };
+    }
+
+    @Override
+    protected synchronized TokenResult obtain(String rejected) {
         TokenResult result;
         try {
             result = credential.acquire(aad.get(), cloud);

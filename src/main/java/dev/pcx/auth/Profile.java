@@ -5,10 +5,17 @@ package dev.pcx.auth;
  * belong to the in-process sandbox, whose address changes on every run.
  *
  * @param identity    who signed in: the user's name, or the application id
- * @param certificate path of the certificate file for the certificate flow (the key stays there)
+ * @param certificate   path of the certificate file for the certificate flow (the key stays there)
+ * @param graphEndpoint Microsoft Graph's base for service health, when not the cloud's
  */
 public record Profile(String cloud, String tenant, String clientId, String flow, String identity,
-                      String certificate, String endpoint, String authority, Boolean sandbox) {
+                      String certificate, String endpoint, String authority, Boolean sandbox, String graphEndpoint) {
+
+    /** A profile that keeps Graph at the cloud's own address. */
+    public Profile(String cloud, String tenant, String clientId, String flow, String identity,
+                   String certificate, String endpoint, String authority, Boolean sandbox) {
+        this(cloud, tenant, clientId, flow, identity, certificate, endpoint, authority, sandbox, null);
+    }
 
     public Flow flowKind() {
         return Flow.parse(flow);

@@ -95,6 +95,15 @@ public final class ProfileStore {
         return files.locked(work);
     }
 
+    /** Deletes the tokens kept for {@code profile} in other tenants (Microsoft Graph, for service health); null: every profile's. */
+    public void forgetTenantTokens(String profile) {
+        if (profile == null) {
+            TenantTokenCache.forgetAll(this);
+        } else {
+            TenantTokenCache.forget(this, profile);
+        }
+    }
+
     public void saveCredential(String profile, StoredCredential credential) {
         updateCredentials(c -> {
             c.profiles().put(profile, credential);

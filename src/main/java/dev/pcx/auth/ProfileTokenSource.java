@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * token the service rotated. Ten processes refreshing at once thus make one sign-in call each at
  * worst, and leave one valid file.
  */
-final class ProfileTokenSource extends CachingTokenSource {
+final class ProfileTokenSource extends CachingTokenSource implements GraphTokens {
     /** How long an interrupt waits for a rotated refresh token to be written (a sign-in call's own bound). */
     private static final java.time.Duration DURABLE_WITHIN = java.time.Duration.ofSeconds(70);
 
@@ -83,6 +83,64 @@ final class ProfileTokenSource extends CachingTokenSource {
                 }
             }
         });
+    }
+
+    /**
+     * Graph tokens in a tenant, kept per tenant ({@link TenantTokenCache}). In a customer's tenant
+     * the profile's refresh token is only read, so any number of tenants are signed in to at once;
+     * in the partner's own tenant the refresh token rotates, so that is done as a refresh of the
+     * profile, under the lock, saving the new refresh token.
+     */
+    @Override
+    public dev.pcx.api.TokenSource graph(String tenantId) {
+        String tenant = tenantId == null ? profile.tenant() : tenantId;
+        boolean own = tenantId == null || tenantId.equalsIgnoreCase(profile.tenant());
+        String scope = Scopes.graph(cloud);
+        TenantTokenCache cache = new TenantTokenCache(store, name);
+        return new CachingTokenSource(clock) {
+            @Override
+            protected TokenResult obtain(String rejected) {
+                TenantTokenCache.Entry kept = cache.read(tenant);
+                if (usable(kept, rejected)) {
+                    return new TokenResult(kept.accessToken(), kept.expiry(), null, null);
+                }
+                if (!own) {
+                    TokenResult fresh = redeem(store.credentials().profiles().get(name), tenant, scope);
+                    cache.write(tenant, fresh, scope);
+                    return fresh;
+                }
+                return store.locked(() -> {
+                    TenantTokenCache.Entry again = cache.read(tenant);
+                    if (usable(again, rejected)) {
+                        return new TokenResult(again.accessToken(), again.expiry(), null, null);
+                    }
+                    StoredCredential stored = store.credentials().profiles().get(name);
+                    TokenResult fresh = redeem(stored, tenant, scope);
+                    if (fresh.refreshToken() != null) {
+                        store.updateCredentials(c -> {
+                            StoredCredential now = c.profiles().get(name);
+                            c.profiles().put(name, now.withTokens(now.accessToken(), now.expiry(), fresh.refreshToken()));
+                            return c;
+                        });
+                    }
+                    cache.write(tenant, fresh, scope);
+                    return fresh;
+                });
+            }
+
+            private boolean usable(TenantTokenCache.Entry e, String rejected) {
+                return e != null && e.accessToken() != null && !e.accessToken().equals(rejected)
+                        && scope.equals(e.scope()) && fresh(e.expiry());
+            }
+        };
+    }
+
+    private TokenResult redeem(StoredCredential stored, String tenant, String scope) {
+        if (!(credential(stored) instanceof Credential.RefreshToken rt)) {
+            throw new AuthenticationException("profile '" + name + "' signs in app-only; Microsoft Graph in a tenant "
+                    + "needs a person", relogin());
+        }
+        return aad.get().refresh(tenant, rt.clientId(), rt.refreshToken(), rt.secret(), scope);
     }
 
     private boolean usable(StoredCredential c, String rejected) {

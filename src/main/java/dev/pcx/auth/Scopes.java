@@ -14,4 +14,9 @@ public final class Scopes {
     public static String delegated(Cloud cloud) {
         return cloud.resource() + "/user_impersonation offline_access";
     }
+
+    /** Microsoft Graph in the cloud, app+user: {@code {graph}/.default} (the application's consented permissions). */
+    public static String graph(Cloud cloud) {
+        return cloud.graphBase() + "/.default";
+    }
 }

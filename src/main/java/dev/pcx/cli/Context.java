@@ -339,11 +339,13 @@ public final class Context implements AutoCloseable {
                 throw new AuthenticationException("there is no sandbox profile '" + name + "'",
                         "run 'pcx --sandbox auth login --profile " + name + "', or leave --profile out");
             }
-            Credential app = new Credential.ClientSecret(SandboxIdentity.TENANT_ID, SandboxIdentity.CLIENT_ID,
-                    SandboxIdentity.CLIENT_SECRET);
+            // the sandbox's application, signed in as its built-in person (app+user), so that what
+            // only a person may do (managed services, service health) works on the sandbox too
+            Credential person = new Credential.RefreshToken(SandboxIdentity.TENANT_ID, SandboxIdentity.CLIENT_ID,
+                    sandbox().personRefreshToken(), SandboxIdentity.CLIENT_SECRET, dev.pcx.auth.Flow.REFRESH_TOKEN);
             return new Connection(target.cloud(), target.endpoint(), target.authority(),
-                    Credentials.inMemory(app, target.cloud(), () -> aad(target.authority()), clock,
-                            "the sandbox's application"), null);
+                    Credentials.inMemory(person, target.cloud(), () -> aad(target.authority()), clock,
+                            "the sandbox's application and person"), null);
         }
         if (profile == null) {
             throw new AuthenticationException("not signed in" + (options.profile() != null || !name.equals(ProfileStore.DEFAULT_PROFILE)
@@ -420,6 +422,24 @@ public final class Context implements AutoCloseable {
         String h = host.toLowerCase(java.util.Locale.ROOT);
         return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
                 || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    /**
+     * Microsoft Graph's base, for service health: {@code --graph-endpoint} (or
+     * {@code PCX_GRAPH_ENDPOINT}), else the profile's, else the cloud's; with {@code --sandbox}, the
+     * sandbox itself.
+     */
+    public HttpUrl graphEndpoint() {
+        String given = options.graphEndpoint();
+        if (given == null && options.sandbox()) {
+            return HttpUrl.get(sandbox().baseUrl());
+        }
+        Connection c = connection();
+        if (given == null && c.profile() != null) {
+            Profile profile = profiles().config().profiles().get(c.profile());
+            given = profile == null ? null : profile.graphEndpoint();
+        }
+        return url(given, c.cloud().graphBase(), "--graph-endpoint, PCX_GRAPH_ENDPOINT or the profile's graphEndpoint");
     }
 
     /** The Partner Center client for this invocation. */

@@ -9,21 +9,22 @@ import java.util.Map;
 /**
  * Global options read their defaults from the environment, so CI can set them once:
  * {@code PCX_OUTPUT}, {@code PCX_PROFILE}, {@code PCX_CLOUD}, {@code PCX_ENDPOINT},
- * {@code PCX_AUTHORITY}, {@code PCX_TIMEOUT}, {@code PCX_LOCALE}, {@code PCX_DEBUG},
+ * {@code PCX_AUTHORITY}, {@code PCX_GRAPH_ENDPOINT}, {@code PCX_TIMEOUT}, {@code PCX_LOCALE}, {@code PCX_DEBUG},
  * {@code PCX_SANDBOX} and {@code NO_COLOR}. A flag on the command line still wins.
  */
 final class EnvDefaults implements CommandLine.IDefaultValueProvider {
-    static final Map<String, String> VARIABLES = Map.of(
-            "--output", "PCX_OUTPUT",
-            "--profile", "PCX_PROFILE",
-            "--cloud", "PCX_CLOUD",
-            "--endpoint", "PCX_ENDPOINT",
-            "--authority", "PCX_AUTHORITY",
-            "--timeout", "PCX_TIMEOUT",
-            "--locale", "PCX_LOCALE",
-            "--debug", "PCX_DEBUG",
-            "--sandbox", "PCX_SANDBOX",
-            "--no-color", "NO_COLOR");
+    static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("--output", "PCX_OUTPUT"),
+            Map.entry("--profile", "PCX_PROFILE"),
+            Map.entry("--cloud", "PCX_CLOUD"),
+            Map.entry("--endpoint", "PCX_ENDPOINT"),
+            Map.entry("--authority", "PCX_AUTHORITY"),
+            Map.entry("--graph-endpoint", "PCX_GRAPH_ENDPOINT"),
+            Map.entry("--timeout", "PCX_TIMEOUT"),
+            Map.entry("--locale", "PCX_LOCALE"),
+            Map.entry("--debug", "PCX_DEBUG"),
+            Map.entry("--sandbox", "PCX_SANDBOX"),
+            Map.entry("--no-color", "NO_COLOR"));
 
     private final Map<String, String> env;
 

@@ -2,6 +2,7 @@ package dev.pcx.cli;
 
 import dev.pcx.cli.auth.AuthCommand;
 import dev.pcx.cli.customers.CustomersCommand;
+import dev.pcx.cli.health.HealthCommand;
 import dev.pcx.cli.services.ServicesCommand;
 import dev.pcx.cli.sandbox.SandboxCommand;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import java.time.Duration;
             "",
             "Data goes to stdout, messages to stderr. Nothing prompts when stdin is not a terminal."
         },
-        subcommands = {CustomersCommand.class, ServicesCommand.class, AuthCommand.class, SandboxCommand.class, CompletionCommand.class, HelpCommand.class},
+        subcommands = {CustomersCommand.class, ServicesCommand.class, HealthCommand.class, AuthCommand.class, SandboxCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, also when there was nothing to do",
@@ -32,7 +33,7 @@ import java.time.Duration;
             "2:usage or invalid input (bad flag or id, ambiguous customer, missing value without a terminal)",
             "3:not signed in, or the credentials were rejected",
             "4:not found",
-            "5:Partner Center refused the request (4xx), sent a response pcx cannot use, or does not offer the operation",
+            "5:Partner Center or Microsoft Graph refused the request (4xx: also a customer's tenant that does not let you in), sent a response pcx cannot use, or does not offer the operation",
             "6:throttled, timed out or unreachable after retries",
             "7:a health gate tripped (--fail-on), or an escalation found a known incident",
             "130:interrupted"
@@ -46,7 +47,7 @@ import java.time.Duration;
             "                    nothing written to disk",
             "  PCX_CONFIG_DIR    local state (default $XDG_CONFIG_HOME/pcx, ~/.config/pcx)",
             "  PCX_OUTPUT  PCX_PROFILE  PCX_CLOUD  PCX_ENDPOINT  PCX_AUTHORITY  PCX_TIMEOUT",
-            "  PCX_LOCALE  PCX_DEBUG  PCX_SANDBOX  NO_COLOR",
+            "  PCX_GRAPH_ENDPOINT  PCX_LOCALE  PCX_DEBUG  PCX_SANDBOX  NO_COLOR",
             "                    defaults for the global options of the same name",
             "",
             "Examples:",
@@ -96,6 +97,10 @@ public final class PcxCommand implements java.util.concurrent.Callable<Integer> 
             description = "Sign-in base URL, overriding the cloud's (env PCX_AUTHORITY)")
     String authority;
 
+    @Option(names = "--graph-endpoint", scope = ScopeType.INHERIT, paramLabel = "URL", order = 6,
+            description = "Microsoft Graph base URL for service health, overriding the cloud's (env PCX_GRAPH_ENDPOINT)")
+    String graphEndpoint;
+
     @Option(names = "--sandbox", scope = ScopeType.INHERIT, order = 7,
             description = "Run against a local sandbox of Partner Center, state in $PCX_CONFIG_DIR/sandbox")
     boolean sandbox;
@@ -125,6 +130,11 @@ public final class PcxCommand implements java.util.concurrent.Callable<Integer> 
     /** {@code --authority} or {@code PCX_AUTHORITY}, or null. */
     public String authority() {
         return blankToNull(authority);
+    }
+
+    /** {@code --graph-endpoint} or {@code PCX_GRAPH_ENDPOINT}, or null. */
+    public String graphEndpoint() {
+        return blankToNull(graphEndpoint);
     }
 
     /** {@code --profile} or {@code PCX_PROFILE}, or null. */

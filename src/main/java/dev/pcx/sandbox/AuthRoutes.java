@@ -41,10 +41,14 @@ final class AuthRoutes {
     private final SecureRandom random = new SecureRandom();
     private final java.util.concurrent.atomic.AtomicInteger refreshGrants = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The index of a tenant (id or domain): {@link SeedHealth#PARTNER}, a customer's, or null when unknown. */
+    private final java.util.function.Function<String, Integer> tenants;
+
     /** @param approveAfter null: device codes wait for an explicit approval */
-    AuthRoutes(SandboxIdentity identity, Duration approveAfter) {
+    AuthRoutes(SandboxIdentity identity, Duration approveAfter, java.util.function.Function<String, Integer> tenants) {
         this.identity = identity;
         this.approveAfter = approveAfter;
+        this.tenants = tenants;
     }
 
     /** Handles sign-in paths; null when {@code call} is not one. */
@@ -66,7 +70,8 @@ final class AuthRoutes {
         if (!call.method().equals("POST")) {
             return error(405, "invalid_request", 900561, "The endpoint only accepts POST requests.");
         }
-        if (!SandboxIdentity.knownTenant(s[0])) {
+        Integer tenant = tenants.apply(s[0]);
+        if (tenant == null) {
             return error(400, "invalid_request", 90002, "Tenant '" + s[0] + "' not found. Check to make sure you have "
                     + "the correct tenant ID and are signing into the correct cloud.");
         }
@@ -75,6 +80,10 @@ final class AuthRoutes {
         if (clientId == null || !SandboxIdentity.CLIENT_ID.equalsIgnoreCase(clientId)) {
             return error(400, "unauthorized_client", 700016, "Application with identifier '" + clientId
                     + "' was not found in the directory '" + s[0] + "'.");
+        }
+        if (tenant != SeedHealth.PARTNER) {
+            return s[3].equalsIgnoreCase("token") ? customerToken(form, tenant, s[0])
+                    : error(400, "invalid_request", 90002, "The sandbox signs people in at the partner's tenant only.");
         }
         String endpoint = baseUrl + call.path();
         return switch (s[3].toLowerCase(Locale.ROOT)) {
@@ -117,8 +126,10 @@ final class AuthRoutes {
                     return error(400, "invalid_grant", 70008, "The refresh token has already been redeemed; "
                             + "it was rotated, use the newest one.");
                 }
-                String resource = rt.path("aud").asText();
-                return tokens(identity.accessToken(resource, true), identity.refreshToken(resource), identity.idToken());
+                String rtResource = rt.path("aud").asText();
+                String graph = SandboxIdentity.graphResourceOf(form.get("scope"));
+                return tokens(identity.accessToken(graph != null ? graph : rtResource, true),
+                        identity.refreshToken(rtResource), identity.idToken());
             }
             case "urn:ietf:params:oauth:grant-type:device_code" -> {
                 String code = form.getOrDefault("device_code", "");
@@ -148,6 +159,42 @@ final class AuthRoutes {
                         + grant + "'.");
             }
         }
+    }
+
+    /**
+     * A refresh-token grant at a customer's tenant, as partner tools use delegated admin
+     * (partner-center-api.md §5.2): a Graph token issued in that tenant, or the AADSTS error of what
+     * is missing there. Azure AD does not invalidate a refresh token when it is redeemed; the sandbox
+     * does so at the partner's own tenant (to catch a client that loses the rotated one), not here.
+     */
+    private Reply customerToken(Map<String, String> form, int index, String named) {
+        if (!"refresh_token".equals(form.get("grant_type"))) {
+            return error(400, "unauthorized_client", 700016, "Application with identifier '" + SandboxIdentity.CLIENT_ID
+                    + "' was not found in the directory '" + named + "'.");
+        }
+        JsonNode rt = identity.verify(form.getOrDefault("refresh_token", ""));
+        if (rt == null || !"refresh".equals(rt.path("typ").asText())) {
+            return error(400, "invalid_grant", 9002313, "Invalid request. The refresh token is malformed, "
+                    + "expired or was not issued by this sandbox.");
+        }
+        refreshGrants.incrementAndGet();
+        String graph = SandboxIdentity.graphResourceOf(form.get("scope"));
+        if (graph == null) {
+            return error(400, "invalid_resource", 500011, "The resource principal named " + form.get("scope")
+                    + " was not found in the tenant named " + named + ". The sandbox issues Microsoft Graph tokens "
+                    + "in customers' tenants.");
+        }
+        return switch (SeedHealth.access(index)) {
+            case NO_RELATIONSHIP -> error(400, "invalid_grant", 50020, "User account '" + SandboxIdentity.USER
+                    + "' from identity provider 'https://sts.pcx-sandbox/" + SandboxIdentity.TENANT_ID
+                    + "/' does not exist in tenant '" + SeedData.named(index).name() + "' and cannot access the "
+                    + "application '" + SandboxIdentity.CLIENT_ID + "'(pcx sandbox) in that tenant.");
+            case NOT_CONSENTED -> error(400, "invalid_grant", 65001, "The user or administrator has not consented to "
+                    + "use the application with ID '" + SandboxIdentity.CLIENT_ID + "' named 'pcx sandbox'. Send an "
+                    + "interactive authorization request for this user and resource.");
+            default -> tokens(identity.accessToken(graph, true, SeedData.tenantId(index)),
+                    identity.refreshToken(rt.path("aud").asText()), identity.idToken());
+        };
     }
 
     /** User codes waiting for approval. */

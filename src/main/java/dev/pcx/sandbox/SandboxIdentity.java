@@ -37,6 +37,9 @@ public final class SandboxIdentity {
     public static final String USER = "admin@" + TENANT_DOMAIN;
     static final Set<String> RESOURCES = Set.of("https://partner.partnercenterapi.microsoftonline.cn",
             "https://api.partnercenter.microsoft.com");
+    /** Microsoft Graph in either cloud: the resources Graph tokens are issued for. */
+    static final Set<String> GRAPH_RESOURCES = Set.of("https://microsoftgraph.chinacloudapi.cn",
+            "https://graph.microsoft.com");
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] key;
@@ -88,12 +91,32 @@ public final class SandboxIdentity {
         return null;
     }
 
+    /** The Graph resource a v2 scope names ({@code https://graph.microsoft.com/.default}), or null. */
+    static String graphResourceOf(String scope) {
+        if (scope == null) {
+            return null;
+        }
+        for (String s : scope.split(" ")) {
+            for (String r : GRAPH_RESOURCES) {
+                if (s.startsWith(r + "/")) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
     String accessToken(String resource, boolean user) {
+        return accessToken(resource, user, TENANT_ID);
+    }
+
+    /** An access token for {@code resource} issued in {@code tenant} (the partner's, or a customer's). */
+    String accessToken(String resource, boolean user, String tenant) {
         Instant now = clock.instant();
         ObjectNode claims = Json.mapper().createObjectNode();
         claims.put("aud", resource);
-        claims.put("iss", "https://sts.pcx-sandbox/" + TENANT_ID + "/");
-        claims.put("tid", TENANT_ID);
+        claims.put("iss", "https://sts.pcx-sandbox/" + tenant + "/");
+        claims.put("tid", tenant);
         claims.put("appid", CLIENT_ID);
         claims.put("iat", now.getEpochSecond());
         claims.put("nbf", now.getEpochSecond());
@@ -102,7 +125,7 @@ public final class SandboxIdentity {
         claims.put("uti", UUID.randomUUID().toString()); // unique, as Azure AD's tokens are
         if (user) {
             claims.put("upn", USER);
-            claims.put("scp", "user_impersonation");
+            claims.put("scp", GRAPH_RESOURCES.contains(resource) ? "ServiceHealth.Read.All" : "user_impersonation");
         } else {
             claims.putArray("roles").add("Partner.App");
         }
@@ -177,21 +200,31 @@ public final class SandboxIdentity {
             }
             JsonNode header = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[0]));
             JsonNode claims = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
-            if (!"RS256".equals(header.path("alg").asText())) {
-                return "AADSTS5002730: the client assertion must be signed RS256";
+            String alg = header.path("alg").asText();
+            if (!"PS256".equals(alg) && !"RS256".equals(alg)) {
+                return "AADSTS5002730: the client assertion must be signed PS256 (or the older RS256)";
             }
+            boolean sha256 = header.hasNonNull("x5t#S256");
+            String named = sha256 ? header.path("x5t#S256").asText() : header.path("x5t").asText();
             X509Certificate cert = null;
             for (X509Certificate c : certificates) {
-                String thumb = URL.encodeToString(MessageDigest.getInstance("SHA-1").digest(c.getEncoded()));
-                if (thumb.equals(header.path("x5t").asText())) {
+                String thumb = URL.encodeToString(MessageDigest.getInstance(sha256 ? "SHA-256" : "SHA-1")
+                        .digest(c.getEncoded()));
+                if (thumb.equals(named)) {
                     cert = c;
                 }
             }
             if (cert == null) {
-                return "AADSTS700027: the certificate with thumbprint " + header.path("x5t").asText()
-                        + " is not registered for the application";
+                return "AADSTS700027: the certificate with thumbprint " + named + " is not registered for the application";
             }
-            Signature rsa = Signature.getInstance("SHA256withRSA");
+            Signature rsa;
+            if ("PS256".equals(alg)) {
+                rsa = Signature.getInstance("RSASSA-PSS");
+                rsa.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+            } else {
+                rsa = Signature.getInstance("SHA256withRSA");
+            }
             rsa.initVerify(cert.getPublicKey());
             rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             if (!rsa.verify(Base64.getUrlDecoder().decode(parts[2]))) {

@@ -43,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SubscriptionsRoutes subscriptions;
     private final SandboxIdentity identity;
     private final AuthRoutes auth;
+    private final GraphRoutes graph;
     private final ObjectMapper mapper = Json.mapper();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> received =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -58,7 +59,8 @@ public final class SandboxServer implements AutoCloseable {
         this.identity = new SandboxIdentity(config.state().keyBytes(), config.state().tokenLifetimeSeconds(),
                 config.state().certificates(), config.clock());
         int approve = config.state().approveAfterSeconds();
-        this.auth = new AuthRoutes(identity, approve < 0 ? null : Duration.ofSeconds(approve));
+        this.graph = new GraphRoutes(store, config.state().incidents(), config.stateFile(), config.clock());
+        this.auth = new AuthRoutes(identity, approve < 0 ? null : Duration.ofSeconds(approve), graph::tenantIndex);
     }
 
     /**
@@ -154,6 +156,14 @@ public final class SandboxServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /**
+     * A refresh token of the sandbox's built-in person ({@value SandboxIdentity#USER}) for its
+     * application: what {@code pcx --sandbox} signs in with when no profile says otherwise.
+     */
+    public String personRefreshToken() {
+        return identity.refreshToken("https://partner.partnercenterapi.microsoftonline.cn");
+    }
+
     /** How many refresh-token grants the sign-in endpoint has answered. */
     public int refreshGrants() {
         return auth.refreshGrants();
@@ -179,13 +189,19 @@ public final class SandboxServer implements AutoCloseable {
                 if (!latency.isZero()) {
                     Thread.sleep(latency.toMillis());
                 }
-                // faults are for the Partner Center API; sign-in and control paths always answer
-                boolean api = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT).startsWith("/v1/");
+                // faults are for the APIs (Partner Center's, Graph's); sign-in and control paths always answer
+                String lowerPath = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT);
+                boolean onGraph = lowerPath.startsWith("/v1.0/");
+                boolean api = lowerPath.startsWith("/v1/") || onGraph;
+                String requestId = exchange.getRequestHeaders().getFirst("MS-RequestId");
+                if (requestId == null) {
+                    requestId = exchange.getRequestHeaders().getFirst("client-request-id");
+                }
                 if (api) {
                     received.computeIfAbsent(exchange.getRequestMethod(),
                             m -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                 }
-                Faults.Fault fault = api ? faults.next(exchange.getRequestHeaders().getFirst("MS-RequestId")) : null;
+                Faults.Fault fault = api ? faults.next(requestId) : null;
                 if (fault != null && fault.kind() == Faults.Kind.DROP) {
                     return; // closing the exchange without an answer drops the connection
                 }
@@ -194,7 +210,7 @@ public final class SandboxServer implements AutoCloseable {
                     return; // carried out, and then the answer is lost
                 }
                 if (fault != null && fault.kind() == Faults.Kind.STATUS) {
-                    reply = faultReply(fault.status());
+                    reply = onGraph ? graph.throttled(fault.status()) : faultReply(fault.status());
                 } else {
                     reply = route(new Call(exchange, body));
                 }
@@ -211,6 +227,11 @@ public final class SandboxServer implements AutoCloseable {
 
     private Reply route(Call call) {
         String path = call.path();
+        if (path.toLowerCase(Locale.ROOT).startsWith("/v1.0/")) {
+            String bearer = call.header("Authorization");
+            boolean given = bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7);
+            return graph.handle(call, given ? identity.verify(bearer.substring(7).trim()) : null);
+        }
         if (!path.toLowerCase(Locale.ROOT).startsWith("/v1/")) {
             Reply signIn = auth.handle(call, baseUrl());
             return signIn != null ? signIn : Reply.fault(404, 404, "No route for " + call.method() + " " + path);
@@ -328,6 +349,23 @@ public final class SandboxServer implements AutoCloseable {
 
         String query(String name) {
             return query.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The names of the query's parameters, lower case. */
+        java.util.Set<String> queryNames() {
+            return query.keySet();
+        }
+
+        /** The path and query as sent, still encoded. */
+        String rawPathAndQuery() {
+            String raw = exchange.getRequestURI().getRawQuery();
+            return exchange.getRequestURI().getRawPath() + (raw == null ? "" : "?" + raw);
+        }
+
+        /** {@code http://host:port} of the sandbox this call came to. */
+        String baseUrl() {
+            InetSocketAddress a = exchange.getLocalAddress();
+            return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
         }
 
         String header(String name) {

@@ -20,10 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Created (with a fresh key) under the directory lock the first time it is needed.
  *
  * @param approveAfterSeconds negative: device codes wait for {@code pcx sandbox approve}
+ * @param incidents           service-health issues started with {@code pcx sandbox incident}, by id
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
-                           List<String> certificates, Map<String, JsonNode> subscriptions) {
+                           List<String> certificates, Map<String, JsonNode> subscriptions,
+                           Map<String, JsonNode> incidents) {
     static final int DEFAULT_CUSTOMERS = 150;
     static final int MAX_CUSTOMERS = 100_000;
     static final int DEFAULT_LIFETIME = 3600;
@@ -32,11 +34,43 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
     public SandboxState {
         certificates = certificates == null ? List.of() : List.copyOf(certificates);
         subscriptions = subscriptions == null ? Map.of() : Map.copyOf(subscriptions);
+        incidents = incidents == null ? Map.of() : Map.copyOf(incidents);
+    }
+
+    /** The settings of this state, keeping its subscriptions and incidents. */
+    public SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
+                        List<String> certificates, Map<String, JsonNode> subscriptions) {
+        this(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions, null);
+    }
+
+    /** The same state with other incidents. */
+    public SandboxState withIncidents(Map<String, JsonNode> changed) {
+        return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions,
+                changed);
+    }
+
+    /**
+     * Changes the incidents kept in {@code file}: a read-modify-write under the lock, like
+     * {@link #saveSubscription}. Returns the incidents as saved.
+     */
+    public static Map<String, JsonNode> updateIncidents(Path file,
+                                                        java.util.function.UnaryOperator<Map<String, JsonNode>> change) {
+        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent(), false);
+        return files.locked(() -> {
+            SandboxState current = read(files, file);
+            if (current == null) {
+                current = fresh(DEFAULT_CUSTOMERS, DEFAULT_LIFETIME, DEFAULT_APPROVE_AFTER, List.of());
+            }
+            Map<String, JsonNode> next = change.apply(new java.util.TreeMap<>(current.incidents()));
+            current.withIncidents(next).write(files, file);
+            return next;
+        });
     }
 
     /** The same settings with other subscription changes. */
     public SandboxState withSubscriptions(Map<String, JsonNode> changed) {
-        return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, changed);
+        return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, changed,
+                incidents);
     }
 
     /**
@@ -102,7 +136,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
             int customers = Math.max(1, Math.min(MAX_CUSTOMERS, s.customers() == 0 ? DEFAULT_CUSTOMERS : s.customers()));
             int lifetime = s.tokenLifetimeSeconds() <= 0 ? DEFAULT_LIFETIME : s.tokenLifetimeSeconds();
             return new SandboxState(customers, s.key(), lifetime, s.approveAfterSeconds(), s.certificates(),
-                    s.subscriptions());
+                    s.subscriptions(), s.incidents());
         } catch (IOException | IllegalArgumentException e) {
             throw new LocalStateException("the sandbox state file " + file + " is unreadable ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); start it over with: pcx sandbox reset", e);

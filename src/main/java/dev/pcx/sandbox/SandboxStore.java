@@ -19,6 +19,7 @@ final class SandboxStore {
     private final ObjectMapper mapper = Json.mapper();
     private final int customers;
     private volatile Map<String, Integer> byTenant;
+    private volatile Map<String, Integer> byDomain;
 
     SandboxStore(int customers) {
         this.customers = customers;
@@ -44,6 +45,25 @@ final class SandboxStore {
             }
         }
         Integer i = index.get(tenantId.toLowerCase(Locale.ROOT));
+        return i == null ? -1 : i;
+    }
+
+    /** The index of the customer whose primary domain is {@code domain}, or -1. */
+    int indexOfDomain(String domain) {
+        Map<String, Integer> index = byDomain;
+        if (index == null) {
+            synchronized (this) {
+                if (byDomain == null) {
+                    Map<String, Integer> built = new HashMap<>(customers * 2);
+                    for (int i = 0; i < customers; i++) {
+                        built.put(SeedData.domain(i), i);
+                    }
+                    byDomain = built;
+                }
+                index = byDomain;
+            }
+        }
+        Integer i = index.get(domain.toLowerCase(Locale.ROOT));
         return i == null ? -1 : i;
     }
 

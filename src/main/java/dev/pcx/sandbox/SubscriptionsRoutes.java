@@ -119,7 +119,18 @@ final class SubscriptionsRoutes {
         return current(customer, sub);
     }
 
+    /**
+     * The sandbox is strict where a client could be wrong and a lenient emulator would not notice:
+     * a JSON content type, {@code If-Match} with the etag, field names exactly as the contract
+     * spells them (camelCase, or the PascalCase of the documented request bodies; never another
+     * casing), enum values as the wire spells them. What pcx reads stays lenient; what it sends
+     * must be right.
+     */
     private synchronized Reply patch(Call call, int customer, int sub) {
+        String type = call.header("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            return Reply.fault(415, 415, "The request body must be sent as application/json");
+        }
         JsonNode body;
         try {
             body = Json.mapper().readTree(call.body());
@@ -130,9 +141,19 @@ final class SubscriptionsRoutes {
             return Reply.fault(400, 400, "The request body must be a Subscription object");
         }
         ObjectNode now = current(customer, sub);
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!spelledAsDocumented(name, now)) {
+                return Reply.fault(400, 400, "The request body has a field the Subscription resource does not have: '"
+                        + name + "'");
+            }
+        }
         String etag = now.path("attributes").path("etag").asText();
         String ifMatch = call.header("If-Match");
-        if (ifMatch != null && !ifMatch.equals(etag)) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return Reply.fault(428, 428, "A subscription is changed with If-Match: <etag> of the subscription as read");
+        }
+        if (!ifMatch.equals(etag)) {
             return Reply.fault(412, 412, "The subscription was changed since it was read (its etag is no longer "
                     + ifMatch + "). Read it again and retry.");
         }
@@ -170,12 +191,45 @@ final class SubscriptionsRoutes {
         return Reply.ok(next);
     }
 
+    /** A field of the resource, by its camelCase name or its PascalCase one, exactly. */
+    private static boolean spelledAsDocumented(String name, ObjectNode resource) {
+        String camel = name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        return (name.equals(camel) || name.equals(pascal(camel))) && (resource.has(camel) || DOCUMENTED.contains(camel));
+    }
+
+    private static String pascal(String camel) {
+        return camel.isEmpty() ? camel : Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
+    }
+
+    /** {@code field} of a request body, by its exact camelCase or PascalCase name; null when absent. */
+    private static JsonNode field(JsonNode body, String camel) {
+        JsonNode v = body.get(camel);
+        return v != null ? v : body.get(pascal(camel));
+    }
+
+    /** The Subscription fields of the contract (partner-center-api.md §3), whether or not a seed has them. */
+    private static final Set<String> DOCUMENTED = Set.of("id", "entitlementId", "offerId", "offerName", "friendlyName",
+            "productType", "quantity", "unitType", "parentSubscriptionId", "consumptionType", "creationDate",
+            "effectiveStartDate", "commitmentEndDate", "commitmentEndDateTime", "cancellationAllowedUntilDate",
+            "billingCycleEndDate", "billingCycleEndDateTime", "status", "autoRenewEnabled", "billingType",
+            "billingCycle", "hasPurchasableAddons", "isTrial", "isMicrosoftProduct", "actions", "termDuration",
+            "renewalTermDuration", "refundOptions", "partnerId", "suspensionReasons", "attentionNeeded", "actionTaken",
+            "contractType", "publisherName", "orderId", "promotionId", "migratedFromSubscriptionId", "links",
+            "attributes");
+
     /** The business rules; applies the allowed changes to {@code next}, or says why not. */
     private static Reply rules(int customer, int sub, ObjectNode now, JsonNode body, ObjectNode next) {
         String from = now.path("status").asText();
-        JsonNode status = Json.field(body, "status");
-        if (status != null && !status.asText().equalsIgnoreCase(from)) {
-            String to = status.asText().toLowerCase(Locale.ROOT);
+        JsonNode status = field(body, "status");
+        if (status != null && !status.isTextual()) {
+            return Reply.fault(400, 400, "status is a string such as \"suspended\"");
+        }
+        if (status != null && !status.asText().equals(from)) {
+            String to = status.asText();
+            if (!Set.of("none", "active", "suspended", "deleted", "expired", "pending", "disabled").contains(to)) {
+                return Reply.fault(400, 400, "'" + to + "' is not a subscription status as the wire spells it "
+                        + "(lower case: active, suspended, ...)");
+            }
             boolean allowed = from.equals("active") && to.equals("suspended") || from.equals("suspended") && to.equals("active");
             if (!allowed) {
                 return Reply.fault(400, 800032, "A subscription in status '" + from + "' cannot be changed to '"
@@ -188,7 +242,7 @@ final class SubscriptionsRoutes {
                 next.remove("suspensionReasons");
             }
         }
-        JsonNode quantity = Json.field(body, "quantity");
+        JsonNode quantity = field(body, "quantity");
         if (quantity != null && quantity.asInt(-1) != now.path("quantity").asInt()) {
             if (!quantity.canConvertToInt() || quantity.asInt() < 1 || quantity.asInt() > 10_000) {
                 return Reply.fault(400, 800015, "The quantity must be a whole number from 1 to 10000");
@@ -205,14 +259,14 @@ final class SubscriptionsRoutes {
             }
             next.put("quantity", quantity.asInt());
         }
-        JsonNode name = Json.field(body, "friendlyName");
+        JsonNode name = field(body, "friendlyName");
         if (name != null && !name.asText().equals(now.path("friendlyName").asText())) {
             if (name.asText().isBlank() || name.asText().length() > 256) {
                 return Reply.fault(400, 800018, "The friendly name must be 1 to 256 characters");
             }
             next.put("friendlyName", name.asText());
         }
-        JsonNode renew = Json.field(body, "autoRenewEnabled");
+        JsonNode renew = field(body, "autoRenewEnabled");
         if (renew != null && renew.asBoolean() != now.path("autoRenewEnabled").asBoolean()) {
             if (!renew.isBoolean()) {
                 return Reply.fault(400, 800019, "autoRenewEnabled must be true or false");

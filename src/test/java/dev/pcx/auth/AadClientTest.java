@@ -93,7 +93,7 @@ class AadClientTest {
         String[] jwt = form.get("client_assertion").split("\\.");
         var claims = dev.pcx.api.Json.mapper().readTree(java.util.Base64.getUrlDecoder().decode(jwt[1]));
         assertEquals(server.url("/t/oauth2/v2.0/token").toString(), claims.get("aud").asText());
-        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        java.security.Signature rsa = ClientCertificate.ps256();
         rsa.initVerify(certs.certificate().getPublicKey());
         rsa.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
         assertTrue(rsa.verify(java.util.Base64.getUrlDecoder().decode(jwt[2])));

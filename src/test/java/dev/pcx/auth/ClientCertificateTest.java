@@ -32,7 +32,7 @@ class ClientCertificateTest {
     }
 
     @Test
-    void theAssertionIsAnRs256JwtNamingTheCertificateAndSignedByItsKey() throws Exception {
+    void theAssertionIsAPs256JwtNamingTheCertificateBySha256AndSha1AndSignedByItsKey() throws Exception {
         ClientCertificate cert = ClientCertificate.load(certs.pem(), null);
         Instant now = Instant.parse("2026-11-21T08:00:00Z");
         String jwt = cert.assertion("client-1", "https://login.chinacloudapi.cn/t/oauth2/v2.0/token", now);
@@ -40,15 +40,20 @@ class ClientCertificateTest {
         assertEquals(3, parts.length);
         JsonNode header = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[0]));
         JsonNode claims = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
-        assertEquals("RS256", header.get("alg").asText());
+        assertEquals("PS256", header.get("alg").asText(), "what current Entra docs specify, in both clouds");
         String thumb = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-1").digest(certs.certificate().getEncoded()));
-        assertEquals(thumb, header.get("x5t").asText());
+        assertEquals(thumb, header.get("x5t").asText(), "the older header, for tenants that look for it");
+        assertEquals(Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(certs.certificate().getEncoded())),
+                header.get("x5t#S256").asText());
         assertEquals("https://login.chinacloudapi.cn/t/oauth2/v2.0/token", claims.get("aud").asText());
         assertEquals("client-1", claims.get("iss").asText());
         assertEquals("client-1", claims.get("sub").asText());
         assertEquals(now.getEpochSecond() + 600, claims.get("exp").asLong());
-        Signature rsa = Signature.getInstance("SHA256withRSA");
+        Signature rsa = Signature.getInstance("RSASSA-PSS");
+        rsa.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
         rsa.initVerify(certs.certificate().getPublicKey());
         rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertTrue(rsa.verify(Base64.getUrlDecoder().decode(parts[2])));

@@ -151,7 +151,9 @@ class NewUserTest {
 
     @Test
     void hintsOnTheSandboxNameTheSandbox() {
-        Pcx.Result r = new Pcx().env("PCX_CONFIG_DIR", config.toString()).run("--sandbox", "services", "admin", "-c", CONTOSO);
+        Pcx.Result r = new Pcx().env("PCX_CONFIG_DIR", config.toString()).env("PCX_TENANT_ID", SandboxIdentity.TENANT_ID)
+                .env("PCX_CLIENT_ID", SandboxIdentity.CLIENT_ID).env("PCX_CLIENT_SECRET", SandboxIdentity.CLIENT_SECRET)
+                .run("--sandbox", "services", "admin", "-c", CONTOSO);
         assertEquals(3, r.exit(), r::toString);
         assertTrue(r.err().contains("'pcx --sandbox auth login'"), r.err());
     }

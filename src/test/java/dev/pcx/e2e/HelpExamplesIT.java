@@ -22,16 +22,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every example of every command's help, pasted into bash as a person would, on the sandbox
- * ({@code PCX_SANDBOX=1}), through the packaged launcher: each must exit 0. A group headed by a
- * comment ending in ':' needs more than the sandbox (a real tenant, a running server) and is only
- * parsed, by {@code HelpExamplesTest}. The examples of one command share a state directory that
- * starts signed in as the sandbox's person, in the order the help shows them.
+ * ({@code PCX_SANDBOX=1}), through the packaged launcher: each must exit 0, or the code its comment
+ * gives ({@code # exit 5}). A group headed by a comment ending in ':' needs more than the sandbox (a
+ * real tenant, a running server, Ctrl-C) and is only parsed, by {@code HelpExamplesTest}. The
+ * examples of one command (the incident verbs together) share a state directory that starts signed
+ * in as the sandbox's person, in the order the help shows them.
  */
 class HelpExamplesIT {
     private static final Path PCX = Path.of("target", "pcx").toAbsolutePath();
 
     @TempDir
     static Path dir;
+
+    /** An example's own word on how it ends: {@code # exit 5}. */
+    private static final java.util.regex.Pattern EXIT = java.util.regex.Pattern.compile("#\\s*exit (\\d+)\\b");
 
     @TestFactory
     Stream<DynamicTest> everyHelpExampleRunsOnTheSandbox() throws Exception {
@@ -45,12 +49,18 @@ class HelpExamplesIT {
         assertTrue(groups.size() > 15, "groups: " + groups.size());
         List<DynamicTest> tests = new ArrayList<>();
         for (HelpExamples.Group g : groups) {
-            tests.add(DynamicTest.dynamicTest(g.command() + ": " + g.lines().get(0), () -> {
-                Path work = workDir(g.command(), signedIn);
-                Run r = bash(work, work.resolve("config"), String.join("\n", g.lines()));
-                assertEquals(0, r.exit(), "the help example of '" + g.command() + "' fails as shown:\n"
-                        + String.join("\n", g.lines()) + "\n" + r);
-            }));
+            for (String line : g.lines()) {
+                java.util.regex.Matcher expected = EXIT.matcher(line);
+                int exit = expected.find() ? Integer.parseInt(expected.group(1)) : 0;
+                tests.add(DynamicTest.dynamicTest(g.command() + ": " + line, () -> {
+                    // one state per command; the incident verbs share one, as start, update, resolve follow each other
+                    String command = g.command().startsWith("pcx sandbox incident ") ? "pcx sandbox incident" : g.command();
+                    Path work = workDir(command, signedIn);
+                    Run r = bash(work, work.resolve("config"), line);
+                    assertEquals(exit, r.exit(), "the help example of '" + g.command() + "' fails as shown"
+                            + (exit == 0 ? "" : " (its comment says exit " + exit + ")") + ":\n" + line + "\n" + r);
+                }));
+            }
         }
         return tests.stream();
     }
@@ -161,7 +171,10 @@ class HelpExamplesIT {
         Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+        // an example that leaves a process behind (or never ends) must not hang the suite
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        if (!finished) {
             p.destroyForcibly();
             throw new AssertionError("did not finish in 120 s: " + script);
         }

@@ -15,10 +15,11 @@ import java.util.Optional;
 public final class Links {
     private final Map<String, Link> byName = new LinkedHashMap<>();
 
+    /** Keeps a link under its camelCase name ({@code Offer} in a PascalCase body is {@code offer}), as pcx prints JSON. */
     @JsonAnySetter
     public void put(String name, Link link) {
-        if (link != null) {
-            byName.put(name, link);
+        if (link != null && name != null && !name.isEmpty()) {
+            byName.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), link);
         }
     }
 

@@ -134,7 +134,8 @@ final class AuthLogin implements Callable<Integer> {
         AadClient aad = context.aad(target.authority());
         Profile draft = new Profile(target.cloud().toString(), tenantId, client, null, null, null,
                 target.sandbox() ? null : context.options().endpoint(),
-                target.sandbox() ? null : context.options().authority(), target.sandbox() ? Boolean.TRUE : null);
+                target.sandbox() ? null : context.options().authority(), target.sandbox() ? Boolean.TRUE : null,
+                target.sandbox() ? null : context.options().graphEndpoint());
         String command = dev.pcx.auth.Credentials.loginCommand(name, draft);
 
         Flow flow;
@@ -193,7 +194,7 @@ final class AuthLogin implements Callable<Integer> {
 
         String identity = flow.appUser() ? Jwt.identity(result.idToken(), result.accessToken()) : client;
         Profile profile = new Profile(draft.cloud(), tenantId, client, flow.wire(), identity, certificatePath,
-                draft.endpoint(), draft.authority(), draft.sandbox());
+                draft.endpoint(), draft.authority(), draft.sandbox(), draft.graphEndpoint());
         ProfileStore store = context.profiles();
         StoredCredential stored = new StoredCredential(null, null, null, keptSecret, keptPassword)
                 .withTokens(result.accessToken(), result.expiresAt(),

@@ -33,6 +33,7 @@ final class AuthLogout implements Callable<Integer> {
         ProfileStore store = context.profiles();
         if (all) {
             store.locked(() -> {
+                store.forgetTenantTokens(null);
                 store.files().delete(store.credentialsFile());
                 store.files().delete(store.configFile());
                 return null;
@@ -43,6 +44,7 @@ final class AuthLogout implements Callable<Integer> {
         String name = context.profileName();
         boolean[] found = {false};
         store.locked(() -> {
+            store.forgetTenantTokens(name);
             store.updateCredentials(c -> {
                 found[0] |= c.profiles().remove(name) != null;
                 return c;

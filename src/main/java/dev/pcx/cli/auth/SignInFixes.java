@@ -9,7 +9,10 @@ final class SignInFixes {
 
     static SignInException explain(SignInException e, String command) {
         String error = e.error() == null ? "" : e.error();
-        String fix = switch (error) {
+        String fix = e.codes().contains(7000218L)
+                ? "device code is a public-client flow: allow public client flows in the application's registration "
+                        + "(Authentication: Allow public client flows), then run " + command
+                : switch (error) {
             case "invalid_grant" -> "the refresh token is expired or revoked, or the user must consent or pass MFA "
                     + "again: get a new one and run " + command;
             case "invalid_client" -> "check the application's secret or registered certificate, then run " + command;

@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
                     + "English customers. Any pcx command runs against an in-process sandbox with --sandbox; "
                     + "'pcx sandbox serve' runs one standalone for scripts and CI."
         },
-        subcommands = {SandboxServe.class, SandboxReset.class, SandboxApprove.class})
+        subcommands = {SandboxServe.class, SandboxReset.class, SandboxApprove.class, SandboxIncident.class})
 public final class SandboxCommand extends NounCommand {
 }

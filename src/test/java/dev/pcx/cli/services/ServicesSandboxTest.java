@@ -216,32 +216,4 @@ class ServicesSandboxTest {
         Pcx.Result two = person.run("services", "admin", "-c", CONTOSO, "--open");
         assertEquals(2, two.exit(), "--open needs one service: " + two);
     }
-
-    @Test
-    void aWriteWhoseAnswerIsLostIsNeverSentTwiceAndItsOutcomeIsReadNotGuessed() throws Exception {
-        Pcx.Result applied = pcx("lost@once").run("services", "set", "-c", CONTOSO, "HQ Office", "--name", "HQ renamed",
-                "-o", "tsv");
-        assertEquals(0, applied.exit(), "applied, its answer lost, then read back: " + applied);
-        assertTrue(applied.out().contains("\tapplied\t"), applied.out());
-        assertEquals(1, sandbox.requests("PATCH"), "one PATCH on the wire");
-        assertEquals("HQ renamed", list(CONTOSO).get(0).get("friendlyName").asText());
-    }
-
-    @Test
-    void aWriteDroppedBeforeItWasAppliedSaysSoAndIsNotRetried() throws Exception {
-        Pcx.Result dropped = pcx("drop@once").run("services", "set", "-c", CONTOSO, "HQ Office", "--name", "HQ renamed");
-        assertEquals(6, dropped.exit(), dropped::toString);
-        assertTrue(dropped.err().contains("was lost") && dropped.err().contains("does not show the change")
-                && dropped.err().contains("run the command again"), dropped.err());
-        assertFalse(dropped.err().contains("changed while pcx was changing it"), "never a conflict with itself");
-        assertEquals(1, sandbox.requests("PATCH"), "one PATCH on the wire");
-        Path file = Files.writeString(config.resolve("four.csv"), """
-                contoso.partner.onmschina.cn,HQ Office,quantity,6
-                contoso.partner.onmschina.cn,HQ Office,auto-renew,on
-                contoso.partner.onmschina.cn,Sales Azure plan,activate
-                contoso.partner.onmschina.cn,R&D Microsoft 365 E5,name,R&D E5
-                """);
-        pcx("drop@once").run("services", "apply", "--file", file.toString());
-        assertEquals(1 + 4, sandbox.requests("PATCH"), "a four-line batch sends four PATCHes, whatever is dropped");
-    }
 }

@@ -1,0 +1,116 @@
+package dev.pcx.auth;
+
+import com.fasterxml.jackson.core.JacksonException;
+import dev.pcx.api.Json;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A profile's access tokens for other tenants (Microsoft Graph in customers' tenants), one small
+ * file per tenant under {@code $PCX_CONFIG_DIR/tenant-tokens/<profile>/}, so a run over thousands
+ * of customers writes each once: kept with the credential cache's care (directory 0700, files 0600
+ * from their first byte, written atomically under the directory's lock, a file too open or corrupt
+ * reported, never used or overwritten) and never printed.
+ */
+final class TenantTokenCache {
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    /** What is kept for a tenant: the token, its expiry (ISO-8601) and the scope it was asked for. */
+    record Entry(String accessToken, String expiresAt, String scope) {
+        Instant expiry() {
+            try {
+                return expiresAt == null ? null : Instant.parse(expiresAt);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    private final LocalFiles files;
+
+    TenantTokenCache(ProfileStore store, String profile) {
+        this.files = new LocalFiles(store.files().dir().resolve("tenant-tokens").resolve(safe(profile)));
+    }
+
+    private static String safe(String name) {
+        if (SAFE.matcher(name).matches() && !name.contains("..")) {
+            return name;
+        }
+        StringBuilder hex = new StringBuilder("_");
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hex.append(String.format(Locale.ROOT, "%02x", b));
+        }
+        return hex.toString();
+    }
+
+    private Path file(String tenant) {
+        return files.file(safe(tenant.toLowerCase(Locale.ROOT)) + ".json");
+    }
+
+    /** The kept entry for {@code tenant}, or null. */
+    Entry read(String tenant) {
+        Path file = file(tenant);
+        files.checkDir();
+        files.checkSecret(file);
+        byte[] bytes = files.read(file);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(bytes, Entry.class);
+        } catch (java.io.IOException e) {
+            String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            throw new LocalStateException(file + " is corrupt (" + String.valueOf(detail).lines().findFirst().orElse("")
+                    + "); it was left as it is: delete it, and pcx gets a new token for that tenant", e);
+        }
+    }
+
+    /** Forgets the tokens kept for every profile ({@code pcx auth logout --all}), whatever config.json says. */
+    static void forgetAll(ProfileStore store) {
+        java.nio.file.Path root = store.files().dir().resolve("tenant-tokens");
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return;
+        }
+        try (var dirs = java.nio.file.Files.list(root)) {
+            dirs.filter(java.nio.file.Files::isDirectory).forEach(d -> clear(new LocalFiles(d)));
+        } catch (java.io.IOException e) {
+            throw new LocalStateException("cannot clear " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Forgets every token kept for the profile ({@code pcx auth logout}). */
+    static void forget(ProfileStore store, String profile) {
+        clear(new TenantTokenCache(store, profile).files);
+    }
+
+    private static void clear(LocalFiles files) {
+        if (!java.nio.file.Files.isDirectory(files.dir())) {
+            return;
+        }
+        files.locked(() -> {
+            try (var list = java.nio.file.Files.list(files.dir())) {
+                list.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(files::delete);
+            } catch (java.io.IOException e) {
+                throw new LocalStateException("cannot clear " + files.dir() + ": " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    void write(String tenant, TokenResult token, String scope) {
+        Entry entry = new Entry(token.accessToken(), token.expiresAt() == null ? null : token.expiresAt().toString(),
+                scope);
+        files.locked(() -> {
+            try {
+                files.writeAtomically(file(tenant), Json.mapper().writeValueAsBytes(entry));
+            } catch (JacksonException e) {
+                throw new LocalStateException("cannot write a token for " + tenant + ": " + e.getOriginalMessage(), e);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,110 @@
+package dev.pcx.cli.health;
+
+import dev.pcx.api.model.Customer;
+import dev.pcx.api.model.ServiceHealthIssue;
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.output.Column;
+import dev.pcx.output.RecordPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+
+/** {@code pcx health affected}: which of your customers the active issues hit. */
+@Command(name = "affected",
+        header = "Find which of your customers the active service-health issues hit.",
+        description = {
+            "Checks every customer's tenant (Microsoft Graph, as with 'pcx health -c'), --parallel at a time, and "
+                    + "prints one line per customer as soon as it is known: affected (with the issues), clear, or "
+                    + "unknown with the reason it could not be checked (no delegated admin, application not "
+                    + "consented, no admin role, throttled...). Throttling slows the run down; it does not fail it.",
+            "Exit 0 when every customer was checked; 7 with --fail-on when an issue of that class or worse hits "
+                    + "one; otherwise 5 when some could not be checked. On a terminal, progress goes to stderr."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx --sandbox health affected          # exit 5: some customers refuse",
+            "  pcx --sandbox health affected --service exchange -o jsonl       # exit 5",
+            "  pcx --sandbox health affected --issue EX512345 -o jsonl \\",
+            "      --jq 'select(.status == \"affected\") | .domain'             # exit 5",
+            "  pcx --sandbox health affected --parallel 16 --fail-on incident  # exit 7"
+        })
+final class HealthAffected implements Callable<Integer> {
+    private static final int PAGE = 500;
+    private final Context context;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Only issues of this service: its id, or the start of a word of its name")
+    String service;
+
+    @Option(names = "--issue", paramLabel = "ID", description = "Only this issue")
+    String issue;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
+            description = "Customers checked at once, 1 to 64 (default: ${DEFAULT-VALUE})")
+    int parallel;
+
+    @Mixin
+    FailOnOption failOn;
+
+    HealthAffected(Context context) {
+        this.context = context;
+    }
+
+    static final List<Column<CustomerHealth>> COLUMNS = List.of(
+            Column.shrinking("Customer", CustomerHealth::companyName),
+            Column.<CustomerHealth>of("Domain", CustomerHealth::domain).optional(2),
+            Column.of("Status", CustomerHealth::status),
+            Column.of("Issues", c -> c.issues() == null || c.issues().isEmpty() ? null
+                    : String.join(" ", c.issues().stream().map(ServiceHealthIssue::id).toList())),
+            Column.shrinking("Reason", CustomerHealth::reason),
+            Column.<CustomerHealth>of("Tenant id", CustomerHealth::tenantId).optional(3));
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String gate = failOn.value();
+        if (parallel < 1 || parallel > 64) {
+            throw CliException.usage("--parallel must be from 1 to 64");
+        }
+        var output = context.output();
+        HealthAccess access = HealthAccess.of(context);
+        List<Customer> customers = new ArrayList<>();
+        context.api().customers().list(PAGE, null).forEach(-1, customers::add);
+        Predicate<ServiceHealthIssue> wanted = i -> HealthReport.isService(service, null, i.service())
+                && (issue == null || issue.trim().equalsIgnoreCase(i.id()));
+        RecordPrinter<CustomerHealth> printer = output.list(COLUMNS);
+        // N/M on a terminal's stderr, unless the results themselves stream onto that terminal
+        boolean progress = printer.buffered() || !context.io().stdoutTty();
+        int[] counts = new int[3]; // checked, affected, unknown
+        boolean[] tripped = {false};
+        new AffectedScan(access, parallel, wanted).run(customers, result -> {
+            printer.print(result);
+            printer.flush();
+            counts[0]++;
+            if (CustomerHealth.AFFECTED.equals(result.status())) {
+                counts[1]++;
+                tripped[0] |= HealthReport.trips(result.issues(), gate);
+            } else if (CustomerHealth.UNKNOWN.equals(result.status())) {
+                counts[2]++;
+            }
+            if (progress) {
+                context.progress().update(counts[0] + "/" + customers.size() + " customers checked");
+            }
+            return !context.io().out().checkError(); // 'pcx health affected | head': stop when head has gone
+        });
+        context.progress().clear();
+        printer.finish();
+        context.say((counts[0] == customers.size() ? customers.size() + " customers: "
+                : counts[0] + " of " + customers.size() + " customers checked: ") + counts[1] + " affected, "
+                + (counts[0] - counts[1] - counts[2]) + " clear, " + counts[2] + " could not be checked");
+        if (tripped[0]) {
+            return ExitCode.GATE;
+        }
+        return counts[2] > 0 ? ExitCode.REFUSED : ExitCode.OK;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.pcx.cli.health;
+
+import dev.pcx.api.model.ServiceHealth;
+import dev.pcx.api.model.ServiceHealthIssue;
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.output.Output;
+import dev.pcx.output.OutputFormat;
+import dev.pcx.output.RecordPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code pcx health [-c <customer>]}: the services of a tenant and their active issues. */
+@Command(name = "health",
+        header = "Check the health of the services of a customer, or of your own tenant.",
+        description = {
+            "Reads Microsoft Graph's service health (healthOverviews, issues) in the customer's tenant, "
+                    + "as the signed-in person through delegated admin, in both clouds: it needs app+user "
+                    + "credentials (a refresh token), the application consented in the customer's tenant, "
+                    + "and an admin role there.",
+            "Lists the services and their status, then the active issues, worst first. JSON keeps Graph's "
+                    + "shape: the services with their issues nested, field names and values as Graph sent them.",
+            "--fail-on makes it a gate: exit 7 when an active issue of that class or worse exists."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx --sandbox health",
+            "  pcx --sandbox health -c contoso.partner.onmschina.cn --all",
+            "  pcx --sandbox health -c 北京云创 --service teams -o json",
+            "  pcx --sandbox health -c contoso.partner.onmschina.cn \\",
+            "      --fail-on incident || echo 'known incident'"
+        },
+        subcommands = {HealthShow.class, HealthWatch.class, HealthAffected.class})
+public final class HealthCommand implements Callable<Integer> {
+    private final Context context;
+
+    @Mixin
+    TenantOption tenant;
+
+    @Option(names = "--all", description = "Include resolved issues")
+    boolean all;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Only this service: its id, or the start of its name or of a word in it")
+    String service;
+
+    @Mixin
+    FailOnOption failOn;
+
+    HealthCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        String gate = failOn.value();
+        Output output = context.output();
+        HealthAccess access = HealthAccess.of(context);
+        TenantOption.Tenant t = tenant.resolve(context);
+        List<ServiceHealth> services;
+        try {
+            services = HealthReport.services(access.tenant(t.id(), t.label()).healthOverviews(), all, service);
+        } catch (RuntimeException e) {
+            throw access.explain(e, t.id(), t.label());
+        }
+        if (services.isEmpty() && service != null) {
+            throw CliException.notFound("no service of " + t.label() + " is named '" + service
+                    + "' (see them all with: pcx health" + (tenant.customer == null ? "" : " -c " + tenant.customer) + ")");
+        }
+        List<ServiceHealthIssue> issues = HealthReport.issues(services);
+        if (output.format() == OutputFormat.TABLE && output.jq() == null) {
+            // a person reads the services, then the issues; a script gets Graph's own shape below
+            RecordPrinter<ServiceHealth> table = output.list(HealthReport.SERVICES);
+            services.forEach(table::print);
+            table.finish();
+            if (!issues.isEmpty()) {
+                context.io().out().println();
+                RecordPrinter<ServiceHealthIssue> issueTable = output.list(HealthReport.ISSUES);
+                issues.forEach(issueTable::print);
+                issueTable.finish();
+            } else if (context.io().stderrTty()) {
+                context.say("no " + (all ? "" : "active ") + "issues");
+            }
+        } else {
+            RecordPrinter<ServiceHealth> printer = output.list(HealthReport.SERVICES);
+            services.forEach(printer::print);
+            printer.finish();
+        }
+        if (HealthReport.trips(issues, gate)) {
+            long hits = issues.stream().filter(i -> HealthReport.trips(List.of(i), gate)).count();
+            context.fail("health gate: " + hits + " active issue(s) of class " + gate + " or worse in " + t.label());
+            return ExitCode.GATE;
+        }
+        return ExitCode.OK;
+    }
+}

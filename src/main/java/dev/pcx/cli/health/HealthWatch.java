@@ -1,0 +1,159 @@
+package dev.pcx.cli.health;
+
+import dev.pcx.api.ServiceAnnouncements;
+import dev.pcx.api.model.ServiceHealthIssue;
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.DurationConverter;
+import dev.pcx.cli.Errors;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.output.Column;
+import dev.pcx.output.DisplayWidth;
+import dev.pcx.output.Output;
+import dev.pcx.output.OutputFormat;
+import dev.pcx.output.RecordPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code pcx health watch [-c <customer>] [--interval 1m]}: what changes in a tenant's health, as it changes. */
+@Command(name = "watch",
+        header = "Watch a tenant's service health and print what changes, as it changes.",
+        description = {
+            "Looks at the active issues every --interval (1m). On a terminal, shows them in a view redrawn in "
+                    + "place, with the latest changes under it; piped, or with -o, prints one line per change, with "
+                    + "the time it was seen: the issues already active at the start, then new ones, status changes "
+                    + "and resolved ones. Runs until Ctrl-C (exit 130). With --fail-on it stops, exit 7, as soon as an active "
+                    + "issue of that class or worse exists: a script can wait for an incident, or for the all-clear "
+                    + "of a gate.",
+            "A look that fails because Microsoft Graph throttles or cannot be reached is reported and tried again at "
+                    + "the next interval; any other failure ends the watch with its exit code. -o jsonl gives one "
+                    + "object per change: time, change, previousStatus, and the issue as Graph sent it."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx --sandbox health watch -c contoso.partner.onmschina.cn \\",
+            "      --fail-on incident --interval 5m          # exit 7: EX512345 is one",
+            "",
+            "  # each until Ctrl-C:",
+            "  pcx --sandbox health watch -c contoso.partner.onmschina.cn",
+            "  pcx --sandbox health watch --interval 30s -o jsonl"
+        })
+final class HealthWatch implements Callable<Integer> {
+    private final Context context;
+
+    @Mixin
+    TenantOption tenant;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1m", converter = DurationConverter.class,
+            description = "Time between looks, at least 5s (default: ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Mixin
+    FailOnOption failOn;
+
+    HealthWatch(Context context) {
+        this.context = context;
+    }
+
+    static final List<Column<HealthEvent>> COLUMNS = List.of(
+            Column.of("Time", HealthEvent::time),
+            Column.of("Change", e -> e.change() + (e.previousStatus() == null || !e.change().equals(HealthEvent.STATUS)
+                    ? "" : " (was " + e.previousStatus() + ")")),
+            Column.of("Id", e -> e.issue().id()),
+            Column.<HealthEvent>of("Service", e -> e.issue().service()).optional(2),
+            Column.<HealthEvent>of("Class", e -> e.issue().classification()).optional(1),
+            Column.of("Status", e -> e.issue().status()),
+            Column.shrinking("Title", e -> e.issue().title()));
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String gate = failOn.value();
+        if (interval.compareTo(Duration.ofSeconds(5)) < 0) {
+            throw CliException.usage("--interval must be at least 5s, so as not to hammer Microsoft Graph");
+        }
+        Output output = context.output();
+        HealthAccess access = HealthAccess.of(context);
+        TenantOption.Tenant t = tenant.resolve(context);
+        ServiceAnnouncements graph = access.tenant(t.id(), t.label());
+        HealthWatcher watcher = new HealthWatcher(() -> {
+            try {
+                List<ServiceHealthIssue> active = new ArrayList<>();
+                graph.issues(true).forEach(-1, active::add);
+                return active;
+            } catch (RuntimeException e) {
+                throw access.explain(e, t.id(), t.label());
+            }
+        }, id -> {
+            try {
+                return graph.issue(id);
+            } catch (RuntimeException gone) {
+                return null; // its last known state is reported instead
+            }
+        }, context.sleeper(), context.clock(), interval, gate);
+        boolean table = output.format() == OutputFormat.TABLE && output.jq() == null;
+        RecordPrinter<HealthEvent> printer = table ? null : output.list(COLUMNS);
+        PrintStream out = context.io().out();
+        // on a terminal, a view redrawn in place; piped, one line per change
+        LiveView live = table && context.io().stdoutTty()
+                ? new LiveView(out, output.terminalWidth(), output.color(), t.label(), interval) : null;
+        boolean tripped;
+        try {
+            tripped = watcher.run(event -> {
+                if (event == null) {
+                    if (live != null) {
+                        live.draw(watcher.active(), context.clock().instant(), true);
+                    } else if (printer != null) {
+                        printer.flush();
+                    } else {
+                        out.flush();
+                    }
+                } else if (live != null) {
+                    live.change(event);
+                } else if (printer != null) {
+                    printer.print(event);
+                } else {
+                    out.println(line(event));
+                }
+                return event != null || !out.checkError(); // 'pcx health watch | head': stop when head has gone
+            }, e -> Errors.classify(e).code() == ExitCode.UNAVAILABLE, e -> {
+                String said = Errors.classify(e).message() + "; looking again in " + interval.toSeconds() + " s";
+                if (live != null) {
+                    live.problem(said);
+                    live.draw(watcher.active(), context.clock().instant(), false);
+                } else {
+                    context.say(said);
+                }
+            });
+        } finally {
+            if (printer != null) {
+                printer.finish();
+            }
+        }
+        if (tripped) {
+            context.fail("health gate: an active issue of class " + gate + " or worse in " + t.label());
+            return ExitCode.GATE;
+        }
+        return ExitCode.OK;
+    }
+
+    /** One change on one line, for a person: the columns, aligned enough to scan, never cut. */
+    static String line(HealthEvent e) {
+        StringBuilder sb = new StringBuilder();
+        List<Integer> widths = List.of(20, 10, 10, 22, 10, 20); // time, change, id, service, class, status
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            String cell = DisplayWidth.clean(COLUMNS.get(i).value().apply(e));
+            if (cell == null) {
+                cell = "";
+            }
+            sb.append(i < widths.size() ? DisplayWidth.pad(cell, widths.get(i)) + " " : cell);
+        }
+        return sb.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,364 @@
+package dev.pcx.cli.health;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pcx.api.Json;
+import dev.pcx.testing.MockServerTest;
+import dev.pcx.testing.Pcx;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.pcx.testing.Fixtures.json;
+import static dev.pcx.testing.Fixtures.ok;
+import static dev.pcx.testing.Fixtures.tenant;
+import static dev.pcx.testing.GraphFixtures.aadError;
+import static dev.pcx.testing.GraphFixtures.graphError;
+import static dev.pcx.testing.GraphFixtures.issue;
+import static dev.pcx.testing.GraphFixtures.page;
+import static dev.pcx.testing.GraphFixtures.service;
+import static dev.pcx.testing.GraphFixtures.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** pcx health against a MockWebServer standing in for Azure AD and Microsoft Graph: the exact requests. */
+class HealthCommandTest extends MockServerTest {
+    private static final String PARTNER = "4d9a8c1e-0000-4000-8000-00000000aaaa";
+    private static final String CLIENT = "0d3f7a52-6c1b-4e8f-a2d4-5b9c0e1f2a3b";
+    private static final String CUSTOMER = tenant(42);
+
+    /** pcx signed in from the environment with a person's refresh token; sign-in and Graph at the mock server. */
+    @BeforeEach
+    void person() {
+        pcx.env("PCX_ACCESS_TOKEN", "").env("PCX_AUTHORITY", server.url("/").toString())
+                .env("PCX_GRAPH_ENDPOINT", server.url("/").toString())
+                .env("PCX_TENANT_ID", PARTNER).env("PCX_CLIENT_ID", CLIENT)
+                .env("PCX_REFRESH_TOKEN", "partner-rt").env("PCX_CLIENT_SECRET", "app-secret");
+    }
+
+    private static Map<String, String> form(RecordedRequest r) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : r.getBody().utf8().split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return form;
+    }
+
+    private ObjectNode overview() {
+        return page("healthOverviews(issues())", List.of(
+                service("Exchange", "Exchange Online", "ServiceDegradation", List.of(
+                        issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false),
+                        issue("EX0", "Exchange Online", "Incident", "ServiceRestored", true))),
+                service("microsoftteams", "Microsoft Teams", "Investigating", List.of(
+                        issue("TM1", "Microsoft Teams", "Advisory", "Investigating", false))),
+                service("OrgLiveID", "Identity Service", "ServiceOperational", List.of())), null);
+    }
+
+    @Test
+    void aCustomersHealthRedeemsTheRefreshTokenInTheCustomersTenantThenReadsGraphThere() throws Exception {
+        server.enqueue(token("graph-token-42", "rt-from-customer"));
+        server.enqueue(ok(overview()));
+
+        Pcx.Result r = pcx.run("health", "-c", CUSTOMER);
+
+        assertEquals(0, r.exit(), r::toString);
+        RecordedRequest signIn = take();
+        assertEquals("POST", signIn.getMethod());
+        assertEquals("/" + CUSTOMER + "/oauth2/v2.0/token", signIn.getTarget());
+        assertEquals(Map.of("grant_type", "refresh_token", "client_id", CLIENT, "refresh_token", "partner-rt",
+                "scope", "https://microsoftgraph.chinacloudapi.cn/.default", "client_secret", "app-secret"), form(signIn));
+        RecordedRequest graph = take();
+        assertEquals("GET", graph.getMethod());
+        assertEquals("/v1.0/admin/serviceAnnouncement/healthOverviews?$expand=issues", graph.getTarget());
+        assertEquals("Bearer graph-token-42", graph.getHeaders().get("Authorization"));
+        assertEquals("application/json", graph.getHeaders().get("Accept"));
+        assertTrue(graph.getHeaders().get("client-request-id").matches("[0-9a-f-]{36}"));
+        assertNull(graph.getHeaders().get("MS-Contract-Version"), "Partner Center's headers stay with Partner Center");
+        assertEquals("""
+                SERVICE           STATUS              ISSUES  ID
+                Exchange Online   ServiceDegradation  EX1     Exchange
+                Microsoft Teams   Investigating       TM1     microsoftteams
+                Identity Service  ServiceOperational          OrgLiveID
+
+                SERVICE          ID   CLASS     STATUS              TITLE                                  START             LAST UPDATE
+                Exchange Online  EX1  Incident  ServiceDegradation  Users can't use Exchange Online (EX1)  2026-11-13 21:00  2026-11-14 18:20
+                Microsoft Teams  TM1  Advisory  Investigating       Users can't use Microsoft Teams (TM1)  2026-11-13 21:00  2026-11-14 18:20
+                """, r.out());
+    }
+
+    @Test
+    void withoutACustomerItIsThePartnersOwnTenantAndTheRotatedRefreshTokenIsKept() throws Exception {
+        server.enqueue(token("graph-token-own", "partner-rt-2"));
+        server.enqueue(ok(overview()));
+
+        Pcx.Result r = pcx.run("health", "--all", "-o", "json");
+
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("/" + PARTNER + "/oauth2/v2.0/token", take().getTarget());
+        take();
+        JsonNode out = Json.mapper().readTree(r.out());
+        assertEquals(3, out.size());
+        JsonNode exchange = out.get(0);
+        assertEquals("ServiceDegradation", exchange.get("status").asText(), "values as Graph sent them");
+        assertEquals(2, exchange.get("issues").size(), "--all keeps the resolved issue");
+        JsonNode ex1 = exchange.get("issues").get(0);
+        assertEquals(Json.mapper().valueToTree(issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false)),
+                ex1, "Graph's field names and values, nothing lost");
+    }
+
+    @Test
+    void serviceNarrowsAndFailOnIncidentTripsTheGateWithExit7() throws Exception {
+        server.enqueue(token("t", null));
+        server.enqueue(ok(overview()));
+        Pcx.Result r = pcx.run("health", "-c", CUSTOMER, "--service", "teams", "--fail-on", "advisory", "-o", "csv");
+        assertEquals(7, r.exit(), r::toString);
+        assertEquals("Service,Status,Issues,Id\nMicrosoft Teams,Investigating,TM1,microsoftteams\n", r.out());
+        assertTrue(r.err().contains("health gate: 1 active issue(s) of class advisory or worse"), r.err());
+
+        server.enqueue(token("t", null));
+        server.enqueue(ok(overview()));
+        Pcx.Result teams = pcx.run("health", "-c", CUSTOMER, "--service", "teams", "--fail-on", "incident", "-o", "csv");
+        assertEquals(0, teams.exit(), "an advisory does not trip an incident gate: " + teams);
+    }
+
+    @Test
+    void anEnumeratedOptionOutOfRangeIsExit2BeforeAnyCall() {
+        Pcx.Result r = pcx.run("health", "--fail-on", "critical");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("--fail-on takes advisory or incident, not 'critical'"), r.err());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void appOnlyCredentialsStopBeforeAnyCallSayingHowToSignInAsAPerson() {
+        Pcx.Result r = pcx.env("PCX_REFRESH_TOKEN", "").run("health", "-c", CUSTOMER);
+        assertEquals(3, r.exit(), r::toString);
+        assertTrue(r.err().contains("service health") && r.err().contains("needs app+user credentials")
+                && r.err().contains("pcx auth login"), r.err());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void aBareAccessTokenCannotBeRedeemedInATenantAndSaysSo() {
+        Pcx.Result r = new Pcx().env("PCX_ENDPOINT", server.url("/").toString())
+                .env("PCX_ACCESS_TOKEN", TOKEN).run("health", "-c", CUSTOMER);
+        assertEquals(3, r.exit(), r::toString);
+        assertTrue(r.err().contains("cannot get one from PCX_ACCESS_TOKEN") && r.err().contains("PCX_REFRESH_TOKEN"),
+                r.err());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void consentMissingInTheCustomersTenantIsExit5NamingIt() {
+        server.enqueue(aadError("invalid_grant", 65001, "The user or administrator has not consented to use the "
+                + "application with ID '" + CLIENT + "'."));
+        Pcx.Result r = pcx.run("health", "-c", CUSTOMER);
+        assertEquals(5, r.exit(), r::toString);
+        assertTrue(r.err().startsWith("pcx: the application is not consented in " + CUSTOMER + "'s tenant (AADSTS65001)"),
+                r.err());
+        assertTrue(r.err().contains("admin consent") && r.err().contains("correlation id c0rr-e1at-10n"), r.err());
+        assertFalse(r.err().contains("not signed in"), r.err());
+    }
+
+    @Test
+    void noDelegatedAdminRelationshipIsExit5NamingIt() {
+        server.enqueue(aadError("invalid_grant", 50020, "User account 'admin@partner' does not exist in tenant."));
+        Pcx.Result r = pcx.run("health", "-c", CUSTOMER);
+        assertEquals(5, r.exit(), r::toString);
+        assertTrue(r.err().contains("no delegated-admin relationship with " + CUSTOMER) && r.err().contains("AADSTS50020")
+                && r.err().contains("GDAP"), r.err());
+
+        server.enqueue(aadError("unauthorized_client", 700016, "Application was not found in the directory."));
+        Pcx.Result app = pcx.run("health", "-c", CUSTOMER);
+        assertEquals(5, app.exit(), app::toString);
+        assertTrue(app.err().contains("the signed-in application is unknown") && app.err().contains("AADSTS700016"),
+                app.err());
+    }
+
+    @Test
+    void graph403IsNoAdminRoleThereWithGraphsRequestId() {
+        server.enqueue(token("t", null));
+        server.enqueue(json(403, graphError("Forbidden", "Access denied.", "5e1d-req")));
+        Pcx.Result r = pcx.run("health", "-c", CUSTOMER);
+        assertEquals(5, r.exit(), r::toString);
+        assertTrue(r.err().contains("the signed-in user has no admin role in " + CUSTOMER + "'s tenant")
+                && r.err().contains("Microsoft Graph: Access denied.") && r.err().contains("request id 5e1d-req"), r.err());
+    }
+
+    @Test
+    void graphThrottlingIsWaitedOutByTheSameRetriesAsPartnerCenter() throws Exception {
+        server.enqueue(token("t", null));
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3")
+                .addHeader("Content-Type", "application/json")
+                .body(Json.mapper().writeValueAsString(graphError("TooManyRequests", "Too many requests.", "r1"))).build());
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "2").build());
+        server.enqueue(ok(overview()));
+
+        Pcx.Result r = pcx.run("health", "-c", CUSTOMER, "-o", "jsonl");
+
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(2, pcx.sleeps.size(), pcx.sleeps::toString);
+        assertTrue(Math.abs(pcx.sleeps.get(0).toMillis() - 3000) < 100, "Retry-After: 3, at the shared gate: " + pcx.sleeps);
+        assertEquals(Duration.ofSeconds(2), pcx.sleeps.get(1));
+        take();
+        String first = take().getHeaders().get("client-request-id");
+        assertEquals(first, take().getHeaders().get("client-request-id"), "a retry is the same logical call");
+        assertTrue(r.err().contains("429") && r.err().contains("retrying in 3.0 s"), r.err());
+    }
+
+    @Test
+    void throttledAfterEveryRetryIsExit6() throws Exception {
+        server.enqueue(token("t", null));
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(json(429, graphError("TooManyRequests", "Too many requests.", "r" + i)).newBuilder()
+                    .addHeader("Retry-After", "1").build());
+        }
+        Pcx.Result r = pcx.run("health", "-c", CUSTOMER);
+        assertEquals(6, r.exit(), r::toString);
+        assertTrue(r.err().contains("throttled by Microsoft Graph after retries"), r.err());
+    }
+
+    @Test
+    void pagesFollowTheAbsoluteNextLinkUnchangedAndNeverToAnotherHost() throws Exception {
+        String next = server.url("/v1.0/admin/serviceAnnouncement/healthOverviews?$expand=issues&$skiptoken=X%2BY").toString();
+        server.enqueue(token("t", null));
+        server.enqueue(ok(page("healthOverviews", List.of(service("Exchange", "Exchange Online", "ServiceOperational",
+                List.of())), next)));
+        server.enqueue(ok(page("healthOverviews", List.of(service("SharePoint", "SharePoint Online",
+                "ServiceOperational", List.of())), null)));
+        Pcx.Result r = pcx.run("health", "-c", CUSTOMER, "-o", "tsv");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("Exchange Online\tServiceOperational\t\tExchange\nSharePoint Online\tServiceOperational\t\tSharePoint\n",
+                r.out());
+        take();
+        take();
+        assertEquals("/v1.0/admin/serviceAnnouncement/healthOverviews?$expand=issues&$skiptoken=X%2BY", take().getTarget());
+
+        server.enqueue(token("t", null));
+        server.enqueue(ok(page("healthOverviews", List.of(), "https://elsewhere.example/v1.0/steal")));
+        Pcx.Result away = pcx.run("health", "-c", CUSTOMER);
+        assertEquals(5, away.exit(), away::toString);
+        assertTrue(away.err().contains("link to another host (elsewhere.example)"), away.err());
+    }
+
+    @Test
+    void showReadsTheIssueAndRendersItsPostsOldestFirstAsText() throws Exception {
+        server.enqueue(token("t", null));
+        server.enqueue(ok(issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false)));
+
+        Pcx.Result r = pcx.run("health", "show", "EX1", "-c", CUSTOMER);
+
+        assertEquals(0, r.exit(), r::toString);
+        take();
+        assertEquals("/v1.0/admin/serviceAnnouncement/issues/EX1", take().getTarget());
+        assertTrue(r.out().contains("""
+                Posts:        — 2026-11-13 21:07
+                              Title: first
+                             \s
+                              User Impact: users may be unable to sign in.
+                             \s
+                              — 2026-11-14 07:07
+                              Title: second
+                             \s
+                              We've found the cause.
+                """), r.out());
+
+        Pcx.Result bad = pcx.run("health", "show", "../admin", "-c", CUSTOMER);
+        assertEquals(2, bad.exit(), bad::toString);
+    }
+
+    @Test
+    void watchAsksForTheActiveIssuesOnlyAndAGateEndsItAtTheFirstLook() throws Exception {
+        server.enqueue(token("t", null));
+        server.enqueue(ok(page("admin/serviceAnnouncement/issues", List.of(
+                issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false)), null)));
+
+        Pcx.Result r = pcx.run("health", "watch", "-c", CUSTOMER, "--fail-on", "incident", "-o", "jsonl");
+
+        assertEquals(7, r.exit(), r::toString);
+        take();
+        assertEquals("/v1.0/admin/serviceAnnouncement/issues?$filter=isResolved%20eq%20false", take().getTarget());
+        JsonNode event = Json.mapper().readTree(r.out());
+        assertEquals("active", event.get("change").asText());
+        assertEquals("EX1", event.get("issue").get("id").asText());
+        assertEquals(List.of(), pcx.sleeps, "no wait: the gate tripped at the first look");
+
+        Pcx.Result tooOften = pcx.run("health", "watch", "--interval", "1s");
+        assertEquals(2, tooOften.exit(), tooOften::toString);
+    }
+
+    @Test
+    void watchOnATerminalDrawsALiveView() {
+        server.enqueue(token("t", null));
+        server.enqueue(ok(page("admin/serviceAnnouncement/issues", List.of(
+                issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false)), null)));
+        Pcx.Result r = pcx.tty(false, true, false).width(120)
+                .run("health", "watch", "-c", CUSTOMER, "--fail-on", "incident", "--no-color");
+        assertEquals(7, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("Service health of " + CUSTOMER + ", as of "), r.out());
+        assertTrue(r.out().contains("\nSERVICE          ID   CLASS     STATUS") && r.out().contains("Latest changes:"),
+                r.out());
+    }
+
+    @Test
+    void affectedListsTheCustomersThenAsksEachTenantInTurnAndReportsTheOneItCannotCheck() throws Exception {
+        server.enqueue(token("partner-center-token", "partner-rt-2"));
+        ObjectNode customers = dev.pcx.testing.Fixtures.page(List.of(
+                dev.pcx.testing.Fixtures.customer(tenant(1), "Contoso Ltd", "contoso.partner.onmschina.cn"),
+                dev.pcx.testing.Fixtures.customer(tenant(2), "北京云创科技有限公司", "bjyc.partner.onmschina.cn")), null, null);
+        server.enqueue(ok(customers));
+        server.enqueue(token("graph-1", null));
+        server.enqueue(ok(page("admin/serviceAnnouncement/issues", List.of(
+                issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false),
+                issue("TM1", "Microsoft Teams", "Advisory", "Investigating", false)), null)));
+        server.enqueue(aadError("invalid_grant", 65001, "not consented"));
+
+        Pcx.Result r = pcx.run("health", "affected", "--parallel", "1", "--service", "exchange", "-o", "jsonl");
+
+        assertEquals(5, r.exit(), r::toString);
+        RecordedRequest pcToken = take();
+        assertEquals("/" + PARTNER + "/oauth2/v2.0/token", pcToken.getTarget());
+        assertEquals("https://partner.partnercenterapi.microsoftonline.cn/user_impersonation offline_access",
+                form(pcToken).get("scope"));
+        assertEquals("/v1/customers?size=500", take().getTarget());
+        RecordedRequest first = take();
+        assertEquals("/" + tenant(1) + "/oauth2/v2.0/token", first.getTarget());
+        assertEquals("partner-rt-2", form(first).get("refresh_token"), "the rotated refresh token");
+        RecordedRequest issues = take();
+        assertEquals("/v1.0/admin/serviceAnnouncement/issues?$filter=isResolved%20eq%20false", issues.getTarget());
+        assertEquals("Bearer graph-1", issues.getHeaders().get("Authorization"));
+        assertEquals("/" + tenant(2) + "/oauth2/v2.0/token", take().getTarget());
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : r.out().lines().toList()) {
+            lines.add(Json.mapper().readTree(line));
+        }
+        assertEquals(2, lines.size());
+        assertEquals("affected", lines.get(0).get("status").asText());
+        assertEquals(1, lines.get(0).get("issues").size(), "--service exchange keeps the Exchange issue only");
+        assertEquals("unknown", lines.get(1).get("status").asText());
+        assertTrue(lines.get(1).get("reason").asText().contains("AADSTS65001"), lines.get(1).toString());
+        assertTrue(r.err().contains("2 customers: 1 affected, 0 clear, 1 could not be checked"), r.err());
+    }
+
+    @Test
+    void anIssueNotInTheTenantIsExit4() {
+        server.enqueue(token("t", null));
+        server.enqueue(json(404, graphError("UnknownError", "The issue was not found.", "r404")));
+        Pcx.Result r = pcx.run("health", "show", "EX9", "-c", CUSTOMER);
+        assertEquals(4, r.exit(), r::toString);
+        assertTrue(r.err().contains("not found in " + CUSTOMER + "'s tenant: The issue was not found. (UnknownError)"),
+                r.err());
+    }
+}
