@@ -74,6 +74,12 @@ public final class PartnerCenter {
         return b.build();
     }
 
+    /** {@code base} with the {@code --debug} trace on: the same connections and threads, one more interceptor. */
+    public static OkHttpClient traced(OkHttpClient base, java.util.function.Consumer<String> trace,
+                                      java.util.function.LongSupplier nanoTime) {
+        return base.newBuilder().addNetworkInterceptor(new TraceInterceptor(trace, nanoTime)).build();
+    }
+
     public ApiSettings settings() {
         return settings;
     }

@@ -209,6 +209,7 @@ final class AuthLogin implements Callable<Integer> {
             });
             return null;
         });
+        context.session().forgetConnections(); // a shell's next command signs in as the profile is now
         context.say("signed in to " + describe(target) + " as " + (identity == null ? client : identity) + " ("
                 + flow.kind() + "); saved as profile '" + name + "' in " + store.credentialsFile());
         return 0;

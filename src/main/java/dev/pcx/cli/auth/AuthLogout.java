@@ -38,6 +38,7 @@ final class AuthLogout implements Callable<Integer> {
                 store.files().delete(store.configFile());
                 return null;
             });
+            context.session().forgetConnections();
             context.say("signed out of every profile");
             return 0;
         }
@@ -55,6 +56,7 @@ final class AuthLogout implements Callable<Integer> {
             });
             return null;
         });
+        context.session().forgetConnections(); // a shell's next command signs in as the profile is now
         context.say(found[0] ? "signed out of profile '" + name + "'" : "no profile '" + name + "': nothing to do");
         return 0;
     }

@@ -37,6 +37,7 @@ final class AuthSwitch implements Callable<Integer> {
             }
             return new ProfileStore.Config(name, c.profiles());
         });
+        context.session().forgetConnections(); // a shell's next command signs in as the profile is now
         context.say("the current profile is now '" + name + "'");
         return 0;
     }

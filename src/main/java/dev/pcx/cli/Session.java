@@ -1,0 +1,178 @@
+package dev.pcx.cli;
+
+import dev.pcx.api.PartnerCenter;
+import dev.pcx.api.Sleeper;
+import dev.pcx.auth.LocalStateException;
+import dev.pcx.auth.ProfileStore;
+import dev.pcx.output.DisplayWidth;
+import dev.pcx.sandbox.SandboxServer;
+import okhttp3.OkHttpClient;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What lives as long as the process (or a {@code pcx shell}): the streams and what is known about
+ * them, the environment, the clock, one HTTP client whose connections every command shares, the
+ * in-process sandbox, the local state, the progress line, and the connections already resolved (so
+ * a second command on the same profile reuses its token). Built lazily: {@code --help} opens no socket.
+ */
+public final class Session implements AutoCloseable {
+    private final Io io;
+    private final Map<String, String> env;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoTime;
+    private final Clock clock = Clock.systemUTC();
+    private final String correlationId = UUID.randomUUID().toString();
+    private final Map<String, Context.Connection> connections = new ConcurrentHashMap<>();
+    private OkHttpClient http;
+    private SandboxServer sandbox;
+    private ProfileStore profiles;
+    private Progress progress;
+
+    public Session(Io io, Map<String, String> env, Sleeper sleeper, LongSupplier nanoTime) {
+        this.io = io;
+        this.env = env;
+        this.sleeper = sleeper;
+        this.nanoTime = nanoTime;
+    }
+
+    public Io io() {
+        return io;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    public LongSupplier nanoTime() {
+        return nanoTime;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** {@code MS-CorrelationId}: one per process, or per shell. */
+    public String correlationId() {
+        return correlationId;
+    }
+
+    /** The one HTTP client: every command, the API and the sign-in share its connections. */
+    public synchronized OkHttpClient http() {
+        if (http == null) {
+            http = PartnerCenter.baseClient(Duration.ofSeconds(10), Duration.ofSeconds(30), null, nanoTime);
+        }
+        return http;
+    }
+
+    /**
+     * {@code $PCX_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/pcx}, else {@code $HOME/.config/pcx}
+     * ({@code $HOME} as the shell has it: Java's {@code user.home} comes from the password database
+     * and ignores a CI runner's or container's {@code HOME}).
+     */
+    public Path configDir() {
+        String dir = env.get("PCX_CONFIG_DIR");
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir);
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "pcx");
+        }
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".config", "pcx");
+    }
+
+    /** Where the sandbox keeps its state unless {@code --state} says otherwise. */
+    public Path sandboxStateFile() {
+        return configDir().resolve("sandbox").resolve("state.json");
+    }
+
+    public synchronized ProfileStore profiles() {
+        if (profiles == null) {
+            profiles = new ProfileStore(configDir());
+        }
+        return profiles;
+    }
+
+    /** The in-process sandbox of {@code --sandbox}, started on first use. */
+    public synchronized SandboxServer sandbox() {
+        if (sandbox == null) {
+            try {
+                sandbox = SandboxServer.startInProcess(sandboxStateFile().getParent());
+            } catch (LocalStateException e) {
+                throw CliException.usage(e.getMessage());
+            }
+        }
+        return sandbox;
+    }
+
+    /** The progress line (live only when stderr is a terminal). */
+    public synchronized Progress progress() {
+        if (progress == null) {
+            progress = new Progress(io.err(), io.stderrTty(), io.width(), nanoTime);
+        }
+        return progress;
+    }
+
+    /** A message for the person at the terminal, on stderr, cleaned of terminal controls; clears the progress line first. */
+    public void say(String message) {
+        Progress p;
+        synchronized (this) {
+            p = progress;
+        }
+        if (p != null) {
+            p.clear();
+        }
+        synchronized (io.err()) {
+            io.err().println(DisplayWidth.clean(message));
+        }
+    }
+
+    /** The connection resolved earlier for the same {@code key} (options that decide it), or a new one. */
+    Context.Connection connection(String key, Supplier<Context.Connection> resolve) {
+        Context.Connection known = connections.get(key);
+        if (known != null) {
+            return known;
+        }
+        Context.Connection c = resolve.get();
+        connections.putIfAbsent(key, c);
+        return c;
+    }
+
+    /** Forgets resolved connections: after a sign-in or sign-out changed what a profile is. */
+    public void forgetConnections() {
+        connections.clear();
+        synchronized (this) {
+            profiles = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        OkHttpClient h;
+        SandboxServer s;
+        synchronized (this) {
+            h = http;
+            s = sandbox;
+        }
+        if (h != null) {
+            h.dispatcher().executorService().shutdown();
+            h.connectionPool().evictAll();
+        }
+        if (s != null) {
+            s.close();
+        }
+    }
+}
