@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Graph client sharing the run's transport, retries and throttle gate. Turns what can go wrong in
  * a tenant into a message that names what is missing there, with its exit code.
  */
-final class HealthAccess {
+public final class HealthAccess {
     private final GraphTokens tokens;
     private final Graph graph;
     private final Map<String, TokenSource> byTenant = new ConcurrentHashMap<>();
@@ -38,7 +38,7 @@ final class HealthAccess {
      * Checks, before any call, that the credentials can be a person in other tenants: app-only
      * credentials and a bare {@code PCX_ACCESS_TOKEN} cannot.
      */
-    static HealthAccess of(Context context) {
+    public static HealthAccess of(Context context) {
         context.requireAppUser("service health (Microsoft Graph in each tenant, as a person with an admin role there)");
         Credentials.Source source = context.connection().credentials();
         if (!(source.tokens() instanceof GraphTokens graphTokens)) {
@@ -53,6 +53,11 @@ final class HealthAccess {
                 pc.connectTimeout(), pc.readTimeout(), pc.maxAttempts(), pc.sleeper(), pc.nanoTime(),
                 pc.retryListener(), pc.trace());
         return new HealthAccess(graphTokens, new Graph(settings, context.http()));
+    }
+
+    /** Graph in the partner's own tenant, for {@code pcx api --graph}. */
+    public dev.pcx.api.Graph.Tenant partnerTenant() {
+        return graph.tenant("your partner tenant", byTenant.computeIfAbsent("", t -> tokens.graph(null)));
     }
 
     /** Service health in {@code tenantId} (null: the partner's own tenant), named {@code label} in messages. */
