@@ -160,6 +160,7 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api" ];    then _picocli_pcx; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers list" ];    then _picocli_pcx_customers; return $?; fi
@@ -194,59 +195,61 @@ function _complete_pcx() {
   local cmds3=(auth)
   local cmds4=(sandbox)
   local cmds5=(api)
-  local cmds6=(completion)
-  local cmds7=(help)
-  local cmds8=(customers list)
-  local cmds9=(customers show)
-  local cmds10=(services list)
-  local cmds11=(services show)
-  local cmds12=(services suspend)
-  local cmds13=(services activate)
-  local cmds14=(services set)
-  local cmds15=(services apply)
-  local cmds16=(services admin)
-  local cmds17=(health show)
-  local cmds18=(health watch)
-  local cmds19=(health affected)
-  local cmds20=(auth login)
-  local cmds21=(auth status)
-  local cmds22=(auth token)
-  local cmds23=(auth logout)
-  local cmds24=(auth switch)
-  local cmds25=(sandbox serve)
-  local cmds26=(sandbox reset)
-  local cmds27=(sandbox approve)
-  local cmds28=(sandbox incident)
-  local cmds29=(sandbox incident start)
-  local cmds30=(sandbox incident update)
-  local cmds31=(sandbox incident resolve)
+  local cmds6=(shell)
+  local cmds7=(completion)
+  local cmds8=(help)
+  local cmds9=(customers list)
+  local cmds10=(customers show)
+  local cmds11=(services list)
+  local cmds12=(services show)
+  local cmds13=(services suspend)
+  local cmds14=(services activate)
+  local cmds15=(services set)
+  local cmds16=(services apply)
+  local cmds17=(services admin)
+  local cmds18=(health show)
+  local cmds19=(health watch)
+  local cmds20=(health affected)
+  local cmds21=(auth login)
+  local cmds22=(auth status)
+  local cmds23=(auth token)
+  local cmds24=(auth logout)
+  local cmds25=(auth switch)
+  local cmds26=(sandbox serve)
+  local cmds27=(sandbox reset)
+  local cmds28=(sandbox approve)
+  local cmds29=(sandbox incident)
+  local cmds30=(sandbox incident start)
+  local cmds31=(sandbox incident update)
+  local cmds32=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_health_affected; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_health_watch; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_health_show; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_admin; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_services_apply; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_set; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_activate; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_suspend; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_services_show; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_services_list; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_customers_show; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_customers_list; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_help; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_completion; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_health_affected; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_health_watch; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_health_show; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_apply; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_services_set; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_activate; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_suspend; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_show; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_services_list; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_customers_show; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_customers_list; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_completion; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_shell; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_api; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_sandbox; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_auth; return $?; fi
@@ -264,7 +267,7 @@ function _picocli_pcx() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers services health auth sandbox api completion help"
+  local commands="customers services health auth sandbox api shell completion help"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -654,6 +657,65 @@ function _picocli_pcx_api() {
     '-H'|'--header')
       return
       ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_pcx_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--keep-going' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )

@@ -162,8 +162,8 @@ public final class PartnerCenter {
             throw new MalformedResponseException("Partner Center sent " + e.getMessage(),
                     httpRequest.header("MS-RequestId"), e);
         } catch (InterruptedIOException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new TransportException("interrupted", host(), e);
+            if (Thread.currentThread().isInterrupted() || call.isCanceled()) {
+                throw new CancelledException(host(), e);
             }
             throw new TransportException(e instanceof SocketTimeoutException && e.getMessage() != null
                     && e.getMessage().startsWith("no answer within") ? e.getMessage()
@@ -171,6 +171,9 @@ public final class PartnerCenter {
         } catch (UnknownHostException e) {
             throw new TransportException("cannot resolve " + settings.baseUrl().host(), host(), e);
         } catch (IOException e) {
+            if (call.isCanceled()) {
+                throw new CancelledException(host(), e);
+            }
             throw new TransportException("cannot reach " + host() + ": " + RetryInterceptor.describe(e), host(), e);
         }
     }

@@ -164,9 +164,15 @@ public final class AadClient {
             }
             return body;
         } catch (InterruptedIOException e) {
+            if (call.isCanceled()) {
+                throw new dev.pcx.api.CancelledException(url.host(), e);
+            }
             throw new TransportException("the sign-in service at " + url.host() + " did not answer in time",
                     url.host(), e, UNREACHABLE_FIX);
         } catch (IOException e) {
+            if (call.isCanceled()) {
+                throw new dev.pcx.api.CancelledException(url.host(), e);
+            }
             throw new TransportException("cannot reach the sign-in service at " + url.host() + ": " + e.getMessage(),
                     url.host(), e, UNREACHABLE_FIX);
         }

@@ -107,6 +107,9 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
         if (ex instanceof ApiException e) {
             return api(e);
         }
+        if (ex instanceof dev.pcx.api.CancelledException) {
+            return new Failure(ExitCode.INTERRUPTED, "interrupted");
+        }
         if (ex instanceof TransportException e) {
             return new Failure(ExitCode.UNAVAILABLE, e.getMessage() + "; " + (e.fix() != null ? e.fix()
                     : "check the network and --endpoint, or retry later (--timeout to wait longer)"));

@@ -25,7 +25,7 @@ import java.time.Duration;
             "",
             "Data goes to stdout, messages to stderr. Nothing prompts when stdin is not a terminal."
         },
-        subcommands = {CustomersCommand.class, ServicesCommand.class, HealthCommand.class, AuthCommand.class, SandboxCommand.class, ApiCommand.class, CompletionCommand.class, HelpCommand.class},
+        subcommands = {CustomersCommand.class, ServicesCommand.class, HealthCommand.class, AuthCommand.class, SandboxCommand.class, ApiCommand.class, dev.pcx.cli.shell.ShellCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, also when there was nothing to do",

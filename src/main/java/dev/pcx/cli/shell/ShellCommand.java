@@ -1,0 +1,220 @@
+package dev.pcx.cli.shell;
+
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.GlobalOptions;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code pcx shell}: one warm session for a whole incident. */
+@Command(name = "shell",
+        header = "An interactive shell: many commands, one start, one sign-in.",
+        description = {
+            "Every pcx command runs inside as it does outside (same output, same exit status), on one HTTP "
+                    + "client and one token, so a command costs its round trips, not a Java start. The shell's "
+                    + "own global options (pcx --sandbox shell, --profile, -o ...) apply to every line.",
+            "use <customer> works on one customer: commands that take -c get it when it is left out (the "
+                    + "prompt shows it); use - forgets it. Tab completes commands, options, values, customer "
+                    + "names, domains and ids, the subscriptions of the customer in use and profiles, from caches "
+                    + "filled in the background. History is kept in $PCX_CONFIG_DIR/shell-history (0600). "
+                    + "Ctrl-C cancels the running command, not the shell; Ctrl-D or exit leaves.",
+            "Without a terminal, commands are read from stdin, one per line (# starts a comment), and the "
+                    + "shell stops at the first that fails, with its exit code, unless --keep-going."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  printf 'customers list --limit 3\\nhealth\\n' | pcx --sandbox shell",
+            "  printf 'use contoso.partner.onmschina.cn\\nservices list\\n' | \\",
+            "      pcx --sandbox shell",
+            "  printf 'customers show nobody\\nhealth\\n' | \\",
+            "      pcx --sandbox shell --keep-going               # exit 4",
+            "",
+            "  # at a terminal, until exit or Ctrl-D:",
+            "  pcx --sandbox shell"
+        })
+public final class ShellCommand implements Callable<Integer> {
+    private final Context context;
+
+    @Option(names = "--keep-going", description = "Without a terminal, run every line even after one fails")
+    boolean keepGoing;
+
+    ShellCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Shell shell = new Shell(context.session(), globalArgs(context.options()));
+        if (!context.io().stdinTty()) {
+            return fromStdin(shell);
+        }
+        context.profiles().files().ensureDir(); // the history lives beside the profiles, 0700
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            return interactive(shell, terminal, context.configDir().resolve("shell-history"));
+        } catch (IOException e) {
+            throw CliException.usage("cannot open the terminal for the shell: " + e.getMessage());
+        }
+    }
+
+    /** The global options given to {@code pcx shell}, as words every line of the shell starts with. */
+    static List<String> globalArgs(GlobalOptions o) {
+        List<String> a = new ArrayList<>();
+        if (o.sandbox()) {
+            a.add("--sandbox");
+        }
+        if (o.debug()) {
+            a.add("--debug");
+        }
+        if (o.noColor()) {
+            a.add("--no-color");
+        }
+        add(a, "--profile", o.profile());
+        add(a, "--cloud", o.cloud());
+        add(a, "--endpoint", o.endpoint());
+        add(a, "--authority", o.authority());
+        add(a, "--graph-endpoint", o.graphEndpoint());
+        add(a, "-o", o.output());
+        add(a, "--jq", o.jq());
+        add(a, "--locale", o.locale());
+        if (o.timeout() != null) {
+            a.add("--timeout");
+            a.add(o.timeout().toMillis() + "ms");
+        }
+        return a;
+    }
+
+    private static void add(List<String> args, String option, String value) {
+        if (value != null && !value.isBlank()) {
+            args.add(option);
+            args.add(value);
+        }
+    }
+
+    /** Commands from stdin, one a line; the first failure ends the run unless --keep-going. */
+    int fromStdin(Shell shell) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(context.io().in(), StandardCharsets.UTF_8));
+        DefaultParser parser = new DefaultParser().eofOnUnclosedQuote(true);
+        int first = 0;
+        int number = 0;
+        try {
+            for (String line; (line = in.readLine()) != null; ) {
+                number++;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                List<String> words;
+                try {
+                    words = words(parser.parse(t, t.length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words());
+                } catch (RuntimeException unclosed) {
+                    context.say("pcx: line " + number + ": a quote is not closed");
+                    words = null;
+                }
+                Shell.Outcome o = words == null ? new Shell.Outcome(ExitCode.USAGE, false) : shell.run(words);
+                if (o.exit() != 0 && first == 0) {
+                    first = o.exit();
+                }
+                if (o.quit() || o.exit() != 0 && !keepGoing) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return first;
+    }
+
+    private static List<String> words(List<String> parsed) {
+        List<String> out = new ArrayList<>();
+        for (String w : parsed) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** The interactive loop on {@code terminal}; history in {@code history} (0600). */
+    static int interactive(Shell shell, Terminal terminal, Path history) {
+        Completions completions = new Completions(shell);
+        completions.refreshCustomers();
+        privateFile(history);
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("pcx")
+                .completer(completions).parser(new DefaultParser())
+                .variable(LineReader.HISTORY_FILE, history)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                .build();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> shell.cancel());
+        int last = 0;
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(prompt(shell));
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C at the prompt: a new line, not an exit
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                Shell.Outcome o = shell.run(words(reader.getParsedLine().words()));
+                last = o.exit();
+                completions.refreshSubscriptions(shell.customer());
+                if (o.quit()) {
+                    break;
+                }
+                terminal.flush();
+            }
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            try {
+                reader.getHistory().save();
+            } catch (IOException e) {
+                shell.session().say("pcx: the shell's history was not saved: " + e.getMessage());
+            }
+            privateFile(history);
+        }
+        return last == 0 ? 0 : last;
+    }
+
+    private static String prompt(Shell shell) {
+        String label = shell.customerLabel();
+        return label == null ? "pcx> " : "pcx " + dev.pcx.output.DisplayWidth.truncate(
+                dev.pcx.output.DisplayWidth.clean(label), 30) + "> ";
+    }
+
+    /** The history file exists and only its owner may read it, before and after jline writes it. */
+    private static void privateFile(Path file) {
+        try {
+            if (!Files.isDirectory(file.getParent())) {
+                return;
+            }
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // without POSIX permissions (Windows), the user's profile directory protects it
+        }
+    }
+}
