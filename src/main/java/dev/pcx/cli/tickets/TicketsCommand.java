@@ -1,0 +1,19 @@
+package dev.pcx.cli.tickets;
+
+import dev.pcx.cli.NounCommand;
+import picocli.CommandLine.Command;
+
+/** {@code pcx tickets}: escalating a customer's problem to the operator. */
+@Command(name = "tickets",
+        header = "Escalate a customer's problem to the operator (21Vianet or Microsoft), and follow it.",
+        description = {
+            "21Vianet offers no API for service requests: every request there is a hand-off. pcx composes "
+                    + "the whole request (title, severity, service, description, the customer's tenant and "
+                    + "domain), prints it ready to paste with the portal path and the links it knows, keeps it "
+                    + "in $PCX_CONFIG_DIR/tickets, and exits 8, so a CI job can page a person with the text.",
+            "--key KEY makes a create safe to retry: the request kept for that key is shown again, never "
+                    + "prepared twice, and the key is written into the request's text."
+        },
+        subcommands = {TicketsCreate.class, TicketsList.class, TicketsShow.class})
+public final class TicketsCommand extends NounCommand {
+}
