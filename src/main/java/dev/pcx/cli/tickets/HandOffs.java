@@ -19,12 +19,24 @@ import java.util.Locale;
  * keeps it, reusing the one kept for the same key instead of preparing it twice.
  */
 final class HandOffs {
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}");
     private final Context context;
     private final HandOffStore store;
 
     HandOffs(Context context) {
         this.context = context;
         this.store = new HandOffStore(context.configDir());
+    }
+
+    /** {@code --key} checked and trimmed, or null. */
+    static String key(String given) {
+        if (given == null) {
+            return null;
+        }
+        if (!KEY.matcher(given.trim()).matches()) {
+            throw CliException.usage("'" + given + "' is not a key: up to 100 letters, digits and . _ : / - (--key)");
+        }
+        return given.trim();
     }
 
     java.nio.file.Path file() {
@@ -35,28 +47,60 @@ final class HandOffs {
         return store;
     }
 
-    /** The hand-off for {@code request} to {@code customerText}: the one kept for its key, else a new one. */
-    HandOffStore.Kept prepare(String customerText, HandOffComposer.Request request) {
-        if (request.key() != null) {
-            // a retried job finds its request without a call
-            for (HandOff h : store.all()) {
-                if (request.key().equals(h.key())) {
-                    if (!sameCustomer(h, customerText)) {
-                        throw CliException.usage("key " + request.key() + " was used for another customer ("
-                                + h.customerName() + ", " + h.customerTenantId() + ") in " + h.id()
-                                + ": give each request its own key");
-                    }
-                    return new HandOffStore.Kept(h, true);
+    /**
+     * The hand-off kept for {@code key} (null when none, or no key): a retried job finds its request
+     * without a call. A key kept for another customer is a usage error.
+     */
+    HandOff kept(String key, String customerText) {
+        if (key == null) {
+            return null;
+        }
+        for (HandOff h : store.all()) {
+            if (key.equals(h.key())) {
+                if (!sameCustomer(h, customerText)) {
+                    throw CliException.usage("key " + key + " was used for another customer (" + h.customerName()
+                            + ", " + h.customerTenantId() + ") in " + h.id() + ": give each request its own key");
                 }
+                return h;
             }
         }
-        Customer c = new CustomerResolver(context.api()).resolve(customerText);
+        return null;
+    }
+
+    /** The customer {@code customerText} names. */
+    Customer customer(String customerText) {
+        return new CustomerResolver(context.api()).resolve(customerText);
+    }
+
+    /** The hand-off for {@code request} to {@code customerText}: the one kept for its key, else a new one. */
+    HandOffStore.Kept prepare(String customerText, HandOffComposer.Request request) {
+        HandOff h = kept(request.key(), customerText);
+        return h != null ? new HandOffStore.Kept(h, true) : prepare(customer(customerText), request);
+    }
+
+    /** A new hand-off for {@code request} to {@code c} (or, under the store's lock, the one kept for its key). */
+    HandOffStore.Kept prepare(Customer c, HandOffComposer.Request request) {
         Cloud cloud = context.connection().cloud();
         List<HandOff.PortalLink> links = HandOffComposer.links(cloud, adminLinks(c.tenantId(), request.service()));
-        String now = Instant.now(context.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = now();
         HandOffComposer.Customer who = new HandOffComposer.Customer(c.tenantId(), c.domain(), c.companyName());
         return store.keep(request.key(), id -> HandOffComposer.compose(id, cloud, who, request, links, now,
                 VersionProvider.version()));
+    }
+
+    String now() {
+        return Instant.now(context.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Says what became of the request, on stderr. */
+    void report(HandOffStore.Kept kept) {
+        HandOff h = kept.handOff();
+        if (kept.existed()) {
+            context.say("the request for key " + h.key() + " was prepared at " + h.createdDateTime() + " as " + h.id()
+                    + "; shown again, not prepared twice");
+        } else {
+            context.say("prepared " + h.id() + " for a person to submit (kept in " + store.file() + ")");
+        }
     }
 
     /** Does {@code customerText} name the customer of {@code h}: its tenant id, domain, or the start of its name? */

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /** {@code pcx tickets create}: a request for the operator, prepared for a person to submit (exit 8). */
 @Command(name = "create",
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
             "      --service Teams --description-file - --key ci-42 -o json  # exit 8"
         })
 final class TicketsCreate implements Callable<Integer> {
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}");
     private final Context context;
 
     @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "Tenant id, domain or company-name prefix")
@@ -77,10 +75,7 @@ final class TicketsCreate implements Callable<Integer> {
         if (severity != null) {
             severity = Severities.parse(severity);
         }
-        if (key != null && !KEY.matcher(key.trim()).matches()) {
-            throw CliException.usage("'" + key + "' is not a key: up to 100 letters, digits and . _ : / - (--key)");
-        }
-        String k = key == null ? null : key.trim();
+        String k = HandOffs.key(key);
         Output output = context.output();
         if (descriptionFile != null) {
             description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
@@ -89,14 +84,8 @@ final class TicketsCreate implements Callable<Integer> {
         HandOffs handOffs = new HandOffs(context);
         HandOffStore.Kept kept = handOffs.prepare(customer.trim(), new HandOffComposer.Request(title.trim(), severity,
                 service.trim(), description, k));
-        HandOff h = kept.handOff();
-        if (kept.existed()) {
-            context.say("the request for key " + k + " was prepared at " + h.createdDateTime() + " as " + h.id()
-                    + "; shown again, not prepared twice");
-        } else {
-            context.say("prepared " + h.id() + " for a person to submit (kept in " + handOffs.file() + ")");
-        }
-        TicketsShow.print(context, output, h);
+        handOffs.report(kept);
+        TicketsShow.print(context, output, kept.handOff());
         return ExitCode.HANDED_OFF;
     }
 

@@ -166,4 +166,52 @@ class TicketsSandboxTest {
         assertEquals(3, r.exit(), r::toString);
         assertTrue(r.err().contains("chmod 600"), r.err());
     }
+
+    @Test
+    void escalateFindsAKnownIssueAndPreparesNothing() {
+        Pcx.Result r = pcx().run("tickets", "escalate", "-c", CONTOSO, "--service", "exchange", "--title", "Mail delayed",
+                "-o", "tsv");
+        assertEquals(7, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("Exchange Online\tEX512345\tIncident\t"), r.out());
+        assertTrue(r.err().startsWith("pcx: a known issue covers exchange in Contoso Ltd (EX512345): nothing was "
+                + "prepared; follow it with 'pcx --sandbox health show EX512345 -c "), r.err());
+        assertTrue(r.err().contains("or prepare the request anyway with --force"), r.err());
+        assertFalse(Files.exists(stateFile()));
+    }
+
+    @Test
+    void escalateWithForcePreparesTheRequestWithTheIssueInItsEvidence() {
+        Pcx.Result r = pcx().run("tickets", "escalate", "-c", CONTOSO, "--service", "exchange", "--title", "Mail delayed",
+                "--force", "--description", "Since 9:00 no mail arrives.");
+        assertEquals(8, r.exit(), r::toString);
+        assertTrue(r.out().contains("Since 9:00 no mail arrives.\n\nEvidence gathered by pcx:\n"
+                + "- Service health of exchange in the customer's tenant: active issues, filed anyway (--force):\n"
+                + "    EX512345 (Incident, ServiceDegradation, since "), r.out());
+        assertTrue(r.out().contains("- Checked at "), r.out());
+        assertTrue(r.err().contains("preparing the request anyway (--force)"), r.err());
+    }
+
+    @Test
+    void escalateWithoutAKnownIssuePreparesTheRequestOnceForAKey() throws Exception {
+        Pcx.Result r = pcx().run("tickets", "escalate", "-c", CONTOSO, "--service", "Teams", "--title", "Calls drop",
+                "--key", "ci-7");
+        assertEquals(8, r.exit(), r::toString);
+        assertTrue(r.out().contains("- Service health of Teams in the customer's tenant: no active issue "
+                + "(Microsoft Teams: ServiceOperational)\n- Subscriptions for Teams: "), r.out());
+        assertTrue(r.out().contains("Severity: moderate"), r.out());
+        assertTrue(r.out().contains("pcx-key: ci-7"), r.out());
+        Pcx.Result again = pcx().run("tickets", "escalate", "-c", CONTOSO, "--service", "Teams", "--title", "Calls drop",
+                "--key", "ci-7");
+        assertEquals(8, again.exit(), again::toString);
+        assertEquals(r.out(), again.out());
+        assertTrue(again.err().contains("shown again, not prepared twice"), again.err());
+        assertEquals(1, Json.mapper().readTree(stateFile().toFile()).size());
+    }
+
+    @Test
+    void escalateNamesEveryMissingRequiredOption() {
+        Pcx.Result r = pcx().run("tickets", "escalate", "--title", "T");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("--customer") && r.err().contains("--service"), r.err());
+    }
 }
