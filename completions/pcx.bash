@@ -174,10 +174,12 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health show" ];    then _picocli_pcx_health; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health watch" ];    then _picocli_pcx_health; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health affected" ];    then _picocli_pcx_health; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets create" ];    then _picocli_pcx_tickets; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets escalate" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets list" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets show" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets create" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets note" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets close" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets escalate" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth login" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth token" ];    then _picocli_pcx_auth; return $?; fi
@@ -212,39 +214,43 @@ function _complete_pcx() {
   local cmds17=(health show)
   local cmds18=(health watch)
   local cmds19=(health affected)
-  local cmds20=(tickets create)
-  local cmds21=(tickets escalate)
-  local cmds22=(tickets list)
-  local cmds23=(tickets show)
-  local cmds24=(auth login)
-  local cmds25=(auth status)
-  local cmds26=(auth token)
-  local cmds27=(auth logout)
-  local cmds28=(auth switch)
-  local cmds29=(sandbox serve)
-  local cmds30=(sandbox reset)
-  local cmds31=(sandbox approve)
-  local cmds32=(sandbox incident)
-  local cmds33=(sandbox incident start)
-  local cmds34=(sandbox incident update)
-  local cmds35=(sandbox incident resolve)
+  local cmds20=(tickets list)
+  local cmds21=(tickets show)
+  local cmds22=(tickets create)
+  local cmds23=(tickets note)
+  local cmds24=(tickets close)
+  local cmds25=(tickets escalate)
+  local cmds26=(auth login)
+  local cmds27=(auth status)
+  local cmds28=(auth token)
+  local cmds29=(auth logout)
+  local cmds30=(auth switch)
+  local cmds31=(sandbox serve)
+  local cmds32=(sandbox reset)
+  local cmds33=(sandbox approve)
+  local cmds34=(sandbox incident)
+  local cmds35=(sandbox incident start)
+  local cmds36=(sandbox incident update)
+  local cmds37=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_tickets_show; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_tickets_list; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_tickets_create; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_tickets_close; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_tickets_note; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_tickets_create; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_tickets_show; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_tickets_list; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_health_affected; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_health_watch; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_health_show; return $?; fi
@@ -521,7 +527,7 @@ function _picocli_pcx_tickets() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="create escalate list show"
+  local commands="list show create note close escalate"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -1623,6 +1629,145 @@ function _picocli_pcx_health_affected() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_pcx_tickets_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--status' '--source' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local STATUS_option_args=("open" "closed" "attention_needed") # --status values
+  local SOURCE_option_args=("partner-center" "handoff") # --source values
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--status')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--source')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SOURCE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--key')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_pcx_tickets_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `create` subcommand.
 function _picocli_pcx_tickets_create() {
   # Get completion data
@@ -1660,6 +1805,133 @@ function _picocli_pcx_tickets_create() {
       return
       ;;
     '--key')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `note` subcommand.
+function _picocli_pcx_tickets_note() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--file' '-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--file')
+      return
+      ;;
+    '-c'|'--customer')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `close` subcommand.
+function _picocli_pcx_tickets_close() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
       return
       ;;
     '-o'|'--output')
@@ -1745,130 +2017,6 @@ function _picocli_pcx_tickets_escalate() {
     '--key')
       return
       ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '--jq')
-      return
-      ;;
-    '--profile')
-      local IFS=$'\n'
-      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
-      return $?
-      ;;
-    '--cloud')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
-      return $?
-      ;;
-    '--endpoint')
-      return
-      ;;
-    '--authority')
-      return
-      ;;
-    '--graph-endpoint')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-    '--locale')
-      return
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `list` subcommand.
-function _picocli_pcx_tickets_list() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--customer' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
-  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
-  local CLOUD_option_args=("china" "global") # --cloud values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '-c'|'--customer')
-      return
-      ;;
-    '--key')
-      return
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '--jq')
-      return
-      ;;
-    '--profile')
-      local IFS=$'\n'
-      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
-      return $?
-      ;;
-    '--cloud')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
-      return $?
-      ;;
-    '--endpoint')
-      return
-      ;;
-    '--authority')
-      return
-      ;;
-    '--graph-endpoint')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-    '--locale')
-      return
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `show` subcommand.
-function _picocli_pcx_tickets_show() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
-  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
-  local CLOUD_option_args=("china" "global") # --cloud values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )

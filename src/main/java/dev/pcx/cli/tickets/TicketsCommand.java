@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             "--key KEY makes a create safe to retry: the request kept for that key is shown again, never "
                     + "prepared twice, and the key is written into the request's text."
         },
-        subcommands = {TicketsCreate.class, TicketsEscalate.class, TicketsList.class, TicketsShow.class})
+        subcommands = {TicketsList.class, TicketsShow.class, TicketsCreate.class, TicketsNote.class, TicketsClose.class,
+            TicketsEscalate.class})
 public final class TicketsCommand extends NounCommand {
 }

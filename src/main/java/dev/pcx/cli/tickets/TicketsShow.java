@@ -13,14 +13,20 @@ import java.util.stream.Collectors;
 
 /** {@code pcx tickets show <id>}: one request in full. */
 @Command(name = "show",
-        header = "Show a request pcx prepared, with its whole text.",
-        description = "A hand-off (local-N) is printed as it was prepared, ready to paste again. "
-                + "-o json gives the kept request.",
+        header = "Show a service request in full, or a request pcx prepared.",
+        description = {
+            "A Partner Center service request (its numeric id, with -c: global only, app+user credentials) is "
+                    + "shown with its notes; -o json gives it as Partner Center sent it.",
+            "A hand-off (local-N) is printed as it was prepared, ready to paste again; -o json gives the kept "
+                    + "request."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  # after a create:",
             "  pcx --sandbox tickets show local-1",
-            "  pcx --sandbox tickets show local-1 -o json --jq .text"
+            "  pcx --sandbox tickets show local-1 -o json --jq .text",
+            "  pcx --sandbox --cloud global tickets show 616100000000000 \\",
+            "      -c contoso.partner.onmschina.cn"
         })
 final class TicketsShow implements Callable<Integer> {
     static final List<Column<HandOff>> DETAIL = List.of(
@@ -40,8 +46,12 @@ final class TicketsShow implements Callable<Integer> {
 
     private final Context context;
 
-    @Parameters(index = "0", paramLabel = "<id>", description = "The request's id, e.g. local-1")
+    @Parameters(index = "0", paramLabel = "<id>", description = "The request's id: Partner Center's number, or local-N")
     String id;
+
+    @picocli.CommandLine.Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER",
+            description = "The customer whose service request it is (Partner Center's)")
+    String customer;
 
     TicketsShow(Context context) {
         this.context = context;
@@ -50,6 +60,15 @@ final class TicketsShow implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = context.output();
+        if (ServiceRequestDesk.isId(id)) {
+            ServiceRequestDesk desk = new ServiceRequestDesk(context, customer);
+            output.single(desk.get(desk.open("showing a service request"), id.trim()), TicketColumns.REQUEST);
+            return 0;
+        }
+        if (!ServiceRequestDesk.isHandOff(id)) {
+            throw CliException.usage("'" + id + "' is not a request id: Partner Center's are numbers "
+                    + "(616122292874576), the requests pcx prepared local-N");
+        }
         HandOff h = new HandOffStore(context.configDir()).byId(id.trim());
         if (h == null) {
             throw CliException.notFound("no request '" + id + "' is kept here (see them with: "
