@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -213,5 +214,37 @@ class TicketsSandboxTest {
         Pcx.Result r = pcx().run("tickets", "escalate", "--title", "T");
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("--customer") && r.err().contains("--service"), r.err());
+    }
+
+    @Test
+    void escalateWhereHealthCannotBeCheckedSaysSoAndPreparesTheRequest() {
+        Pcx.Result r = pcx().run("tickets", "escalate", "-c", "深圳华信", "--service", "Teams", "--title", "Calls drop");
+        assertEquals(8, r.exit(), r::toString);
+        assertTrue(r.err().contains("note: the health of Teams could not be checked (the application is not consented"),
+                r.err());
+        assertTrue(r.out().contains("- Service health of Teams in the customer's tenant: could not be checked (the "
+                + "application is not consented"), r.out());
+    }
+
+    @Test
+    void parallelRetriesWithOneKeyKeepOneRequest() throws Exception {
+        int n = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<Pcx.Result>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                runs.add(pool.submit(() -> create(pcx(), "--key", "ci-par")));
+            }
+            java.util.Set<String> texts = new java.util.HashSet<>();
+            for (var f : runs) {
+                Pcx.Result r = f.get();
+                assertEquals(8, r.exit(), r::toString);
+                texts.add(r.out());
+            }
+            assertEquals(1, texts.size(), "every run prints the one request");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Json.mapper().readTree(stateFile().toFile()).size());
     }
 }
