@@ -157,6 +157,7 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_pcx; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api" ];    then _picocli_pcx; return $?; fi
@@ -175,6 +176,12 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health show" ];    then _picocli_pcx_health; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health watch" ];    then _picocli_pcx_health; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health affected" ];    then _picocli_pcx_health; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets list" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets show" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets create" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets note" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets close" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets escalate" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth login" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth token" ];    then _picocli_pcx_auth; return $?; fi
@@ -192,67 +199,81 @@ function _complete_pcx() {
   local cmds0=(customers)
   local cmds1=(services)
   local cmds2=(health)
-  local cmds3=(auth)
-  local cmds4=(sandbox)
-  local cmds5=(api)
-  local cmds6=(shell)
-  local cmds7=(completion)
-  local cmds8=(help)
-  local cmds9=(customers list)
-  local cmds10=(customers show)
-  local cmds11=(services list)
-  local cmds12=(services show)
-  local cmds13=(services suspend)
-  local cmds14=(services activate)
-  local cmds15=(services set)
-  local cmds16=(services apply)
-  local cmds17=(services admin)
-  local cmds18=(health show)
-  local cmds19=(health watch)
-  local cmds20=(health affected)
-  local cmds21=(auth login)
-  local cmds22=(auth status)
-  local cmds23=(auth token)
-  local cmds24=(auth logout)
-  local cmds25=(auth switch)
-  local cmds26=(sandbox serve)
-  local cmds27=(sandbox reset)
-  local cmds28=(sandbox approve)
-  local cmds29=(sandbox incident)
-  local cmds30=(sandbox incident start)
-  local cmds31=(sandbox incident update)
-  local cmds32=(sandbox incident resolve)
+  local cmds3=(tickets)
+  local cmds4=(auth)
+  local cmds5=(sandbox)
+  local cmds6=(api)
+  local cmds7=(shell)
+  local cmds8=(completion)
+  local cmds9=(help)
+  local cmds10=(customers list)
+  local cmds11=(customers show)
+  local cmds12=(services list)
+  local cmds13=(services show)
+  local cmds14=(services suspend)
+  local cmds15=(services activate)
+  local cmds16=(services set)
+  local cmds17=(services apply)
+  local cmds18=(services admin)
+  local cmds19=(health show)
+  local cmds20=(health watch)
+  local cmds21=(health affected)
+  local cmds22=(tickets list)
+  local cmds23=(tickets show)
+  local cmds24=(tickets create)
+  local cmds25=(tickets note)
+  local cmds26=(tickets close)
+  local cmds27=(tickets escalate)
+  local cmds28=(auth login)
+  local cmds29=(auth status)
+  local cmds30=(auth token)
+  local cmds31=(auth logout)
+  local cmds32=(auth switch)
+  local cmds33=(sandbox serve)
+  local cmds34=(sandbox reset)
+  local cmds35=(sandbox approve)
+  local cmds36=(sandbox incident)
+  local cmds37=(sandbox incident start)
+  local cmds38=(sandbox incident update)
+  local cmds39=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_health_affected; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_health_watch; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_health_show; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_services_admin; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_apply; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_services_set; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_activate; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_suspend; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_show; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_services_list; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_customers_show; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_customers_list; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_help; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_completion; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_shell; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_api; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_sandbox; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_auth; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_tickets_close; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_tickets_note; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_tickets_create; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_tickets_show; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_tickets_list; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_health_affected; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_health_watch; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_health_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_services_apply; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_set; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_services_activate; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_suspend; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_show; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_list; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_customers_show; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_customers_list; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_completion; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_shell; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_api; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_pcx_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_pcx_auth; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_pcx_tickets; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_pcx_health; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_pcx_services; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_pcx_customers; return $?; fi
@@ -267,7 +288,7 @@ function _picocli_pcx() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers services health auth sandbox api shell completion help"
+  local commands="customers services health tickets auth sandbox api shell completion help"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -462,6 +483,65 @@ function _picocli_pcx_health() {
     '--fail-on')
       return
       ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `tickets` subcommand.
+function _picocli_pcx_tickets() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list show create note close escalate"
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -1645,6 +1725,438 @@ function _picocli_pcx_health_affected() {
       return
       ;;
     '--fail-on')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_pcx_tickets_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--status' '--source' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local STATUS_option_args=("open" "closed" "attention_needed") # --status values
+  local SOURCE_option_args=("partner-center" "handoff") # --source values
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--status')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--source')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SOURCE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--key')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_pcx_tickets_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `create` subcommand.
+function _picocli_pcx_tickets_create() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--title' '--description' '--description-file' '--severity' '--service' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local SEVERITY_option_args=("critical" "moderate" "minimal") # --severity values
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--title')
+      return
+      ;;
+    '--description')
+      return
+      ;;
+    '--description-file')
+      return
+      ;;
+    '--severity')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
+      return $?
+      ;;
+    '--service')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `note` subcommand.
+function _picocli_pcx_tickets_note() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--file' '-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--file')
+      return
+      ;;
+    '-c'|'--customer')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `close` subcommand.
+function _picocli_pcx_tickets_close() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `escalate` subcommand.
+function _picocli_pcx_tickets_escalate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--customer' '--service' '--title' '--description' '--description-file' '--severity' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local SEVERITY_option_args=("critical" "moderate" "minimal") # --severity values
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--service')
+      return
+      ;;
+    '--title')
+      return
+      ;;
+    '--description')
+      return
+      ;;
+    '--description-file')
+      return
+      ;;
+    '--severity')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
+      return $?
+      ;;
+    '--key')
       return
       ;;
     '-o'|'--output')

@@ -92,6 +92,10 @@ public final class PartnerCenter {
         return new Subscriptions(this);
     }
 
+    public ServiceRequests serviceRequests() {
+        return new ServiceRequests(this);
+    }
+
     /** Sends one logical call and reads the answer as {@code type}; null for an empty answer. */
     public <T> T execute(ApiRequest request, JavaType type) {
         return exchange(request, (response, httpRequest) -> {

@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int REFUSED = 5;
     public static final int UNAVAILABLE = 6;
     public static final int GATE = 7;
+    /** Prepared for a person to submit in a portal: no API exists for it (the text is on stdout). */
+    public static final int HANDED_OFF = 8;
     public static final int INTERRUPTED = 130;
 
     private ExitCode() {

@@ -5,6 +5,7 @@ import dev.pcx.cli.customers.CustomersCommand;
 import dev.pcx.cli.health.HealthCommand;
 import dev.pcx.cli.services.ServicesCommand;
 import dev.pcx.cli.sandbox.SandboxCommand;
+import dev.pcx.cli.tickets.TicketsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ import java.time.Duration;
             "",
             "Data goes to stdout, messages to stderr. Nothing prompts when stdin is not a terminal."
         },
-        subcommands = {CustomersCommand.class, ServicesCommand.class, HealthCommand.class, AuthCommand.class, SandboxCommand.class, ApiCommand.class, dev.pcx.cli.shell.ShellCommand.class, CompletionCommand.class, HelpCommand.class},
+        subcommands = {CustomersCommand.class, ServicesCommand.class, HealthCommand.class, TicketsCommand.class, AuthCommand.class, SandboxCommand.class, ApiCommand.class, dev.pcx.cli.shell.ShellCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, also when there was nothing to do",
@@ -36,6 +37,7 @@ import java.time.Duration;
             "5:Partner Center or Microsoft Graph refused the request (4xx: also a customer's tenant that does not let you in), sent a response pcx cannot use, or does not offer the operation",
             "6:throttled, timed out or unreachable after retries",
             "7:a health gate tripped (--fail-on), or an escalation found a known incident",
+            "8:handed off: the request was prepared for a person to submit in the portal, because no API exists for it (the text is on stdout)",
             "130:interrupted"
         },
         footerHeading = "%nEnvironment:%n",

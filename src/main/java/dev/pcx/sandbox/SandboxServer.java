@@ -44,6 +44,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxIdentity identity;
     private final AuthRoutes auth;
     private final GraphRoutes graph;
+    private final ServiceRequestsRoutes serviceRequests;
     private final ObjectMapper mapper = Json.mapper();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> received =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -60,6 +61,8 @@ public final class SandboxServer implements AutoCloseable {
                 config.state().certificates(), config.clock());
         int approve = config.state().approveAfterSeconds();
         this.graph = new GraphRoutes(store, config.state().incidents(), config.stateFile(), config.clock());
+        this.serviceRequests = new ServiceRequestsRoutes(store, config.state().serviceRequests(), config.stateFile(),
+                config.clock() == null ? java.time.Clock.systemUTC() : config.clock());
         this.auth = new AuthRoutes(identity, approve < 0 ? null : Duration.ofSeconds(approve), graph::tenantIndex);
     }
 
@@ -249,6 +252,10 @@ public final class SandboxServer implements AutoCloseable {
                 && (segments[2].equalsIgnoreCase("subscriptions") || segments[2].equalsIgnoreCase("managedservices"))
                 && segments.length <= 4) {
             return subscriptions.handle(call, segments, claims);
+        }
+        if (segments.length >= 3 && segments.length <= 4 && segments[0].equalsIgnoreCase("customers")
+                && segments[2].equalsIgnoreCase("servicerequests")) {
+            return serviceRequests.handle(call, segments, claims);
         }
         if (segments.length >= 1 && segments[0].equalsIgnoreCase("customers")) {
             return customers.handle(call, segments);

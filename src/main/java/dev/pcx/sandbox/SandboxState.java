@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
                            List<String> certificates, Map<String, JsonNode> subscriptions,
-                           Map<String, JsonNode> incidents) {
+                           Map<String, JsonNode> incidents, Map<String, JsonNode> serviceRequests) {
     static final int DEFAULT_CUSTOMERS = 150;
     static final int MAX_CUSTOMERS = 100_000;
     static final int DEFAULT_LIFETIME = 3600;
@@ -35,18 +35,46 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
         certificates = certificates == null ? List.of() : List.copyOf(certificates);
         subscriptions = subscriptions == null ? Map.of() : Map.copyOf(subscriptions);
         incidents = incidents == null ? Map.of() : Map.copyOf(incidents);
+        serviceRequests = serviceRequests == null ? Map.of() : Map.copyOf(serviceRequests);
     }
 
     /** The settings of this state, keeping its subscriptions and incidents. */
     public SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
                         List<String> certificates, Map<String, JsonNode> subscriptions) {
-        this(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions, null);
+        this(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions, null, null);
+    }
+
+    /** The settings of this state, keeping its subscriptions, incidents and service requests. */
+    public SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
+                        List<String> certificates, Map<String, JsonNode> subscriptions, Map<String, JsonNode> incidents) {
+        this(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions, incidents, null);
     }
 
     /** The same state with other incidents. */
     public SandboxState withIncidents(Map<String, JsonNode> changed) {
         return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions,
-                changed);
+                changed, serviceRequests);
+    }
+
+    /** The same state with other service-request changes. */
+    public SandboxState withServiceRequests(Map<String, JsonNode> changed) {
+        return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions,
+                incidents, changed);
+    }
+
+    /** Records the changed service request {@code key} in the state file, as {@link #saveSubscription} does. */
+    static void saveServiceRequest(Path file, String key, JsonNode request) {
+        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent(), false);
+        files.locked(() -> {
+            SandboxState current = read(files, file);
+            if (current == null) {
+                return null;
+            }
+            Map<String, JsonNode> changed = new java.util.TreeMap<>(current.serviceRequests());
+            changed.put(key, request);
+            current.withServiceRequests(changed).write(files, file);
+            return null;
+        });
     }
 
     /**
@@ -70,7 +98,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
     /** The same settings with other subscription changes. */
     public SandboxState withSubscriptions(Map<String, JsonNode> changed) {
         return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, changed,
-                incidents);
+                incidents, serviceRequests);
     }
 
     /**
@@ -136,7 +164,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
             int customers = Math.max(1, Math.min(MAX_CUSTOMERS, s.customers() == 0 ? DEFAULT_CUSTOMERS : s.customers()));
             int lifetime = s.tokenLifetimeSeconds() <= 0 ? DEFAULT_LIFETIME : s.tokenLifetimeSeconds();
             return new SandboxState(customers, s.key(), lifetime, s.approveAfterSeconds(), s.certificates(),
-                    s.subscriptions(), s.incidents());
+                    s.subscriptions(), s.incidents(), s.serviceRequests());
         } catch (IOException | IllegalArgumentException e) {
             throw new LocalStateException("the sandbox state file " + file + " is unreadable ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); start it over with: pcx sandbox reset", e);

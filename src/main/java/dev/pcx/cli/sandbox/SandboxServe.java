@@ -86,7 +86,8 @@ final class SandboxServe implements Callable<Integer> {
         SandboxState saved = SandboxState.loadOrCreate(file);
         int n = customers == null ? saved.customers() : SandboxReset.checkedCustomers(customers);
         SandboxState run = new SandboxState(n, saved.key(), signIn.lifetimeSeconds(saved.tokenLifetimeSeconds()),
-                signIn.approveAfterSeconds(-1), signIn.certificates(saved.certificates()), saved.subscriptions());
+                signIn.approveAfterSeconds(-1), signIn.certificates(saved.certificates()), saved.subscriptions(),
+                null, saved.serviceRequests());
         SandboxServer server;
         try {
             server = SandboxServer.start(new SandboxServer.Config("127.0.0.1", port, n, latency, faults, 8, run, null)

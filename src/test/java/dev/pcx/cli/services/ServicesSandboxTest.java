@@ -209,7 +209,8 @@ class ServicesSandboxTest {
         assertEquals(0, viaBrowser.exit(), viaBrowser::toString);
         assertEquals("", viaBrowser.out());
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!Files.exists(opened) && System.nanoTime() < deadline) {
+        // the browser runs on its own: the file may exist before its line is written
+        while ((!Files.exists(opened) || Files.readString(opened).isBlank()) && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
         }
         assertTrue(Files.readString(opened).contains("CSDEST=SharePoint"));

@@ -1,0 +1,54 @@
+package dev.pcx.cli.health;
+
+import dev.pcx.api.model.ServiceHealth;
+import dev.pcx.api.model.ServiceHealthIssue;
+import dev.pcx.cli.Context;
+import dev.pcx.output.Column;
+
+import java.util.List;
+
+/**
+ * The health check of one service in one tenant, for other nouns ({@code tickets escalate}): the
+ * active issues that cover it, or why it could not be checked, said as {@code pcx health} says it.
+ */
+public final class ServiceCheck {
+    /** What the check found: the services named, their active issues (worst first), or the failure. */
+    public record Result(List<ServiceHealth> services, List<ServiceHealthIssue> activeIssues, RuntimeException failure) {
+        public boolean checked() {
+            return failure == null;
+        }
+    }
+
+    /** The issues table of {@code pcx health}. */
+    public static final List<Column<ServiceHealthIssue>> ISSUES = HealthReport.ISSUES;
+
+    private ServiceCheck() {
+    }
+
+    /** Checks {@code service} in {@code tenantId} ({@code label} names it); a failure is returned, not thrown. */
+    public static Result check(Context context, String tenantId, String label, String service) {
+        HealthAccess access;
+        try {
+            access = HealthAccess.of(context);
+        } catch (RuntimeException e) {
+            return new Result(List.of(), List.of(), e);
+        }
+        try {
+            List<ServiceHealth> services = HealthReport.services(access.tenant(tenantId, label).healthOverviews(),
+                    false, service);
+            return new Result(services, HealthReport.issues(services), null);
+        } catch (RuntimeException e) {
+            return new Result(List.of(), List.of(), access.explain(e, tenantId, label));
+        }
+    }
+
+    /** Whether {@code wanted} names a service or offer called {@code name} (its id, or the start of a word in it). */
+    public static boolean names(String wanted, String name) {
+        return HealthReport.isService(wanted, null, name);
+    }
+
+    /** {@code 2026-11-17 04:00}, or what the service sent. */
+    public static String when(ServiceHealthIssue i) {
+        return HealthReport.when(i.start(), i.startDateTime());
+    }
+}

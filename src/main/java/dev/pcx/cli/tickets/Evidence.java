@@ -1,0 +1,53 @@
+package dev.pcx.cli.tickets;
+
+import dev.pcx.api.model.ServiceHealthIssue;
+import dev.pcx.api.model.Subscription;
+import dev.pcx.cli.health.ServiceCheck;
+
+import java.util.List;
+
+/** The evidence an escalation carries in its description: the health check, the subscriptions, when, by what. */
+final class Evidence {
+    private Evidence() {
+    }
+
+    static String describe(String description, String service, ServiceCheck.Result health, boolean forced,
+                           List<Subscription> subscriptions, String subscriptionsFailure, String at, String version) {
+        StringBuilder sb = new StringBuilder();
+        if (description != null && !description.isBlank()) {
+            sb.append(description.strip()).append("\n\n");
+        }
+        sb.append("Evidence gathered by pcx:\n");
+        sb.append("- Service health of ").append(service).append(" in the customer's tenant: ");
+        if (!health.checked()) {
+            sb.append("could not be checked (").append(health.failure().getMessage()).append(')');
+        } else if (health.services().isEmpty()) {
+            sb.append("the tenant lists no service named like '").append(service).append('\'');
+        } else if (health.activeIssues().isEmpty()) {
+            sb.append("no active issue (").append(String.join(", ", health.services().stream()
+                    .map(s -> s.name() + ": " + s.status()).toList())).append(')');
+        } else {
+            sb.append("active issues").append(forced ? ", filed anyway (--force)" : "").append(':');
+            for (ServiceHealthIssue i : health.activeIssues()) {
+                sb.append("\n    ").append(i.id()).append(" (").append(i.classification()).append(", ")
+                        .append(i.status()).append(", since ").append(ServiceCheck.when(i)).append("): ")
+                        .append(i.title());
+            }
+        }
+        sb.append("\n- Subscriptions for ").append(service).append(": ");
+        if (subscriptionsFailure != null) {
+            sb.append("could not be read (").append(subscriptionsFailure).append(')');
+        } else if (subscriptions.isEmpty()) {
+            sb.append("none named like '").append(service).append('\'');
+        } else {
+            for (Subscription s : subscriptions) {
+                sb.append("\n    ").append(s.friendlyName() != null ? s.friendlyName() : s.offerName())
+                        .append(" (").append(s.id()).append("): ").append(s.status())
+                        .append(s.quantity() == null ? "" : ", " + s.quantity() + " " + (s.unitType() == null
+                                ? "seats" : s.unitType().toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        sb.append("\n- Checked at ").append(at).append(" by pcx ").append(version).append('\n');
+        return sb.toString();
+    }
+}

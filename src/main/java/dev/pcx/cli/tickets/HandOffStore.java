@@ -1,0 +1,96 @@
+package dev.pcx.cli.tickets;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.pcx.api.Json;
+import dev.pcx.auth.LocalFiles;
+import dev.pcx.auth.LocalStateException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The hand-offs pcx prepared, kept in {@code $PCX_CONFIG_DIR/tickets/handoffs.json} so nothing a
+ * person typed is lost: the directory 0700, the file 0600 from its first byte, written atomically
+ * under the directory's lock (parallel CI jobs on one runner never lose one), a file that is too
+ * open or corrupt reported, never used or overwritten.
+ */
+final class HandOffStore {
+    private static final TypeReference<List<HandOff>> LIST = new TypeReference<>() {
+    };
+    private final LocalFiles files;
+    private final Path file;
+
+    HandOffStore(Path configDir) {
+        this.files = new LocalFiles(configDir.resolve("tickets"));
+        this.file = files.file("handoffs.json");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Every kept hand-off, oldest first. */
+    List<HandOff> all() {
+        files.checkDir();
+        files.checkSecret(file);
+        byte[] bytes = files.read(file);
+        if (bytes == null || bytes.length == 0) {
+            return List.of();
+        }
+        try {
+            List<HandOff> list = Json.mapper().readValue(bytes, LIST);
+            return list == null ? List.of() : list;
+        } catch (java.io.IOException e) {
+            String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            throw new LocalStateException(file + " is corrupt (" + String.valueOf(detail).lines().findFirst().orElse("")
+                    + "); it was left as it is: move it away to start a new one", e);
+        }
+    }
+
+    /** The hand-off kept under {@code id}, or null. */
+    HandOff byId(String id) {
+        return all().stream().filter(h -> h.id().equalsIgnoreCase(id)).findFirst().orElse(null);
+    }
+
+    /** The result of {@link #keep}: the hand-off, and whether it was kept before. */
+    record Kept(HandOff handOff, boolean existed) {
+    }
+
+    /**
+     * Under the lock: the hand-off already kept for {@code key} (when given), else the one
+     * {@code make} builds from the next free id, appended.
+     */
+    Kept keep(String key, Function<String, HandOff> make) {
+        return files.locked(() -> {
+            List<HandOff> list = new ArrayList<>(all());
+            if (key != null) {
+                for (HandOff h : list) {
+                    if (key.equals(h.key())) {
+                        return new Kept(h, true);
+                    }
+                }
+            }
+            int next = 1;
+            for (HandOff h : list) {
+                if (h.id() != null && h.id().startsWith("local-")) {
+                    try {
+                        next = Math.max(next, Integer.parseInt(h.id().substring(6)) + 1);
+                    } catch (NumberFormatException ignored) {
+                        // not one of pcx's ids
+                    }
+                }
+            }
+            HandOff made = make.apply("local-" + next);
+            list.add(made);
+            try {
+                files.writeAtomically(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(list));
+            } catch (JacksonException e) {
+                throw new LocalStateException("cannot write " + file + ": " + e.getOriginalMessage(), e);
+            }
+            return new Kept(made, false);
+        });
+    }
+}

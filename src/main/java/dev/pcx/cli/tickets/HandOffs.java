@@ -1,0 +1,149 @@
+package dev.pcx.cli.tickets;
+
+import dev.pcx.api.model.Customer;
+import dev.pcx.api.model.ManagedService;
+import dev.pcx.auth.Cloud;
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerResolver;
+import dev.pcx.cli.VersionProvider;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prepares hand-offs: finds the customer, gathers the links it knows, composes the request and
+ * keeps it, reusing the one kept for the same key instead of preparing it twice.
+ */
+final class HandOffs {
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}");
+    private final Context context;
+    private final HandOffStore store;
+
+    HandOffs(Context context) {
+        this.context = context;
+        this.store = new HandOffStore(context.configDir());
+    }
+
+    /** {@code --key} checked and trimmed, or null. */
+    static String key(String given) {
+        if (given == null) {
+            return null;
+        }
+        if (!KEY.matcher(given.trim()).matches()) {
+            throw CliException.usage("'" + given + "' is not a key: up to 100 letters, digits and . _ : / - (--key)");
+        }
+        return given.trim();
+    }
+
+    java.nio.file.Path file() {
+        return store.file();
+    }
+
+    HandOffStore store() {
+        return store;
+    }
+
+    /**
+     * The hand-off kept for {@code key} (null when none, or no key): a retried job finds its request
+     * without a call. A key kept for another customer is a usage error.
+     */
+    HandOff kept(String key, String customerText) {
+        if (key == null) {
+            return null;
+        }
+        for (HandOff h : store.all()) {
+            if (key.equals(h.key())) {
+                if (!sameCustomer(h, customerText)) {
+                    throw CliException.usage("key " + key + " was used for another customer (" + h.customerName()
+                            + ", " + h.customerTenantId() + ") in " + h.id() + ": give each request its own key");
+                }
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** The customer {@code customerText} names. */
+    Customer customer(String customerText) {
+        return new CustomerResolver(context.api()).resolve(customerText);
+    }
+
+    /** The hand-off for {@code request} to {@code customerText}: the one kept for its key, else a new one. */
+    HandOffStore.Kept prepare(String customerText, HandOffComposer.Request request) {
+        HandOff h = kept(request.key(), customerText);
+        return h != null ? new HandOffStore.Kept(h, true) : prepare(customer(customerText), request);
+    }
+
+    /** A new hand-off for {@code request} to {@code c} (or, under the store's lock, the one kept for its key). */
+    HandOffStore.Kept prepare(Customer c, HandOffComposer.Request request) {
+        Cloud cloud = context.connection().cloud();
+        List<HandOff.PortalLink> links = HandOffComposer.links(cloud, adminLinks(c.tenantId(), request.service()));
+        String now = now();
+        HandOffComposer.Customer who = new HandOffComposer.Customer(c.tenantId(), c.domain(), c.companyName());
+        return store.keep(request.key(), id -> HandOffComposer.compose(id, cloud, who, request, links, now,
+                VersionProvider.version()));
+    }
+
+    String now() {
+        return Instant.now(context.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Says what became of the request, on stderr. */
+    void report(HandOffStore.Kept kept) {
+        HandOff h = kept.handOff();
+        if (kept.existed()) {
+            context.say("the request for key " + h.key() + " was prepared at " + h.createdDateTime() + " as " + h.id()
+                    + "; shown again, not prepared twice");
+        } else {
+            context.say("prepared " + h.id() + " for a person to submit (kept in " + store.file() + ")");
+        }
+    }
+
+    /** Does {@code customerText} name the customer of {@code h}: its tenant id, domain, or the start of its name? */
+    static boolean sameCustomer(HandOff h, String customerText) {
+        String t = customerText.trim().toLowerCase(Locale.ROOT);
+        return t.equals(lower(h.customerTenantId())) || t.equals(lower(h.customerDomain()))
+                || h.customerName() != null && lower(h.customerName()).startsWith(t);
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The admin-portal links of the customer's managed services for {@code service} (all of them
+     * when none matches). Partner Center gives them only to a person: with app-only credentials, or
+     * when they cannot be read, the hand-off goes without them and says so.
+     */
+    private List<HandOff.PortalLink> adminLinks(String tenantId, String service) {
+        if ("app-only".equals(context.connection().credentials().kind())) {
+            context.say("note: the customer's admin-portal links are given only to a person (app+user); "
+                    + "the request goes without them");
+            return List.of();
+        }
+        List<ManagedService> all = new ArrayList<>();
+        try {
+            context.api().subscriptions().managedServices(tenantId).forEach(-1, all::add);
+        } catch (RuntimeException e) {
+            context.say("note: could not read the customer's managed services (" + e.getMessage()
+                    + "); the request goes without their admin-portal links");
+            return List.of();
+        }
+        String want = service.toLowerCase(Locale.ROOT);
+        List<ManagedService> matching = all.stream().filter(s -> s.name() != null
+                && s.name().toLowerCase(Locale.ROOT).contains(want)).toList();
+        List<HandOff.PortalLink> links = new ArrayList<>();
+        for (ManagedService s : matching.isEmpty() ? all : matching) {
+            String url = s.link("adminService");
+            if (url != null && context.portalUrl(url) != null) {
+                links.add(new HandOff.PortalLink("Admin portal of " + s.name() + " (on the customer's behalf)",
+                        context.portalUrl(url)));
+            }
+        }
+        return links;
+    }
+}

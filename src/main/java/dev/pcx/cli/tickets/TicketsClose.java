@@ -1,0 +1,63 @@
+package dev.pcx.cli.tickets;
+
+import dev.pcx.api.ServiceRequests;
+import dev.pcx.api.model.ServiceRequest;
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.output.Output;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code pcx tickets close <id>}: closes a customer's service request. */
+@Command(name = "close",
+        header = "Close a customer's service request.",
+        description = {
+            "Partner Center service requests only (global, app+user credentials). Reads the request first: one "
+                    + "already closed is left unchanged (exit 0). Closing through the API is undocumented "
+                    + "(Status: closed): a refusal is Partner Center's, shown with where to close it instead.",
+            "When the answer is lost, the request is read back and pcx says whether it is closed."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx --sandbox --cloud global tickets close 616100000000000 \\",
+            "      -c contoso.partner.onmschina.cn"
+        })
+final class TicketsClose implements Callable<Integer> {
+    private final Context context;
+
+    @Parameters(index = "0", paramLabel = "<id>", description = "The service request's id")
+    String id;
+
+    @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "The customer whose request it is")
+    String customer;
+
+    TicketsClose(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (ServiceRequestDesk.isHandOff(id)) {
+            throw CliException.usage(id + " was prepared for a person to submit, not filed through an API: close it "
+                    + "in the portal where it was submitted");
+        }
+        if (!ServiceRequestDesk.isId(id)) {
+            throw CliException.usage("'" + id + "' is not a service request id (a number, e.g. 616122292874576)");
+        }
+        Output output = context.output();
+        ServiceRequestDesk desk = new ServiceRequestDesk(context, customer);
+        ServiceRequests api = desk.open("closing a service request");
+        ServiceRequest after = desk.close(api, id.trim());
+        if (after == null) {
+            context.say("service request " + id.trim() + " is already closed; unchanged");
+            after = desk.get(api, id.trim());
+        } else {
+            context.say("closed service request " + id.trim());
+        }
+        output.single(after, TicketColumns.REQUEST);
+        return 0;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.pcx.cli.tickets;
+
+import dev.pcx.cli.NounCommand;
+import picocli.CommandLine.Command;
+
+/** {@code pcx tickets}: escalating a customer's problem to the operator. */
+@Command(name = "tickets",
+        header = "Escalate a customer's problem to the operator (21Vianet or Microsoft), and follow it.",
+        description = {
+            "No API files a customer's service request: 21Vianet has none, and Partner Center's was retired "
+                    + "in 2020. So every create is a hand-off: pcx composes the whole request (title, severity, service, description, the customer's tenant and "
+                    + "domain), prints it ready to paste with the portal path and the links it knows, keeps it "
+                    + "in $PCX_CONFIG_DIR/tickets, and exits 8, so a CI job can page a person with the text.",
+            "On global, a customer's Partner Center service requests can be listed, shown, noted and closed "
+                    + "(app+user credentials). 'escalate' checks the service's health first.",
+            "--key KEY makes a create safe to retry: the request kept for that key is shown again, never "
+                    + "prepared twice, and the key is written into the request's text."
+        },
+        subcommands = {TicketsList.class, TicketsShow.class, TicketsCreate.class, TicketsNote.class, TicketsClose.class,
+            TicketsEscalate.class})
+public final class TicketsCommand extends NounCommand {
+}

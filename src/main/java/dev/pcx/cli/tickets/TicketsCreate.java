@@ -1,0 +1,139 @@
+package dev.pcx.cli.tickets;
+
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.InputFiles;
+import dev.pcx.cli.Prompter;
+import dev.pcx.output.Output;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code pcx tickets create}: a request for the operator, prepared for a person to submit (exit 8). */
+@Command(name = "create",
+        header = "Prepare a service request for a customer, ready to submit in the portal.",
+        description = {
+            "No API exists to file a customer's service request (21Vianet has none; on global, Partner "
+                    + "Center's was retired in 2020): pcx composes the whole request, prints it on stdout with "
+                    + "the portal path and the links it knows (the customer's admin portals from managed "
+                    + "services), keeps it in $PCX_CONFIG_DIR/tickets, and exits 8 (handed off).",
+            "On a terminal, missing fields are asked for; without one, a missing field is exit 2 naming every "
+                    + "missing flag. -o json gives the kept request, its text included.",
+            "--key KEY: the request kept for KEY is shown again, not prepared twice (a retried CI job), and "
+                    + "'pcx-key: KEY' is written into the text, so 'tickets list --key KEY' finds it."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx --sandbox tickets create -c contoso.partner.onmschina.cn \\",
+            "      --title 'Mail delayed' --severity moderate --service Exchange \\",
+            "      --description 'Mail to outside domains waits 2 hours.'  # exit 8",
+            "  echo 'Teams calls drop after 5 minutes.' | pcx --sandbox tickets \\",
+            "      create -c 北京云创 --title 'Calls drop' --severity minimal \\",
+            "      --service Teams --description-file - --key ci-42 -o json  # exit 8"
+        })
+final class TicketsCreate implements Callable<Integer> {
+    private final Context context;
+
+    @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "Tenant id, domain or company-name prefix")
+    String customer;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "The request's title")
+    String title;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "What happens, since when, what was tried")
+    String description;
+
+    @Option(names = "--description-file", paramLabel = "FILE", description = "The description from a file, - for stdin")
+    String descriptionFile;
+
+    @Option(names = "--severity", paramLabel = "SEVERITY", completionCandidates = Severities.class,
+            description = "critical, moderate or minimal")
+    String severity;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "The service it is about, e.g. Exchange, Teams")
+    String service;
+
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "Idempotency key (a CI job's id): the request kept for it is reused, never duplicated")
+    String key;
+
+    TicketsCreate(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (description != null && descriptionFile != null) {
+            throw CliException.usage("give --description or --description-file, not both");
+        }
+        if (severity != null) {
+            severity = Severities.parse(severity);
+        }
+        String k = HandOffs.key(key);
+        Output output = context.output();
+        if (descriptionFile != null) {
+            description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
+        }
+        askForMissing();
+        HandOffs handOffs = new HandOffs(context);
+        HandOffStore.Kept kept = handOffs.prepare(customer.trim(), new HandOffComposer.Request(title.trim(), severity,
+                service.trim(), description, k));
+        handOffs.report(kept);
+        TicketsShow.print(context, output, kept.handOff());
+        return ExitCode.HANDED_OFF;
+    }
+
+    /** Fields not given: asked for on a terminal; without one, exit 2 naming every missing flag. */
+    private void askForMissing() {
+        Map<String, Boolean> missing = new LinkedHashMap<>();
+        missing.put("--customer", blank(customer));
+        missing.put("--title", blank(title));
+        missing.put("--severity", blank(severity));
+        missing.put("--service", blank(service));
+        missing.put("--description", blank(description));
+        List<String> names = new ArrayList<>();
+        missing.forEach((name, isMissing) -> {
+            if (isMissing) {
+                names.add(name);
+            }
+        });
+        if (names.isEmpty()) {
+            return;
+        }
+        if (!context.io().stdinTty()) {
+            throw CliException.usage("missing " + String.join(", ", names).replace("--description", "--description (or "
+                    + "--description-file)") + " (there is no terminal to ask on)");
+        }
+        Prompter prompter = new Prompter(context.io());
+        if (blank(customer)) {
+            customer = prompter.ask("Customer (tenant id, domain or name): ", "-c/--customer");
+        }
+        if (blank(title)) {
+            title = prompter.ask("Title: ", "--title");
+        }
+        while (blank(severity)) {
+            String answer = prompter.ask("Severity (" + String.join(", ", Severities.NAMES) + "): ", "--severity");
+            try {
+                severity = Severities.parse(answer);
+            } catch (CliException e) {
+                context.say(e.getMessage());
+            }
+        }
+        if (blank(service)) {
+            service = prompter.ask("Service (e.g. Exchange, Teams): ", "--service");
+        }
+        if (blank(description)) {
+            description = prompter.ask("Description (one line; longer with --description-file): ", "--description");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.pcx.cli.tickets;
+
+import dev.pcx.api.model.Customer;
+import dev.pcx.api.model.ServiceHealthIssue;
+import dev.pcx.api.model.Subscription;
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.InputFiles;
+import dev.pcx.cli.VersionProvider;
+import dev.pcx.cli.health.ServiceCheck;
+import dev.pcx.output.Output;
+import dev.pcx.output.RecordPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code pcx tickets escalate}: the desk's procedure in one command, health check first. */
+@Command(name = "escalate",
+        header = "Check a customer's service for a known issue, and escalate only when there is none.",
+        description = {
+            "Reads the service's health in the customer's tenant (as 'pcx health -c ... --service ...' does). "
+                    + "When an active issue covers the service, prints it and exits 7 without preparing anything "
+                    + "(--force prepares the request anyway). Otherwise prepares the request as 'tickets create' "
+                    + "does (exit 8), its description carrying the evidence: the health check, the state of the "
+                    + "customer's subscriptions for that service, the time and pcx's version.",
+            "When the health cannot be checked (no consent or delegated admin in the customer's tenant), that "
+                    + "is said, written into the evidence, and the request is prepared.",
+            "--key KEY: a job retried after it prepared its request gets the same request back, checked no "
+                    + "second time, prepared no second time."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx --sandbox tickets escalate -c contoso.partner.onmschina.cn \\",
+            "      --service Teams --title 'Calls drop' --key ci-7  # exit 8",
+            "  pcx --sandbox tickets escalate -c contoso.partner.onmschina.cn \\",
+            "      --service Exchange --title 'Mail delayed'  # exit 7"
+        })
+final class TicketsEscalate implements Callable<Integer> {
+    private final Context context;
+
+    @Option(names = {"-c", "--customer"}, required = true, paramLabel = "CUSTOMER",
+            description = "Tenant id, domain or company-name prefix")
+    String customer;
+
+    @Option(names = "--service", required = true, paramLabel = "NAME",
+            description = "The service: its id, or the start of its name or of a word in it (teams)")
+    String service;
+
+    @Option(names = "--title", required = true, paramLabel = "TEXT", description = "The request's title")
+    String title;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "What happens; the evidence is added to it")
+    String description;
+
+    @Option(names = "--description-file", paramLabel = "FILE", description = "The description from a file, - for stdin")
+    String descriptionFile;
+
+    @Option(names = "--severity", paramLabel = "SEVERITY", defaultValue = "moderate",
+            completionCandidates = Severities.class,
+            description = "critical, moderate or minimal (default: ${DEFAULT-VALUE})")
+    String severity;
+
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "Idempotency key (a CI job's id): the request kept for it is reused, never duplicated")
+    String key;
+
+    @Option(names = "--force", description = "Prepare the request even when a known issue covers the service")
+    boolean force;
+
+    TicketsEscalate(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (description != null && descriptionFile != null) {
+            throw CliException.usage("give --description or --description-file, not both");
+        }
+        String sev = Severities.parse(severity);
+        String k = HandOffs.key(key);
+        if (title.isBlank() || service.isBlank()) {
+            throw CliException.usage("--title and --service must not be empty");
+        }
+        Output output = context.output();
+        if (descriptionFile != null) {
+            description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
+        }
+        HandOffs handOffs = new HandOffs(context);
+        HandOff earlier = handOffs.kept(k, customer);
+        if (earlier != null) {
+            handOffs.report(new HandOffStore.Kept(earlier, true));
+            TicketsShow.print(context, output, earlier);
+            return ExitCode.HANDED_OFF;
+        }
+        Customer c = handOffs.customer(customer.trim());
+        String label = c.companyName() != null ? c.companyName() : c.tenantId();
+        ServiceCheck.Result health = ServiceCheck.check(context, c.tenantId(), label, service.trim());
+        if (!health.checked()) {
+            context.say("note: the health of " + service + " could not be checked (" + health.failure().getMessage()
+                    + "); the request says so");
+        } else if (!health.activeIssues().isEmpty()) {
+            if (!force) {
+                RecordPrinter<ServiceHealthIssue> printer = output.list(ServiceCheck.ISSUES);
+                health.activeIssues().forEach(printer::print);
+                printer.finish();
+                ServiceHealthIssue first = health.activeIssues().get(0);
+                context.fail("a known issue covers " + service + " in " + label + " (" + first.id() + "): nothing "
+                        + "was prepared; follow it with '" + context.pcx("health show " + first.id() + " -c "
+                        + c.tenantId()) + "', or prepare the request anyway with --force");
+                return ExitCode.GATE;
+            }
+            context.say("a known issue covers " + service + " (" + health.activeIssues().get(0).id()
+                    + "); preparing the request anyway (--force)");
+        }
+        List<Subscription> subscriptions = new ArrayList<>();
+        String subscriptionsFailure = null;
+        try {
+            context.api().subscriptions().list(c.tenantId()).forEach(-1, s -> {
+                if (ServiceCheck.names(service, s.offerName()) || ServiceCheck.names(service, s.friendlyName())) {
+                    subscriptions.add(s);
+                }
+            });
+        } catch (RuntimeException e) {
+            subscriptionsFailure = e.getMessage();
+        }
+        String evidence = Evidence.describe(description, service.trim(), health, force, subscriptions,
+                subscriptionsFailure, handOffs.now(), VersionProvider.version());
+        HandOffStore.Kept kept = handOffs.prepare(c, new HandOffComposer.Request(title.trim(), sev, service.trim(),
+                evidence, k));
+        handOffs.report(kept);
+        TicketsShow.print(context, output, kept.handOff());
+        return ExitCode.HANDED_OFF;
+    }
+}

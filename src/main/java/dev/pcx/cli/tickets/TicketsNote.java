@@ -1,0 +1,74 @@
+package dev.pcx.cli.tickets;
+
+import dev.pcx.api.ServiceRequests;
+import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
+import dev.pcx.cli.InputFiles;
+import dev.pcx.output.Output;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code pcx tickets note <id> (TEXT | --file F|-)}: a note on a customer's service request. */
+@Command(name = "note",
+        header = "Add a note to a customer's service request.",
+        description = {
+            "Partner Center service requests only (global, app+user credentials): sent once as NewNote. When "
+                    + "the answer is lost, the request is read back and pcx says whether the note is there; it "
+                    + "never sends it twice.",
+            "A hand-off (local-N) has not been filed by any API: add to it in the portal where it was submitted."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pcx --sandbox --cloud global tickets note 616100000000000 \\",
+            "      -c contoso.partner.onmschina.cn 'Customer confirms since 9:00'",
+            "  echo 'Logs attached in the portal.' | pcx --sandbox --cloud global \\",
+            "      tickets note 616100000000000 -c contoso.partner.onmschina.cn \\",
+            "      --file -"
+        })
+final class TicketsNote implements Callable<Integer> {
+    private final Context context;
+
+    @Parameters(index = "0", paramLabel = "<id>", description = "The service request's id")
+    String id;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TEXT", description = "The note")
+    String text;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "The note from a file, - for stdin")
+    String file;
+
+    @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "The customer whose request it is")
+    String customer;
+
+    TicketsNote(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if ((text == null) == (file == null)) {
+            throw CliException.usage("give the note as TEXT or with --file F|-, one of them");
+        }
+        if (ServiceRequestDesk.isHandOff(id)) {
+            throw CliException.usage(id + " was prepared for a person to submit, not filed through an API: add the "
+                    + "note in the portal where it was submitted");
+        }
+        if (!ServiceRequestDesk.isId(id)) {
+            throw CliException.usage("'" + id + "' is not a service request id (a number, e.g. 616122292874576)");
+        }
+        Output output = context.output();
+        String note = file != null ? InputFiles.text(file, context.io().in(), "--file", context::say) : text;
+        if (note.isBlank()) {
+            throw CliException.usage("the note is empty");
+        }
+        ServiceRequestDesk desk = new ServiceRequestDesk(context, customer);
+        ServiceRequests api = desk.open("a note");
+        var after = desk.note(api, id.trim(), note.strip());
+        context.say("added a note to service request " + id.trim());
+        output.single(after, TicketColumns.REQUEST);
+        return 0;
+    }
+}
