@@ -27,6 +27,9 @@ public final class Json {
             .build();
 
     static {
+        // Invisible format characters (bidi overrides, zero-width spaces) are written as \\uXXXX
+        // escapes: the same JSON value, but nothing hidden on a terminal or in a file someone cats.
+        MAPPER.getFactory().setCharacterEscapes(new FormatEscapes());
         // A hostile server must not make pcx build a gigantic string or nest forever.
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(8 * 1024 * 1024)
@@ -66,5 +69,24 @@ public final class Json {
     public static JsonNode field(JsonNode node, String name) {
         String key = key(node, name);
         return key == null ? null : node.get(key);
+    }
+
+    /** Jackson's standard escapes, plus a \\uXXXX escape for every Unicode format character (Cf) and U+2028/U+2029. */
+    private static final class FormatEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            int type = Character.getType(ch);
+            if (type == Character.FORMAT || ch == 0x2028 || ch == 0x2029) {
+                return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch));
+            }
+            return null;
+        }
     }
 }

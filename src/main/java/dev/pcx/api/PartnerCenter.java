@@ -166,7 +166,8 @@ public final class PartnerCenter {
             throw new MalformedResponseException("Partner Center sent " + e.getMessage(),
                     httpRequest.header("MS-RequestId"), e);
         } catch (InterruptedIOException e) {
-            if (Thread.currentThread().isInterrupted() || call.isCanceled()) {
+            // OkHttp cancels a call whose whole-call timeout ran out too, and says "timeout": that is a time-out
+            if (Thread.currentThread().isInterrupted() || call.isCanceled() && !"timeout".equals(e.getMessage())) {
                 throw new CancelledException(host(), e);
             }
             throw new TransportException(e instanceof SocketTimeoutException && e.getMessage() != null

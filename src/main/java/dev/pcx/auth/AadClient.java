@@ -164,7 +164,7 @@ public final class AadClient {
             }
             return body;
         } catch (InterruptedIOException e) {
-            if (call.isCanceled()) {
+            if (call.isCanceled() && !"timeout".equals(e.getMessage())) {
                 throw new dev.pcx.api.CancelledException(url.host(), e);
             }
             throw new TransportException("the sign-in service at " + url.host() + " did not answer in time",

@@ -254,23 +254,12 @@ public final class Context implements AutoCloseable {
     public <T> boolean stream(Pages<T> pages, long limit, RecordPrinter<T> printer, java.util.function.Predicate<T> keep) {
         boolean showProgress = printer.buffered() || !io.stdoutTty();
         long[] read = {0};
-        // Ctrl-C mid-walk: what was read is shown, and a JSON array is closed, so the output stays well formed
-        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread finish = new Thread(() -> {
-            synchronized (printer) {
-                interrupted.set(true);
-                progress().clear();
-                printer.finish();
-                io.out().flush();
-            }
-        }, "pcx-interrupted");
-        Runtime.getRuntime().addShutdownHook(finish);
-        try {
+        try (Interruption interrupted = onInterrupt(printer, null)) {
             return pages.forEach(limit, item -> {
                 read[0]++;
                 if (keep.test(item)) {
                     synchronized (printer) {
-                        if (!interrupted.get()) {
+                        if (!interrupted.fired()) {
                             printer.print(item);
                         }
                     }
@@ -282,16 +271,58 @@ public final class Context implements AutoCloseable {
                 if (showProgress) {
                     progress().update("read " + read[0] + " so far…");
                 }
-                return !io.out().checkError() && !interrupted.get();
+                return !io.out().checkError() && !interrupted.fired();
             });
         } finally {
             progress().clear();
+        }
+    }
+
+    /** A Ctrl-C watch over one output: see {@link #onInterrupt}. */
+    public static final class Interruption implements AutoCloseable {
+        private final Thread hook;
+        private final java.util.concurrent.atomic.AtomicBoolean fired;
+
+        private Interruption(Thread hook, java.util.concurrent.atomic.AtomicBoolean fired) {
+            this.hook = hook;
+            this.fired = fired;
+        }
+
+        /** Whether Ctrl-C came: print nothing more (under the printer's lock). */
+        public boolean fired() {
+            return fired.get();
+        }
+
+        @Override
+        public void close() {
             try {
-                Runtime.getRuntime().removeShutdownHook(finish);
+                Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is finishing the output
             }
         }
+    }
+
+    /**
+     * Until closed, Ctrl-C (or SIGTERM) finishes {@code printer} under its lock (what was printed
+     * stays, a JSON array is closed, so the output is well formed) and says {@code summary}, when
+     * given, on stderr: an interrupted run reports what it did.
+     */
+    public Interruption onInterrupt(RecordPrinter<?> printer, java.util.function.Supplier<String> summary) {
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            synchronized (printer) {
+                fired.set(true);
+                progress().clear();
+                printer.finish();
+                io.out().flush();
+            }
+            if (summary != null) {
+                fail("interrupted: " + summary.get());
+            }
+        }, "pcx-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return new Interruption(hook, fired);
     }
 
 

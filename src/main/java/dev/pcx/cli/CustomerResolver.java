@@ -37,10 +37,10 @@ public final class CustomerResolver {
 
     /** Classifies {@code text}; a blank text or a malformed tenant id is a usage error. */
     public static Kind kind(String text) {
-        if (text == null || text.isBlank()) {
+        String t = Typed.plain(text);
+        if (t == null || t.isEmpty()) {
             throw CliException.usage("the customer is empty: give a tenant id, a domain or the start of a company name");
         }
-        String t = text.trim();
         if (GUID.matcher(t).matches()) {
             return Kind.TENANT_ID;
         }
@@ -59,7 +59,7 @@ public final class CustomerResolver {
      * name costs one search (more only when many names share the prefix).
      */
     public Customer resolve(String text) {
-        String t = text == null ? null : text.trim();
+        String t = Typed.plain(text);
         return switch (kind(t)) {
             case TENANT_ID -> byId(t.toLowerCase(Locale.ROOT));
             case DOMAIN -> byDomain(t);
@@ -72,7 +72,7 @@ public final class CustomerResolver {
      * reads the customer's resources, whose 404 says it is unknown); anything else resolved.
      */
     public String tenantId(String text) {
-        String t = text == null ? null : text.trim();
+        String t = Typed.plain(text);
         return kind(t) == Kind.TENANT_ID ? t.toLowerCase(Locale.ROOT) : resolve(t).tenantId();
     }
 

@@ -37,6 +37,11 @@ public final class JqFilter {
     }
 
     void apply(JsonNode input, ObjectMapper mapper, PrintStream out) {
+        apply(input, mapper, out, false);
+    }
+
+    /** @param terminal whether stdout is a terminal: raw strings are then cleaned of controls and invisible format characters */
+    void apply(JsonNode input, ObjectMapper mapper, PrintStream out, boolean terminal) {
         if (scope == null) {
             Scope root = Scope.newEmptyScope();
             BuiltinFunctionLoader.getInstance().loadFunctions(Versions.JQ_1_6, root);
@@ -45,7 +50,8 @@ public final class JqFilter {
         try {
             query.apply(scope, input, result -> {
                 try {
-                    out.print(result.isTextual() ? result.asText() : mapper.writeValueAsString(result));
+                    String text = result.isTextual() ? result.asText() : mapper.writeValueAsString(result);
+                    out.print(terminal ? DisplayWidth.scrub(text) : text);
                     out.print('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -19,6 +19,14 @@ final class JqPrinter<T> implements RecordPrinter<T> {
     private long count;
     private boolean finished;
 
+    private boolean terminal;
+
+    /** Cleans raw strings for a terminal (see {@link JqFilter#apply(com.fasterxml.jackson.databind.JsonNode, ObjectMapper, PrintStream, boolean)}). */
+    JqPrinter<T> onTerminal(boolean onTerminal) {
+        this.terminal = onTerminal;
+        return this;
+    }
+
     JqPrinter(JqFilter filter, ObjectMapper mapper, PrintStream out, boolean perRecord, boolean array) {
         this.filter = filter;
         this.mapper = mapper;
@@ -32,7 +40,7 @@ final class JqPrinter<T> implements RecordPrinter<T> {
     public void print(T item) {
         count++;
         if (perRecord) {
-            filter.apply(mapper.valueToTree(item), mapper, out);
+            filter.apply(mapper.valueToTree(item), mapper, out, terminal);
         } else {
             all.add(mapper.<com.fasterxml.jackson.databind.JsonNode>valueToTree(item));
         }
@@ -50,7 +58,7 @@ final class JqPrinter<T> implements RecordPrinter<T> {
         }
         finished = true;
         if (!perRecord) {
-            filter.apply(array ? all : all.path(0), mapper, out);
+            filter.apply(array ? all : all.path(0), mapper, out, terminal);
         }
         out.flush();
     }

@@ -18,7 +18,7 @@ public record Output(OutputFormat format, JqFilter jq, ObjectMapper mapper, Prin
     /** A printer for a listing. */
     public <T> RecordPrinter<T> list(List<Column<T>> columns) {
         if (jq != null) {
-            return new JqPrinter<>(jq, mapper, out, format == OutputFormat.JSONL, true);
+            return new JqPrinter<T>(jq, mapper, out, format == OutputFormat.JSONL, true).onTerminal(terminalWidth > 0);
         }
         return switch (format) {
             case TABLE -> new TablePrinter<>(columns, out, terminalWidth, color, notes);
@@ -39,7 +39,7 @@ public record Output(OutputFormat format, JqFilter jq, ObjectMapper mapper, Prin
     public <T> void single(T item, List<Column<T>> fields) {
         RecordPrinter<T> printer;
         if (jq != null) {
-            printer = new JqPrinter<>(jq, mapper, out, format == OutputFormat.JSONL, false);
+            printer = new JqPrinter<T>(jq, mapper, out, format == OutputFormat.JSONL, false).onTerminal(terminalWidth > 0);
         } else {
             printer = switch (format) {
                 case TABLE, WIDE -> new DetailPrinter<>(fields, out, color);

@@ -192,4 +192,77 @@ class NewUserTest {
         assertEquals(0, again.exit(), "the old name is gone, the new one is there: " + again);
         assertTrue(again.out().contains("\tunchanged\t"), again.out());
     }
+
+    @Test
+    void aCsvLineWithMoreFieldsThanColumnsIsRefusedNeverReadAsAPrefix() throws Exception {
+        Path file = Files.writeString(config.resolve("commas.csv"), """
+                Contoso Ltd,HQ Office,quantity,1,000
+                Contoso Ltd,HQ Office,name,HQ Sales, Shanghai office
+                Contoso Ltd,HQ Office
+                contoso,HQ,activate
+                Contoso Ltd,"HQ Office,suspend
+                """);
+        Pcx.Result r = pcx().run("services", "apply", "--file", file.toString());
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("line 1: has 5 fields where a line has at most 4"), r.err());
+        assertTrue(r.err().contains("line 2: has 5 fields"), r.err());
+        assertTrue(r.err().contains("line 3: has 2 fields where a line needs customer,subscription,action"), r.err());
+        assertTrue(r.err().contains("line 4: 'contoso' matches"), "the lines before a broken quote are checked too: " + r.err());
+        assertTrue(r.err().contains("line 5: a quoted field is not closed"), r.err());
+        assertFalse(r.err().contains("null"), r.err());
+        Pcx.Result after = pcx().run("services", "show", "-c", CONTOSO, "HQ Office", "-o", "json", "--jq", ".quantity");
+        assertEquals("5\n", after.out(), "nothing was written");
+    }
+
+    @Test
+    void suspendingSeveralFindsEveryOneBeforeChangingAny() throws Exception {
+        Pcx.Result r = pcx().run("services", "suspend", "-c", CONTOSO, "HQ Office",
+                "00000000-0000-0000-0000-000000000000", "--yes");
+        assertEquals(4, r.exit(), r::toString);
+        Pcx.Result hq = pcx().run("services", "show", "-c", CONTOSO, "HQ Office", "-o", "json", "--jq", ".status");
+        assertEquals("active\n", hq.out(), "HQ Office was not suspended");
+    }
+
+    @Test
+    void invisibleCharactersPastedIntoAReferenceAreIgnored() throws Exception {
+        Pcx.Result r = pcx().run("customers", "show", "contoso.partner.onmschina.cn\u200b", "-o", "json", "--jq",
+                ".companyProfile.companyName");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("Contoso Ltd\n", r.out());
+        assertEquals(0, pcx().run("services", "show", "-c", "Contoso\u00a0Ltd", "HQ\u00a0Office").exit());
+    }
+
+    @Test
+    void hostileNamesNeverReachATerminalThroughJsonOrJq() throws Exception {
+        assertEquals(0, pcx().run("services", "set", "-c", CONTOSO, "HQ Office", "--name",
+                "Bad\u001b]0;pwned\u0007Name\u202eX").exit());
+        Pcx.Result raw = pcx().tty(false, true, false).run("services", "show", "-c", CONTOSO,
+                "1346F405-8F6A-3FC1-860F-1F80652BE1AA", "--jq", ".friendlyName");
+        assertTrue(raw.out().chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e), raw.out());
+        Pcx.Result json = pcx().run("services", "show", "-c", CONTOSO, "1346F405-8F6A-3FC1-860F-1F80652BE1AA", "-o", "json");
+        assertTrue(json.out().contains("\\u202E") && json.out().chars().noneMatch(c -> c == 0x202e || c == 0x1b),
+                "escaped in JSON, the same value: " + json.out());
+        assertEquals("Bad\u001b]0;pwned\u0007Name\u202eX",
+                Json.mapper().readTree(json.out()).path("friendlyName").asText());
+    }
+
+    @Test
+    void adminLinksForHealthAndTicketsAreInEveryFormat() {
+        Pcx.Result csv = new Pcx().env("PCX_CONFIG_DIR", config.toString())
+                .run("--sandbox", "services", "admin", "-c", CONTOSO, "-o", "csv");
+        assertEquals(0, csv.exit(), csv::toString);
+        assertTrue(csv.out().startsWith("Service,Id,Group,Admin portal,Service health,Service ticket\n"), csv.out());
+        assertTrue(csv.out().contains("CSDEST=ServiceStatus") || csv.out().contains("ServiceHealth"), csv.out());
+    }
+
+    @Test
+    void healthAffectedSaysWhyItFailsAndAnUnknownIssueIsNotFound() {
+        Pcx p = new Pcx().env("PCX_CONFIG_DIR", config.toString());
+        Pcx.Result gate = p.run("--sandbox", "health", "affected", "--fail-on", "incident", "-o", "jsonl");
+        assertEquals(7, gate.exit(), gate::toString);
+        assertTrue(gate.err().lines().anyMatch(l -> l.startsWith("pcx: health gate: ")), gate.err());
+        Pcx.Result unknown = p.run("--sandbox", "health", "affected", "--issue", "EX51234", "-o", "jsonl");
+        assertTrue(unknown.exit() == 4 || unknown.exit() == 5, unknown::toString);
+        assertTrue(unknown.err().lines().anyMatch(l -> l.startsWith("pcx: ")), "a failure says so: " + unknown.err());
+    }
 }

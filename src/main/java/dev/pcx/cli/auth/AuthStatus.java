@@ -89,6 +89,7 @@ final class AuthStatus implements Callable<Integer> {
         String selected = context.profileName();
         boolean fromEnvironment = false;
         String selectedCheck = null;
+        int selectedCode = ExitCode.AUTH;
 
         Credentials.Source env = Credentials.fromEnvironment(context.env(), context.target().cloud(),
                 () -> context.aad(context.target().authority()), context.clock());
@@ -97,11 +98,13 @@ final class AuthStatus implements Callable<Integer> {
             Context.Target t = context.target();
             String check = check(new Context.Connection(t.cloud(), t.endpoint(), t.authority(), env, null));
             selectedCheck = check;
+            selectedCode = lastCode;
             rows.add(new Row("(environment)", true, t.cloud().toString(), context.env().get("PCX_TENANT_ID"), null,
                     env.kind(), null, env.description(), check));
         }
         ProfileStore.Config config = store.config();
         Map<String, String> checks = new HashMap<>();
+        Map<String, Integer> codes = new HashMap<>();
         for (Map.Entry<String, Profile> e : config.profiles().entrySet()) {
             Profile p = e.getValue();
             if (p.isSandbox() != context.options().sandbox()) {
@@ -109,6 +112,7 @@ final class AuthStatus implements Callable<Integer> {
                         : p.isSandbox() ? "not checked: add --sandbox" : "not checked without --sandbox");
             } else if (!offline) {
                 checks.put(e.getKey(), check(context.profileConnection(e.getKey(), p)));
+                codes.put(e.getKey(), lastCode);
             }
         }
         // read once, after the checks: a check may have refreshed a token
@@ -120,6 +124,7 @@ final class AuthStatus implements Callable<Integer> {
             String check = checks.get(name);
             if (current) {
                 selectedCheck = check;
+                selectedCode = codes.getOrDefault(name, ExitCode.AUTH);
             }
             rows.add(new Row(name, current, p.cloud(), p.tenant(), p.identity(),
                     p.flowKind() == null ? p.flow() : p.flowKind().kind(), expiry(stored.get(name)),
@@ -138,16 +143,30 @@ final class AuthStatus implements Callable<Integer> {
                     + "' or '" + context.pcx("auth login") + "'");
             return ExitCode.AUTH;
         }
-        return selectedCheck == null || selectedCheck.equals("ok") ? 0 : ExitCode.AUTH;
+        if (selectedCheck == null || selectedCheck.equals("ok")) {
+            return 0;
+        }
+        context.fail("the credentials this run would use do not work: " + selectedCheck.substring(
+                selectedCheck.startsWith("failed: ") ? 8 : 0));
+        return selectedCode; // 3 when refused, 6 when the service could not be reached
     }
+
+    /** The exit code of the last failed check: 6 when unreachable, else 3. */
+    private int lastCode = ExitCode.AUTH;
 
     private String check(Context.Connection connection) {
         try {
             context.api(connection).customers().list(1, null).next();
+            lastCode = ExitCode.OK;
             return "ok";
-        } catch (AuthenticationException | ApiException | TransportException | MalformedResponseException e) {
+        } catch (TransportException e) {
+            lastCode = ExitCode.UNAVAILABLE;
+            return "failed: " + e.getMessage();
+        } catch (AuthenticationException | ApiException | MalformedResponseException e) {
+            lastCode = ExitCode.AUTH;
             return "failed: " + e.getMessage();
         } catch (RuntimeException e) {
+            lastCode = ExitCode.AUTH;
             return "failed: " + e.getMessage();
         }
     }

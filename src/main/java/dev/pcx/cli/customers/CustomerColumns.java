@@ -19,7 +19,7 @@ final class CustomerColumns {
 
     static final List<Column<Customer>> LIST = List.of(
             Column.shrinking("Company name", Customer::companyName),
-            Column.shrinking("Domain", Customer::domain),
+            Column.of("Domain", Customer::domain), // what people paste into -c: never cut
             Column.<Customer>of("Tenant id", Customer::tenantId).optional(2),
             Column.<Customer>of("Relationship", c -> c.relationshipToPartner() == null ? null
                     : c.relationshipToPartner().value()).optional(1));

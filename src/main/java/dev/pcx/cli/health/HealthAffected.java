@@ -82,9 +82,16 @@ final class HealthAffected implements Callable<Integer> {
         boolean progress = printer.buffered() || !context.io().stdoutTty();
         int[] counts = new int[3]; // checked, affected, unknown
         boolean[] tripped = {false};
+        try (Context.Interruption interrupted = context.onInterrupt(printer, () -> counts[0] + " of " + customers.size()
+                + " customers checked (shown above): " + counts[1] + " affected, " + counts[2] + " could not be checked")) {
         new AffectedScan(access, parallel, wanted).run(customers, result -> {
-            printer.print(result);
-            printer.flush();
+            synchronized (printer) {
+                if (interrupted.fired()) {
+                    return false;
+                }
+                printer.print(result);
+                printer.flush();
+            }
             counts[0]++;
             if (CustomerHealth.AFFECTED.equals(result.status())) {
                 counts[1]++;
@@ -97,14 +104,28 @@ final class HealthAffected implements Callable<Integer> {
             }
             return !context.io().out().checkError(); // 'pcx health affected | head': stop when head has gone
         });
+        }
         context.progress().clear();
         printer.finish();
         context.say((counts[0] == customers.size() ? customers.size() + " customers: "
                 : counts[0] + " of " + customers.size() + " customers checked: ") + counts[1] + " affected, "
                 + (counts[0] - counts[1] - counts[2]) + " clear, " + counts[2] + " could not be checked");
         if (tripped[0]) {
+            context.fail("health gate: " + counts[1] + " customer" + (counts[1] == 1 ? " is" : "s are")
+                    + " hit by an active issue of class " + gate + " or worse");
             return ExitCode.GATE;
         }
-        return counts[2] > 0 ? ExitCode.REFUSED : ExitCode.OK;
+        if (counts[2] > 0) {
+            context.fail(counts[2] + " customer" + (counts[2] == 1 ? "" : "s") + " could not be checked: the reason is "
+                    + "in each 'unknown' row");
+            return ExitCode.REFUSED;
+        }
+        if (issue != null && counts[1] == 0 && counts[0] == customers.size()) {
+            // every tenant was read, and none has that issue at all: a typo, not "nobody is hit"
+            throw CliException.notFound("no customer's tenant has an active issue " + issue.trim() + " (resolved, or not "
+                    + "its id?); find the ids with: "
+                    + context.pcx("health --all"));
+        }
+        return ExitCode.OK;
     }
 }

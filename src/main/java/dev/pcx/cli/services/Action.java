@@ -17,7 +17,10 @@ enum Action {
     }
 
     static Action parse(String s) {
-        String n = s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (s == null || s.isBlank()) {
+            throw new IllegalArgumentException("no action (use suspend, activate, quantity, name or auto-renew)");
+        }
+        String n = dev.pcx.cli.Typed.plain(s).toLowerCase(Locale.ROOT).replace('_', '-');
         for (Action a : values()) {
             if (a.wire().equals(n)) {
                 return a;

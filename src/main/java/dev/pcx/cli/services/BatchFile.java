@@ -85,8 +85,7 @@ final class BatchFile {
         List<Integer> lineOf = new ArrayList<>();
         Problem problem = readCsv(text, rows, lineOf);
         if (problem != null) {
-            problems.add(problem);
-            return;
+            problems.add(problem); // the rows before it are read and checked all the same
         }
         String delimiter = otherDelimiter(rows);
         if (delimiter != null) {
@@ -96,6 +95,7 @@ final class BatchFile {
             return;
         }
         int[] index = {0, 1, 2, 3};
+        int columns = 4;
         int first = 0;
         if (!rows.isEmpty() && !rows.get(0).isEmpty() && COLUMNS.contains(rows.get(0).get(0).trim().toLowerCase(Locale.ROOT))) {
             List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
@@ -107,10 +107,24 @@ final class BatchFile {
                 return;
             }
             first = 1;
+            columns = header.size();
         }
         for (int r = first; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             if (row.size() == 1 && row.get(0).isBlank()) {
+                continue;
+            }
+            if (row.size() > columns) {
+                // Excel writes 1,000 and "HQ Sales, Shanghai" unquoted: never read a prefix of the value
+                problems.add(new Problem(lineOf.get(r), "has " + row.size() + " fields where a line has at most "
+                        + columns + " (customer,subscription,action,value): quote a value that holds a comma, "
+                        + "e.g. \"1000\" or \"HQ Sales, Shanghai\""));
+                continue;
+            }
+            if (row.size() < 3 && index[2] >= row.size()) {
+                problems.add(new Problem(lineOf.get(r), "has " + row.size() + " field" + (row.size() == 1 ? "" : "s")
+                        + " where a line needs customer,subscription,action (and a value for quantity, name, "
+                        + "auto-renew)"));
                 continue;
             }
             add(lineOf.get(r), cell(row, index[0]), cell(row, index[1]), cell(row, index[2]), cell(row, index[3]),
@@ -227,6 +241,7 @@ final class BatchFile {
             problems.add(new Problem(line, problem));
             return;
         }
-        fixes.add(new Fix(line, customer.trim(), subscription.trim(), a, a.takesValue() ? value.trim() : null));
+        fixes.add(new Fix(line, dev.pcx.cli.Typed.plain(customer), dev.pcx.cli.Typed.plain(subscription), a,
+                a.takesValue() ? dev.pcx.cli.Typed.plain(value) : null));
     }
 }

@@ -51,7 +51,9 @@ final class ServicesAdmin implements Callable<Integer> {
             Column.of("Service", ManagedService::name),
             Column.<ManagedService>of("Id", ManagedService::id).optional(2),
             Column.<ManagedService>of("Group", ManagedService::groupName).optional(1),
-            Column.of("Admin portal", s -> s.link("adminService")));
+            Column.of("Admin portal", s -> s.link("adminService")),
+            Column.<ManagedService>of("Service health", s -> s.link("serviceHealth")).optional(3),
+            Column.<ManagedService>of("Service ticket", s -> s.link("serviceTicket")).optional(4));
 
     ServicesAdmin(Context context) {
         this.context = context;

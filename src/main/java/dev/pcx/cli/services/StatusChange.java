@@ -40,7 +40,8 @@ abstract class StatusChange implements Callable<Integer> {
         FixRunner runner = new FixRunner(context);
         List<Fix.Resolved> fixes = new ArrayList<>();
         for (String s : subscriptions) {
-            fixes.add(runner.resolve(new Fix(0, customer.customer, s, action, null), false));
+            // several: every one is found before any is changed (ids looked up too)
+            fixes.add(runner.resolve(new Fix(0, customer.customer, s, action, null), subscriptions.size() > 1));
         }
         if (action == Action.SUSPEND && !change.dryRun && !change.yes) {
             if (!context.io().stdinTty()) {

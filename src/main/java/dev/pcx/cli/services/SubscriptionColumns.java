@@ -72,8 +72,9 @@ final class SubscriptionColumns {
         return b == null ? null : b.toString();
     }
 
+    /** A date as CSV and TSV carry it: ISO-8601 with its zone, as JSON has it (the text as sent when unreadable). */
     private static String raw(ApiDate d) {
-        return d == null ? null : d.raw();
+        return d == null ? null : d.iso() != null ? d.iso() : d.raw();
     }
 
     static String onOff(Boolean b) {

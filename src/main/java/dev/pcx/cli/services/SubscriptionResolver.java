@@ -73,7 +73,7 @@ final class SubscriptionResolver {
      */
     String[] resolve(String customerId, String ref, boolean verify) {
         checkSyntax(ref);
-        String r = ref.trim();
+        String r = dev.pcx.cli.Typed.plain(ref);
         if (GUID.matcher(r).matches() && !verify) {
             return new String[] {r, null};
         }

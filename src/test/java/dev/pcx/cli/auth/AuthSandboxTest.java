@@ -292,4 +292,17 @@ class AuthSandboxTest {
         Pcx.Result status = sandbox.pcx().run("auth", "status", "-o", "json");
         assertTrue(status.out().contains("\"kind\" : \"app-only\""), status.out());
     }
+
+    @Test
+    void statusOfAProfileWhoseServiceIsUnreachableIsExit6WithAFailureLine() {
+        start(0, List.of());
+        assertEquals(0, sandbox.pcx().run(login("--profile", "w")).exit());
+        Pcx gone = sandbox.pcx();
+        sandbox.close();
+        sandbox = null;
+        Pcx.Result r = gone.run("--profile", "w", "auth", "status", "--timeout", "3s");
+        assertEquals(6, r.exit(), "unreachable is 6, as everywhere: " + r);
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("pcx: the credentials this run would use do not work")),
+                r.err());
+    }
 }
