@@ -98,6 +98,44 @@ def affected(customers, parallel, latency_ms, config):
         server.wait(timeout=20)
 
 
+def shell_rows(env, url):
+    """pcx shell: a command after the first, against the bare round trip; 30 commands in one shell
+    against 30 processes."""
+    customer = "88aaa55a-9641-30b4-b800-f1ab218d6505"  # the sandbox's Contoso Ltd
+    one = f"services list -c {customer} -o tsv\n"
+    # the round trips of one services list: one GET of the subscriptions, timed on the wire
+    token = subprocess.run([PCX, "auth", "token"], env=env, capture_output=True, text=True).stdout.strip()
+    import urllib.request
+    def get():
+        req = urllib.request.Request(f"{url}/v1/customers/{customer}/subscriptions",
+                                     headers={"Authorization": "Bearer " + token, "Accept": "application/json"})
+        start = time.perf_counter()
+        with urllib.request.urlopen(req) as r:
+            r.read()
+        return (time.perf_counter() - start) * 1000
+    get()
+    bare = statistics.median(get() for _ in range(RUNS))
+    def shell(lines):
+        start = time.perf_counter()
+        p = subprocess.run([PCX, "shell"], env=env, input=lines.encode(), stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE)
+        if p.returncode != 0:
+            sys.exit("pcx shell failed: " + p.stderr.decode()[-500:])
+        return (time.perf_counter() - start) * 1000
+    shell(one)
+    ones = statistics.median(shell(one) for _ in range(RUNS // 2 or 1))
+    elevens = statistics.median(shell(one * 11) for _ in range(RUNS // 2 or 1))
+    after_first = (elevens - ones) / 10
+    print(f"{'pcx shell: a services list after the first':<44} {after_first:6.1f} ms   "
+          f"bare GET {bare:5.1f} ms   ratio {after_first / bare:4.2f}")
+    thirty_shell = shell(one * 30)
+    start = time.perf_counter()
+    for _ in range(30):
+        run(["services", "list", "-c", customer, "-o", "tsv"], env)
+    thirty_processes = (time.perf_counter() - start) * 1000
+    print(f"{'30 services list: one pcx shell / 30 pcx':<44} {thirty_shell:6.0f} ms / {thirty_processes:6.0f} ms")
+
+
 def main():
     config = tempfile.mkdtemp(prefix="pcx-bench-")
     base = dict(os.environ, PCX_CONFIG_DIR=config)
@@ -119,6 +157,7 @@ def main():
         timed("pcx customers list (no class-data archive)", ["customers", "list"], dict(env, PCX_NO_CDS="1"))
         timed("pcx customers list (env credentials: sign-in+GET)", ["customers", "list"], dict(env, **SANDBOX_APP))
         timed("pcx customers show contoso -o json (2 calls)", ["customers", "show", "contoso ltd", "-o", "json"], env)
+        shell_rows(env, url)
     finally:
         server.terminate()
         server.wait(timeout=20)
