@@ -165,6 +165,52 @@ class LauncherIT {
     }
 
     @Test
+    void ctrlCDuringABatchReportsWhatWasDoneAndWhatWasInFlight() throws Exception {
+        Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0", "--latency", "400ms").start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String url = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return lines.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
+            }).get(30, TimeUnit.SECONDS);
+            Path fixes = Files.writeString(config.resolve("slow.csv"), String.join("\n",
+                    "contoso.partner.onmschina.cn,HQ Office,auto-renew,on",
+                    "contoso.partner.onmschina.cn,Sales Azure plan,activate",
+                    "fabrikam.partner.onmschina.cn,HQ Office,auto-renew,on",
+                    "contoso.partner.onmschina.cn,R&D,name,R&D renamed") + "\n");
+            Process batch = pcx(Map.of("PCX_ENDPOINT", url, "PCX_AUTHORITY", url,
+                    "PCX_TENANT_ID", SandboxIdentity.TENANT_ID, "PCX_CLIENT_ID", SandboxIdentity.CLIENT_ID,
+                    "PCX_CLIENT_SECRET", SandboxIdentity.CLIENT_SECRET),
+                    "services", "apply", "--file", fixes.toString(), "--parallel", "1")
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(batch.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(batch.getErrorStream()));
+            // poll until the first change is written to the sandbox's state (the batch is then applying)
+            Path state = config.resolve("sandbox").resolve("state.json");
+            long before = Files.exists(state) ? Files.getLastModifiedTime(state).toMillis() : 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (batch.isAlive() && System.nanoTime() < deadline
+                    && (!Files.exists(state) || Files.getLastModifiedTime(state).toMillis() == before)) {
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L); // poll until the deadline
+            }
+            assertTrue(batch.isAlive(), "still applying when Ctrl-C comes");
+            new ProcessBuilder("kill", "-INT", String.valueOf(batch.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            assertTrue(batch.waitFor(60, TimeUnit.SECONDS), "the batch ends on Ctrl-C");
+            String stderr = err.get(10, TimeUnit.SECONDS);
+            assertEquals(130, batch.exitValue(), stderr);
+            assertTrue(stderr.contains("pcx: interrupted: ") && stderr.contains(" fixes done (shown above)")
+                    && stderr.contains("not started"), stderr);
+            assertTrue(out.get(10, TimeUnit.SECONDS).startsWith("LINE"), "the results known are shown");
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void anUnknownCustomerIsOneLineAndExit4() throws Exception {
         Run r = run(Map.of(), "--sandbox", "customers", "show", "no such company");
         assertEquals(4, r.exit(), r::toString);
