@@ -3,10 +3,7 @@ package dev.pcx.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pcx.api.Json;
 import dev.pcx.sandbox.SandboxIdentity;
-import dev.pcx.sandbox.SandboxServer;
-import dev.pcx.sandbox.SandboxState;
 import dev.pcx.testing.Pcx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,22 +25,11 @@ class NewUserTest {
     private static final String CONTOSO = "contoso.partner.onmschina.cn";
     @TempDir
     Path config;
-    private SandboxServer sandbox;
-
-    @AfterEach
-    void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final dev.pcx.testing.AppSandbox sandbox = new dev.pcx.testing.AppSandbox(40);
 
     private Pcx pcx() {
-        if (sandbox == null) {
-            sandbox = SandboxServer.start(SandboxServer.Config.of(40).withState(SandboxState.fresh(40, 3600, 0, List.of())));
-        }
-        return new Pcx().env("PCX_CONFIG_DIR", config.toString()).env("PCX_ENDPOINT", sandbox.baseUrl())
-                .env("PCX_AUTHORITY", sandbox.baseUrl()).env("PCX_TENANT_ID", SandboxIdentity.TENANT_ID)
-                .env("PCX_CLIENT_ID", SandboxIdentity.CLIENT_ID).env("PCX_CLIENT_SECRET", SandboxIdentity.CLIENT_SECRET);
+        return sandbox.pcx(config, null);
     }
 
     private static String plain(String line) {

@@ -2,17 +2,12 @@ package dev.pcx.cli.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pcx.api.Json;
-import dev.pcx.sandbox.SandboxIdentity;
-import dev.pcx.sandbox.SandboxServer;
-import dev.pcx.sandbox.SandboxState;
 import dev.pcx.testing.Pcx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,24 +23,12 @@ class HostileWritesTest {
     private static final String CONTOSO = "contoso.partner.onmschina.cn";
     @TempDir
     Path config;
-    private SandboxServer sandbox;
-
-    @AfterEach
-    void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final dev.pcx.testing.AppSandbox sandbox = new dev.pcx.testing.AppSandbox(40);
 
     /** pcx signed in from the environment (app-only) to a sandbox with {@code faults}. */
     private Pcx pcx(String faults) {
-        if (sandbox == null) {
-            sandbox = SandboxServer.start(SandboxServer.Config.of(40).withFaults(faults)
-                    .withState(SandboxState.fresh(40, 3600, 0, List.of())));
-        }
-        return new Pcx().env("PCX_CONFIG_DIR", config.toString()).env("PCX_ENDPOINT", sandbox.baseUrl())
-                .env("PCX_AUTHORITY", sandbox.baseUrl()).env("PCX_TENANT_ID", SandboxIdentity.TENANT_ID)
-                .env("PCX_CLIENT_ID", SandboxIdentity.CLIENT_ID).env("PCX_CLIENT_SECRET", SandboxIdentity.CLIENT_SECRET);
+        return sandbox.pcx(config, faults);
     }
 
     private JsonNode list(String customer) throws Exception {
@@ -60,7 +43,7 @@ class HostileWritesTest {
                 "-o", "tsv");
         assertEquals(0, applied.exit(), "applied, its answer lost, then read back: " + applied);
         assertTrue(applied.out().contains("\tapplied\t"), applied.out());
-        assertEquals(1, sandbox.requests("PATCH"), "one PATCH on the wire");
+        assertEquals(1, sandbox.server().requests("PATCH"), "one PATCH on the wire");
         assertEquals("HQ renamed", list(CONTOSO).get(0).get("friendlyName").asText());
     }
 
@@ -71,7 +54,7 @@ class HostileWritesTest {
         assertTrue(dropped.err().contains("was lost") && dropped.err().contains("does not show the change")
                 && dropped.err().contains("run the command again"), dropped.err());
         assertFalse(dropped.err().contains("changed while pcx was changing it"), "never a conflict with itself");
-        assertEquals(1, sandbox.requests("PATCH"), "one PATCH on the wire");
+        assertEquals(1, sandbox.server().requests("PATCH"), "one PATCH on the wire");
         Path file = Files.writeString(config.resolve("four.csv"), """
                 contoso.partner.onmschina.cn,HQ Office,quantity,6
                 contoso.partner.onmschina.cn,HQ Office,auto-renew,on
@@ -79,6 +62,6 @@ class HostileWritesTest {
                 contoso.partner.onmschina.cn,R&D Microsoft 365 E5,name,R&D E5
                 """);
         pcx("drop@once").run("services", "apply", "--file", file.toString());
-        assertEquals(1 + 4, sandbox.requests("PATCH"), "a four-line batch sends four PATCHes, whatever is dropped");
+        assertEquals(1 + 4, sandbox.server().requests("PATCH"), "a four-line batch sends four PATCHes, whatever is dropped");
     }
 }

@@ -3,10 +3,7 @@ package dev.pcx.cli.services;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pcx.api.Json;
 import dev.pcx.sandbox.SandboxIdentity;
-import dev.pcx.sandbox.SandboxServer;
-import dev.pcx.sandbox.SandboxState;
 import dev.pcx.testing.Pcx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,24 +20,12 @@ class ServicesSandboxTest {
     private static final String CONTOSO = "contoso.partner.onmschina.cn";
     @TempDir
     Path config;
-    private SandboxServer sandbox;
-
-    @AfterEach
-    void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final dev.pcx.testing.AppSandbox sandbox = new dev.pcx.testing.AppSandbox(40);
 
     /** pcx signed in from the environment (app-only) to a sandbox with {@code faults}. */
     private Pcx pcx(String faults) {
-        if (sandbox == null) {
-            sandbox = SandboxServer.start(SandboxServer.Config.of(40).withFaults(faults)
-                    .withState(SandboxState.fresh(40, 3600, 0, List.of())));
-        }
-        return new Pcx().env("PCX_CONFIG_DIR", config.toString()).env("PCX_ENDPOINT", sandbox.baseUrl())
-                .env("PCX_AUTHORITY", sandbox.baseUrl()).env("PCX_TENANT_ID", SandboxIdentity.TENANT_ID)
-                .env("PCX_CLIENT_ID", SandboxIdentity.CLIENT_ID).env("PCX_CLIENT_SECRET", SandboxIdentity.CLIENT_SECRET);
+        return sandbox.pcx(config, faults);
     }
 
     private JsonNode list(String customer) throws Exception {
@@ -153,8 +138,7 @@ class ServicesSandboxTest {
                 }
             }
         }
-        sandbox.close();
-        sandbox = null;
+        sandbox.stop();
         Pcx throttled = pcx("429@once"); // every call is throttled once, whatever the interleaving
         Path file = Files.writeString(config.resolve("many.csv"), fixes.toString());
         long expected = fixes.toString().lines().count();
@@ -186,8 +170,8 @@ class ServicesSandboxTest {
         assertEquals(3, appOnly.exit(), appOnly::toString);
         assertTrue(appOnly.err().contains("needs app+user credentials"), appOnly.err());
 
-        Pcx person = new Pcx().env("PCX_CONFIG_DIR", config.toString()).env("PCX_ENDPOINT", sandbox.baseUrl())
-                .env("PCX_AUTHORITY", sandbox.baseUrl());
+        Pcx person = new Pcx().env("PCX_CONFIG_DIR", config.toString()).env("PCX_ENDPOINT", sandbox.server().baseUrl())
+                .env("PCX_AUTHORITY", sandbox.server().baseUrl());
         assertEquals(0, person.run("auth", "login", "--tenant", SandboxIdentity.TENANT_ID, "--client-id",
                 SandboxIdentity.CLIENT_ID).exit());
         Pcx.Result r = person.run("services", "admin", "-c", CONTOSO, "-o", "json");
