@@ -203,7 +203,14 @@ class LauncherIT {
             assertEquals(130, batch.exitValue(), stderr);
             assertTrue(stderr.contains("pcx: interrupted: ") && stderr.contains(" fixes done (shown above)")
                     && stderr.contains("not started"), stderr);
-            assertTrue(out.get(10, TimeUnit.SECONDS).startsWith("LINE"), "the results known are shown");
+            java.util.regex.Matcher done = java.util.regex.Pattern.compile("interrupted: (\\d+) of 4 fixes done").matcher(stderr);
+            assertTrue(done.find(), stderr);
+            int known = Integer.parseInt(done.group(1));
+            String results = out.get(10, TimeUnit.SECONDS);
+            // the table of the results known: a header and one row each (none at all when none was done)
+            assertEquals(known == 0 ? 0 : known + 1, results.lines().count(), "the results known are shown: " + results);
+            assertTrue(stderr.contains("in flight") && (known == 4 || stderr.contains("check with: pcx services show")
+                    || stderr.contains(" 0 in flight")), stderr);
         } finally {
             server.destroy();
             assertTrue(server.waitFor(20, TimeUnit.SECONDS));
