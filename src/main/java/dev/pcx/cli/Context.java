@@ -26,6 +26,7 @@ import okhttp3.OkHttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -303,22 +304,35 @@ public final class Context implements AutoCloseable {
         }
     }
 
-    /**
-     * Until closed, Ctrl-C (or SIGTERM) finishes {@code printer} under its lock (what was printed
-     * stays, a JSON array is closed, so the output is well formed) and says {@code summary}, when
-     * given, on stderr: an interrupted run reports what it did.
-     */
+    /** As {@link #onInterrupt(RecordPrinter, Runnable, java.util.function.Supplier)}, with no records to catch up. */
     public Interruption onInterrupt(RecordPrinter<?> printer, java.util.function.Supplier<String> summary) {
+        return onInterrupt(printer, null, summary == null ? null : () -> List.of(summary.get()));
+    }
+
+    /**
+     * Until closed, Ctrl-C (or SIGTERM) runs {@code catchUp} (records known but not printed yet) and
+     * finishes {@code printer}, both under its lock (what was printed stays, a JSON array is closed,
+     * so the output is well formed), then reports on stderr, when {@code report} is given: its first
+     * line as the failure {@code pcx: interrupted: ...}, the others under it. An interrupted run
+     * reports what it did.
+     */
+    public Interruption onInterrupt(RecordPrinter<?> printer, Runnable catchUp,
+                                    java.util.function.Supplier<List<String>> report) {
         java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
         Thread hook = new Thread(() -> {
             synchronized (printer) {
                 fired.set(true);
                 progress().clear();
+                if (catchUp != null) {
+                    catchUp.run();
+                }
                 printer.finish();
                 io.out().flush();
             }
-            if (summary != null) {
-                fail("interrupted: " + summary.get());
+            if (report != null) {
+                List<String> lines = report.get();
+                fail("interrupted: " + lines.get(0));
+                lines.subList(1, lines.size()).forEach(this::say);
             }
         }, "pcx-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -122,19 +122,14 @@ final class FixRunner {
             int exit = 0;
             Map<String, Integer> tally = new LinkedHashMap<>();
             int done = 0;
-            java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
-            Thread report = new Thread(() -> {
-                reported.set(true);
-                interrupted(fixes, results, inFlight, printer);
-            }, "pcx-interrupted");
-            Runtime.getRuntime().addShutdownHook(report);
-            try {
+            try (Context.Interruption interrupted = context.onInterrupt(printer,
+                    () -> catchUp(results, printer), () -> report(fixes, results, inFlight))) {
                 for (CompletableFuture<Fix.Result> future : results) {
                     Fix.Result r = future.join();
                     done++;
                     progress.update((dryRun ? "checked " : "done ") + done + "/" + results.size());
                     synchronized (printer) {
-                        if (reported.get()) {
+                        if (interrupted.fired()) {
                             break; // shutting down: the report has printed what is known
                         }
                         printer.print(r);
@@ -151,15 +146,9 @@ final class FixRunner {
                 }
                 progress.clear();
                 synchronized (printer) {
-                    if (!reported.get()) {
+                    if (!interrupted.fired()) {
                         printer.finish();
                     }
-                }
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(report);
-                } catch (IllegalStateException shuttingDown) {
-                    // the report is running: it has the last word
                 }
             }
             if (results.size() > 1) {
@@ -172,42 +161,34 @@ final class FixRunner {
         }
     }
 
-    /**
-     * Ctrl-C (or SIGTERM) in the middle of a batch: the results known so far are shown (a table
-     * too), and stderr says what was in flight and what was not started, so nothing applied goes
-     * unreported.
-     */
-    private void interrupted(List<Fix.Resolved> fixes, List<CompletableFuture<Fix.Result>> results,
-                             Map<Fix.Resolved, String> inFlight, RecordPrinter<Fix.Result> printer) {
-        context.progress().clear();
-        int done = 0;
-        int started = 0;
-        synchronized (printer) {
-            long printed = printer.count();
-            for (int i = 0; i < results.size(); i++) {
-                Fix.Result r = results.get(i).getNow(null);
-                if (r != null) {
-                    done++;
-                    if (i >= printed) {
-                        printer.print(r);
-                    }
-                }
+    /** Ctrl-C in the middle of a batch: the results done but not printed yet (the table shows every one known). */
+    private static void catchUp(List<CompletableFuture<Fix.Result>> results, RecordPrinter<Fix.Result> printer) {
+        long printed = printer.count();
+        for (int i = (int) printed; i < results.size(); i++) {
+            Fix.Result r = results.get(i).getNow(null);
+            if (r != null) {
+                printer.print(r);
             }
-            printer.finish();
         }
-        List<String> flying = new ArrayList<>();
+    }
+
+    /** What an interrupted batch says: how many fixes were done, which were in flight (with the check), how many not started. */
+    private static List<String> report(List<Fix.Resolved> fixes, List<CompletableFuture<Fix.Result>> results,
+                                       Map<Fix.Resolved, String> inFlight) {
+        long done = results.stream().filter(CompletableFuture::isDone).count();
+        List<String> lines = new ArrayList<>();
+        lines.add("");
         for (Fix.Resolved f : fixes) {
             String state = inFlight.get(f);
             if (state != null) {
-                started++;
-                flying.add("  " + f.subscriptionId() + (f.fix().line() > 0 ? " (line " + f.fix().line() + ")" : "")
+                lines.add("  " + f.subscriptionId() + (f.fix().line() > 0 ? " (line " + f.fix().line() + ")" : "")
                         + ": " + state + "; check with: pcx services show -c " + f.customerId() + " " + f.subscriptionId());
             }
         }
-        context.fail("interrupted: " + done + " of " + fixes.size() + " fixes done (shown above), " + started
-                + " in flight, " + (fixes.size() - done - started) + " not started");
-        flying.forEach(context::say);
-        context.io().out().flush();
+        int started = lines.size() - 1;
+        lines.set(0, done + " of " + fixes.size() + " fixes done (shown above), " + started + " in flight, "
+                + (fixes.size() - done - started) + " not started");
+        return lines;
     }
 
     private Fix.Result one(SubscriptionUpdater updater, Fix.Resolved f, boolean dryRun) {
