@@ -48,13 +48,7 @@ public final class Main {
     /** Runs pcx with the given streams and environment and returns the exit code; never exits. */
     public static int run(Io io, Map<String, String> env, Sleeper sleeper, String... args) {
         try (Context context = new Context(io, env, sleeper, System::nanoTime)) {
-            try {
-                return Cli.commandLine(context).execute(args);
-            } catch (Throwable t) {
-                return Cli.report(context, t);
-            } finally {
-                io.out().flush();
-            }
+            return Cli.execute(context, args);
         } catch (RuntimeException closing) {
             return ExitCode.BUG;
         }

@@ -116,6 +116,20 @@ public final class Cli {
         return out.append(line).append(System.lineSeparator()).toString();
     }
 
+    /**
+     * Runs one command line in {@code context} and returns its exit code, any failure reported as
+     * pcx reports it; stdout is flushed. What {@code pcx} does once, and {@code pcx shell} per line.
+     */
+    public static int execute(Context context, String... args) {
+        try {
+            return commandLine(context).execute(args);
+        } catch (Throwable t) {
+            return report(context, t);
+        } finally {
+            context.io().out().flush();
+        }
+    }
+
     /** Reports a failure that escaped picocli (an Error, say) the same way as any other. */
     public static int report(Context context, Throwable t) {
         return new Errors(context).report(t);

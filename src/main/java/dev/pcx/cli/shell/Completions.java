@@ -2,7 +2,6 @@ package dev.pcx.cli.shell;
 
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.Subscription;
-import dev.pcx.cli.Cli;
 import dev.pcx.cli.Context;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -40,7 +39,7 @@ final class Completions implements Completer {
     void refreshCustomers() {
         background(() -> {
             List<String> found = new ArrayList<>();
-            try (Context context = context()) {
+            try (Context context = shell.context()) {
                 context.api().customers().list(100, null).forEach(CUSTOMERS, (Customer c) -> {
                     add(found, c.companyName());
                     add(found, c.domain());
@@ -59,17 +58,11 @@ final class Completions implements Completer {
         subscriptions.put(customerId, List.of());
         background(() -> {
             List<String> names = new ArrayList<>();
-            try (Context context = context()) {
+            try (Context context = shell.context()) {
                 context.api().subscriptions().list(customerId).forEach(-1, (Subscription s) -> add(names, s.friendlyName()));
             }
             subscriptions.put(customerId, List.copyOf(names));
         });
-    }
-
-    private Context context() {
-        Context context = new Context(shell.session());
-        Cli.commandLine(context).parseArgs(shell.global().toArray(String[]::new));
-        return context;
     }
 
     private static void background(Runnable work) {

@@ -47,11 +47,6 @@ public final class Shell {
         return session;
     }
 
-    /** The global options of the shell, for completion's own calls. */
-    List<String> global() {
-        return global;
-    }
-
     /** The outcome of a line: its exit code, and whether the shell should end. */
     public record Outcome(int exit, boolean quit) {
     }
@@ -88,13 +83,7 @@ public final class Shell {
         all.addAll(args);
         running = Thread.currentThread();
         try (Context context = new Context(session)) {
-            try {
-                return Cli.commandLine(context).execute(all.toArray(String[]::new));
-            } catch (Throwable t) {
-                return Cli.report(context, t);
-            } finally {
-                session.io().out().flush();
-            }
+            return Cli.execute(context, all.toArray(String[]::new));
         } finally {
             running = null;
             Thread.interrupted(); // an interrupt meant for this command ends with it
@@ -125,8 +114,7 @@ public final class Shell {
             customerLabel = null;
             return 0;
         }
-        try (Context context = new Context(session)) {
-            Cli.commandLine(context).parseArgs(global.toArray(String[]::new));
+        try (Context context = context()) {
             try {
                 CustomerResolver.kind(ref);
                 var found = new CustomerResolver(context.api()).resolve(ref);
@@ -137,9 +125,19 @@ public final class Shell {
             } catch (Throwable t) {
                 return Cli.report(context, t);
             }
+        }
+    }
+
+    /** A context of this shell's session with the shell's own global options, for work outside a command line. */
+    Context context() {
+        Context context = new Context(session);
+        try {
+            Cli.commandLine(context).parseArgs(global.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
+            context.close();
             throw CliException.usage(e.getMessage());
         }
+        return context;
     }
 
     /** The line with {@code -c <customer in use>} added when its command takes one and was given none. */
