@@ -50,7 +50,7 @@ public final class ApiRequest {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Link.Header h : link.headers()) {
             if (h.key() != null && h.value() != null && !RESERVED.contains(h.key().toLowerCase(Locale.ROOT))) {
-                if (!HEADER_NAME.matcher(h.key()).matches() || h.value().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                if (!sendable(h.key(), h.value())) {
                     throw new MalformedResponseException("Partner Center's next link carries a header pcx cannot send ('"
                             + h.key().replaceAll("\\p{Cntrl}", "?") + "')", null, null);
                 }
@@ -62,6 +62,11 @@ public final class ApiRequest {
     }
 
     private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    /** Whether a header can go on the wire as given: a token for a name, no line break or other control in the value. */
+    public static boolean sendable(String name, String value) {
+        return HEADER_NAME.matcher(name).matches() && value.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7f);
+    }
 
     /** A request at a uri the service gave (a {@code Location} header): relative ones follow the {@code /v1} rule. */
     public static ApiRequest at(String method, String uri) {

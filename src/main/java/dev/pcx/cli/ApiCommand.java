@@ -135,7 +135,8 @@ public final class ApiCommand implements Callable<Integer> {
         for (String h : headers == null ? List.<String>of() : headers) {
             int colon = h.indexOf(':');
             String name = colon > 0 ? h.substring(0, colon).trim() : "";
-            if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") || h.chars().anyMatch(c -> c < 0x20)) {
+            if (colon < 1 || !ApiRequest.sendable(name, h.substring(colon + 1).trim())
+                    || h.chars().anyMatch(c -> c < 0x20)) {
                 throw CliException.usage("-H '" + dev.pcx.output.DisplayWidth.clean(h) + "' is not a header: write it "
                         + "'Name: value'");
             }

@@ -1,9 +1,6 @@
 package dev.pcx.cli.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.pcx.api.ApiException;
-import dev.pcx.api.AuthenticationException;
-import dev.pcx.api.MalformedResponseException;
 import dev.pcx.api.TransportException;
 import dev.pcx.auth.Credentials;
 import dev.pcx.auth.Profile;
@@ -88,31 +85,27 @@ final class AuthStatus implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         String selected = context.profileName();
         boolean fromEnvironment = false;
-        String selectedCheck = null;
-        int selectedCode = ExitCode.AUTH;
+        Check selectedCheck = null;
 
         Credentials.Source env = Credentials.fromEnvironment(context.env(), context.target().cloud(),
                 () -> context.aad(context.target().authority()), context.clock());
         if (env != null) {
             fromEnvironment = true;
             Context.Target t = context.target();
-            String check = check(new Context.Connection(t.cloud(), t.endpoint(), t.authority(), env, null));
+            Check check = check(new Context.Connection(t.cloud(), t.endpoint(), t.authority(), env, null));
             selectedCheck = check;
-            selectedCode = lastCode;
             rows.add(new Row("(environment)", true, t.cloud().toString(), context.env().get("PCX_TENANT_ID"), null,
-                    env.kind(), null, env.description(), check));
+                    env.kind(), null, env.description(), check.text()));
         }
         ProfileStore.Config config = store.config();
-        Map<String, String> checks = new HashMap<>();
-        Map<String, Integer> codes = new HashMap<>();
+        Map<String, Check> checks = new HashMap<>();
         for (Map.Entry<String, Profile> e : config.profiles().entrySet()) {
             Profile p = e.getValue();
             if (p.isSandbox() != context.options().sandbox()) {
-                checks.put(e.getKey(), offline ? null
-                        : p.isSandbox() ? "not checked: add --sandbox" : "not checked without --sandbox");
+                checks.put(e.getKey(), offline ? null : new Check(p.isSandbox() ? "not checked: add --sandbox"
+                        : "not checked without --sandbox", ExitCode.AUTH));
             } else if (!offline) {
                 checks.put(e.getKey(), check(context.profileConnection(e.getKey(), p)));
-                codes.put(e.getKey(), lastCode);
             }
         }
         // read once, after the checks: a check may have refreshed a token
@@ -121,14 +114,13 @@ final class AuthStatus implements Callable<Integer> {
             String name = e.getKey();
             Profile p = e.getValue();
             boolean current = !fromEnvironment && name.equals(selected);
-            String check = checks.get(name);
+            Check check = checks.get(name);
             if (current) {
                 selectedCheck = check;
-                selectedCode = codes.getOrDefault(name, ExitCode.AUTH);
             }
             rows.add(new Row(name, current, p.cloud(), p.tenant(), p.identity(),
                     p.flowKind() == null ? p.flow() : p.flowKind().kind(), expiry(stored.get(name)),
-                    store.credentialsFile().toString(), check));
+                    store.credentialsFile().toString(), check == null ? null : check.text()));
         }
         RecordPrinter<Row> printer = output.list(columns);
         rows.forEach(printer::print);
@@ -143,31 +135,26 @@ final class AuthStatus implements Callable<Integer> {
                     + "' or '" + context.pcx("auth login") + "'");
             return ExitCode.AUTH;
         }
-        if (selectedCheck == null || selectedCheck.equals("ok")) {
+        if (selectedCheck == null || selectedCheck.code() == ExitCode.OK) {
             return 0;
         }
-        context.fail("the credentials this run would use do not work: " + selectedCheck.substring(
-                selectedCheck.startsWith("failed: ") ? 8 : 0));
-        return selectedCode; // 3 when refused, 6 when the service could not be reached
+        context.fail("the credentials this run would use do not work: " + selectedCheck.text().substring(
+                selectedCheck.text().startsWith("failed: ") ? 8 : 0));
+        return selectedCheck.code(); // 3 when refused, 6 when the service could not be reached
     }
 
-    /** The exit code of the last failed check: 6 when unreachable, else 3. */
-    private int lastCode = ExitCode.AUTH;
+    /** The result of one live check, as shown, and the exit code it means: 0, 3 when refused, 6 when unreachable. */
+    private record Check(String text, int code) {
+    }
 
-    private String check(Context.Connection connection) {
+    private Check check(Context.Connection connection) {
         try {
             context.api(connection).customers().list(1, null).next();
-            lastCode = ExitCode.OK;
-            return "ok";
+            return new Check("ok", ExitCode.OK);
         } catch (TransportException e) {
-            lastCode = ExitCode.UNAVAILABLE;
-            return "failed: " + e.getMessage();
-        } catch (AuthenticationException | ApiException | MalformedResponseException e) {
-            lastCode = ExitCode.AUTH;
-            return "failed: " + e.getMessage();
+            return new Check("failed: " + e.getMessage(), ExitCode.UNAVAILABLE);
         } catch (RuntimeException e) {
-            lastCode = ExitCode.AUTH;
-            return "failed: " + e.getMessage();
+            return new Check("failed: " + e.getMessage(), ExitCode.AUTH);
         }
     }
 
