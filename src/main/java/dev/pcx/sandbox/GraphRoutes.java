@@ -40,7 +40,7 @@ final class GraphRoutes {
     private final Clock clock;
     private final Path stateFile;
     private volatile Map<String, JsonNode> incidents;
-    private volatile long incidentsStamp = Long.MIN_VALUE;
+    private volatile Object incidentsStamp;
 
     GraphRoutes(SandboxStore store, Map<String, JsonNode> incidents, Path stateFile, Clock clock) {
         this.store = store;
@@ -171,9 +171,10 @@ final class GraphRoutes {
             return incidents;
         }
         try {
-            long stamp = Files.exists(stateFile) ? Files.getLastModifiedTime(stateFile).toMillis() ^ Files.size(stateFile)
-                    : Long.MIN_VALUE + 1;
-            if (stamp != incidentsStamp) {
+            // the state file is replaced whole on every save (a new file, so a new file key), and a
+            // change must be seen even when the clock or the file system's granularity repeats a time
+            Object stamp = stamp(stateFile);
+            if (!stamp.equals(incidentsStamp)) {
                 SandboxState state = SandboxState.load(stateFile);
                 incidents = state == null ? Map.of() : state.incidents();
                 incidentsStamp = stamp;
@@ -182,6 +183,14 @@ final class GraphRoutes {
             // keep what was read last: a state file being replaced is read on the next call
         }
         return incidents;
+    }
+
+    private static Object stamp(Path file) throws java.io.IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        return java.util.Arrays.asList(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
     }
 
     private static ObjectNode overview(SeedHealth.Service s, List<ObjectNode> issues, boolean expand) {
