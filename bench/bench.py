@@ -13,7 +13,9 @@ SANDBOX_APP = {"PCX_TENANT_ID": "4d9a8c1e-7b2f-4e3a-9c5d-6f1e2a3b4c5d",
                "PCX_CLIENT_ID": "0d3f7a52-6c1b-4e8f-a2d4-5b9c0e1f2a3b",
                "PCX_CLIENT_SECRET": "pcx-sandbox-secret"}
 QUICK = "--quick" in sys.argv
-RUNS = 5 if QUICK else 20
+RUNS = 5 if QUICK else 15
+WALK_RUNS = 2 if QUICK else 5
+BENCH = os.path.dirname(os.path.abspath(__file__))
 
 
 def run(args, env, stdout=subprocess.DEVNULL):
@@ -36,9 +38,59 @@ def timed(label, args, env):
           f"min {min(samples):6.0f} ms   max {max(samples):6.0f} ms   ({RUNS} runs)")
 
 
-def serve(customers, config):
+def java_of_launcher():
+    """The java target/pcx runs: $PCX_JAVA, else $JAVA_HOME/bin/java, else java on the PATH."""
+    if os.environ.get("PCX_JAVA"):
+        return os.environ["PCX_JAVA"]
+    if os.environ.get("JAVA_HOME"):
+        return os.path.join(os.environ["JAVA_HOME"], "bin", "java")
+    return "java"
+
+
+def once(argv, env):
+    """One run of any command, timed in a child process of its own: (seconds, peak RSS in MiB)."""
+    code = ("import resource,subprocess,sys,time;s=time.perf_counter();"
+            "p=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE,stdin=subprocess.DEVNULL);"
+            "e=time.perf_counter()-s;"
+            "print(p.returncode,e,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
+            "sys.stderr.write(p.stderr.decode()[-400:])")
+    out = subprocess.run([sys.executable, "-c", code] + argv, env=env, capture_output=True, text=True)
+    rc, seconds, rss = out.stdout.split()
+    if rc != "0":
+        sys.exit(f"{' '.join(argv)} failed ({rc}): {out.stderr}")
+    return float(seconds), int(rss) / 1024
+
+
+ROWS = []
+
+
+def versus(label, pcx_argv, base_label, base_argv, env, runs, target, unit="ms"):
+    """pcx and its baseline, run alternately (one warm-up each); medians, the ratio, the target."""
+    once(pcx_argv, env)
+    once(base_argv, env)
+    mine, theirs, rss = [], [], []
+    for _ in range(runs):
+        seconds, peak = once(pcx_argv, env)
+        mine.append(seconds)
+        rss.append(peak)
+        theirs.append(once(base_argv, env)[0])
+    a, b = statistics.median(mine), statistics.median(theirs)
+    scale = 1000 if unit == "ms" else 1
+    ratio = a / b
+    verdict = "meets" if ratio <= target else "MISSES"
+    ROWS.append((label, f"{a * scale:.0f} {unit}" if unit == "ms" else f"{a:.2f} s",
+                 f"{base_label}: {b * scale:.0f} {unit}" if unit == "ms" else f"{base_label}: {b:.2f} s",
+                 f"{ratio:.2f}x", f"<= {target:.2f}x", verdict, max(rss)))
+    print(f"{label:<52} pcx {a * scale:7.{0 if unit == 'ms' else 2}f} {unit}   {base_label} "
+          f"{b * scale:7.{0 if unit == 'ms' else 2}f} {unit}   ratio {ratio:4.2f} (target <= {target}) {verdict}   "
+          f"[{runs} runs each, alternating; peak RSS {max(rss):.0f} MiB]", flush=True)
+    return max(rss)
+
+
+def serve(customers, config, latency_ms=0):
     env = dict(os.environ, PCX_CONFIG_DIR=config)
-    server = subprocess.Popen([PCX, "sandbox", "serve", "--port", "0", "--customers", str(customers)],
+    server = subprocess.Popen([PCX, "sandbox", "serve", "--port", "0", "--customers", str(customers),
+                               "--latency", f"{latency_ms}ms"],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     url = server.stdout.readline().strip()
     if not url.startswith("http://127.0.0.1:"):
@@ -136,24 +188,48 @@ def shell_rows(env, url):
     print(f"{'30 services list: one pcx shell / 30 pcx':<44} {thirty_shell:6.0f} ms / {thirty_processes:6.0f} ms")
 
 
+def sign_in(env):
+    """A stored profile of the sandbox's application, its token cached: what a person's later commands use."""
+    login = subprocess.run([PCX, "auth", "login", "--app", "--client-secret-stdin", "--save-secret",
+                            "--tenant", SANDBOX_APP["PCX_TENANT_ID"], "--client-id", SANDBOX_APP["PCX_CLIENT_ID"]],
+                           env=env, input=SANDBOX_APP["PCX_CLIENT_SECRET"] + "\n", capture_output=True, text=True)
+    if login.returncode != 0:
+        sys.exit("sign-in failed: " + login.stderr)
+    token = subprocess.run([PCX, "auth", "token"], env=env, capture_output=True, text=True)
+    if token.returncode != 0:
+        sys.exit("pcx auth token failed: " + token.stderr)
+    return token.stdout.strip()
+
+
+def hello_class(java):
+    """bench/Hello.java compiled by the javac beside that java, into a directory of its own."""
+    javac = os.path.join(os.path.dirname(java), "javac") if os.sep in java else "javac"
+    out = tempfile.mkdtemp(prefix="pcx-bench-hello-")
+    subprocess.run([javac, "-d", out, os.path.join(BENCH, "Hello.java")], check=True)
+    return out
+
+
 def main():
     config = tempfile.mkdtemp(prefix="pcx-bench-")
+    os.chmod(config, 0o700)
     base = dict(os.environ, PCX_CONFIG_DIR=config)
     base.pop("PCX_JAVA_OPTS", None)
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    print(f"pcx benchmarks on {os.cpu_count()} cores, {java}")
-    timed("pcx --version", ["--version"], base)
-    timed("pcx --version (no class-data archive)", ["--version"], dict(base, PCX_NO_CDS="1"))
-    server, url = serve(150, config)
+    java = java_of_launcher()
+    version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    print(f"pcx benchmarks on {os.cpu_count()} cores, {version}; pcx and each baseline run alternately")
+    client = [sys.executable, os.path.join(BENCH, "client.py")]
+
+    versus("pcx --version", [PCX, "--version"], "java Hello", [java, "-cp", hello_class(java), "Hello"],
+           base, RUNS, 2.8)
+
+    latency = 20
+    server, url = serve(150, config, latency)
     try:
         env = dict(base, PCX_ENDPOINT=url, PCX_AUTHORITY=url)
-        # a stored profile with a cached token: what a person's later commands do
-        login = subprocess.run([PCX, "auth", "login", "--app", "--client-secret-stdin", "--save-secret",
-                                "--tenant", SANDBOX_APP["PCX_TENANT_ID"], "--client-id", SANDBOX_APP["PCX_CLIENT_ID"]],
-                               env=env, input=SANDBOX_APP["PCX_CLIENT_SECRET"] + "\n", capture_output=True, text=True)
-        if login.returncode != 0:
-            sys.exit("sign-in failed: " + login.stderr)
-        timed("pcx customers list (one page, profile)", ["customers", "list"], env)
+        token = sign_in(env)
+        versus(f"pcx customers list (one page of 100, profile, {latency} ms latency)", [PCX, "customers", "list"],
+               "python client", client + ["page", url, token], env, RUNS, 2.0)
+        timed("pcx --version (no class-data archive)", ["--version"], dict(base, PCX_NO_CDS="1"))
         timed("pcx customers list (no class-data archive)", ["customers", "list"], dict(env, PCX_NO_CDS="1"))
         timed("pcx customers list (env credentials: sign-in+GET)", ["customers", "list"], dict(env, **SANDBOX_APP))
         timed("pcx customers show contoso -o json (2 calls)", ["customers", "show", "contoso ltd", "-o", "json"], env)
@@ -161,16 +237,38 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=20)
-    customers, parallel, latency = 2000, 8, 20
-    seconds, lines, code = affected(customers, parallel, latency, config)
-    ideal = customers / parallel * 2 * latency / 1000  # a token and a Graph call per customer
-    print(f"health affected, {customers} customers, {latency} ms latency, --parallel {parallel}: {seconds:5.1f} s "
-          f"({lines} lines, exit {code}); ideal {ideal:4.1f} s = {customers}/{parallel} x 2 calls x {latency} ms")
-    sizes = [1000, 10000] if QUICK else [1000, 100000]
-    for n in sizes:
+
+    customers = 10000
+    server, url = serve(customers, config, latency)
+    try:
+        env = dict(base, PCX_ENDPOINT=url, PCX_AUTHORITY=url)
+        token = sign_in(env)
+        rss = versus(f"customers list --all -o jsonl ({customers:,} customers, {customers // 100} pages, "
+                     f"{latency} ms latency)", [PCX, "customers", "list", "--all", "-o", "jsonl"], "python client",
+                     client + ["walk", url, token], env, WALK_RUNS, 1.10, unit="s")
+        ROWS.append(("peak RSS of that walk", f"{rss:.0f} MiB", "", "", "<= 128 MiB",
+                     "meets" if rss <= 128 else "MISSES", rss))
+        print(f"{'peak RSS of that walk':<52} {rss:5.0f} MiB (target <= 128 MiB)")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+    if not QUICK:
+        parallel = 8
+        seconds, lines, code = affected(2000, parallel, latency, config)
+        ideal = 2000 / parallel * 2 * latency / 1000  # a token and a Graph call per customer
+        print(f"health affected, 2000 customers, {latency} ms latency, --parallel {parallel}: {seconds:5.1f} s "
+              f"({lines} lines, exit {code}); ideal {ideal:4.1f} s = 2000/{parallel} x 2 calls x {latency} ms")
+    for n in ([1000, 10000] if QUICK else [1000, 100000]):
         seconds, lines, rss = walk(n, "64m", config)
         print(f"walk {n:>6} customers -o jsonl, -Xmx64m: {seconds:6.1f} s, {lines} lines, "
               f"{n / seconds:8.0f} customers/s, peak RSS {rss:5.0f} MiB")
+
+    print()
+    print("| what | pcx | baseline, same run | ratio | target | |")
+    print("|---|---|---|---|---|---|")
+    for label, mine, theirs, ratio, target, verdict, _ in ROWS:
+        print(f"| {label} | {mine} | {theirs} | {ratio} | {target} | {verdict} |")
 
 
 if __name__ == "__main__":

@@ -47,6 +47,15 @@ public final class Main {
 
     /** Runs pcx with the given streams and environment and returns the exit code; never exits. */
     public static int run(Io io, Map<String, String> env, Sleeper sleeper, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli would print, without building a command model to print it: scripts
+            // call pcx --version to check the installation, and it should take no longer than Java
+            for (String line : new dev.pcx.cli.VersionProvider().getVersion()) {
+                io.out().println(line);
+            }
+            io.out().flush();
+            return ExitCode.OK;
+        }
         try (Context context = new Context(io, env, sleeper, System::nanoTime)) {
             return Cli.execute(context, args);
         } catch (RuntimeException closing) {

@@ -4,14 +4,12 @@ import dev.pcx.api.Json;
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.ResourceCollection;
 
-import java.security.KeyStore;
 import java.util.Set;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Start-up work that does not depend on the arguments, done on a second core while picocli parses
- * them: the JDK's trust store (OkHttp reads it when its client is built), Jackson's mapper and the
- * deserializers of the records every command reads, OkHttp's classes. Class initialisation is
+ * them: Jackson's mapper and the deserializers of the records every command reads, OkHttp's TLS
+ * defaults (the JDK's trust store, an SSL context), the secure random generator. Class initialisation is
  * thread-safe, so the main thread simply finds the work done, or waits for the part in progress.
  * Skipped for commands that never call the API.
  */
@@ -27,21 +25,37 @@ final class Warmup {
                 return;
             }
         }
-        Thread t = new Thread(Warmup::run, "pcx-warmup");
+        boolean tls = !plainHttp(args, System.getenv());
+        Thread t = new Thread(() -> run(tls), "pcx-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         t.start();
     }
 
-    private static void run() {
+    /**
+     * Whether the API is clearly reached over plain http (the sandbox on loopback), so that no TLS
+     * set-up is needed: a guess, good enough for work done in advance.
+     */
+    static boolean plainHttp(String[] args, java.util.Map<String, String> env) {
+        String endpoint = env.getOrDefault("PCX_ENDPOINT", "");
+        String sandbox = env.getOrDefault("PCX_SANDBOX", "");
+        return endpoint.startsWith("http://") || java.util.Arrays.asList(args).contains("--sandbox")
+                || !(sandbox.isEmpty() || sandbox.equals("0") || sandbox.equalsIgnoreCase("false"));
+    }
+
+    private static void run(boolean tls) {
         try {
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init((KeyStore) null);
+            // in the order the main thread needs them: the mapper reads the profile first, then
+            // the HTTP client is built, then the first page is read
             var mapper = Json.mapper();
-            mapper.readValue("{\"items\":[{\"companyProfile\":{},\"links\":{\"self\":{\"uri\":\"/\"}}}]}",
-                    mapper.getTypeFactory().constructParametricType(ResourceCollection.class, Customer.class));
             mapper.readValue("{\"profiles\":{\"p\":{}}}", dev.pcx.auth.ProfileStore.Config.class);
             mapper.readValue("{\"profiles\":{\"p\":{}}}", dev.pcx.auth.ProfileStore.Credentials.class);
-            new okhttp3.OkHttpClient.Builder();
+            if (tls) {
+                dev.pcx.api.PartnerCenter.warmUp();
+            }
+            java.util.UUID.randomUUID(); // seeds the secure random generator the correlation id needs
+            mapper.readValue("{\"items\":[{\"companyProfile\":{},\"links\":{\"self\":{\"uri\":\"/\"}}}]}",
+                    mapper.getTypeFactory().constructParametricType(ResourceCollection.class, Customer.class));
         } catch (Throwable ignored) {
             // only an optimisation: the main thread does whatever did not get done here
         }

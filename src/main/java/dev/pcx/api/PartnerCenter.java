@@ -58,8 +58,24 @@ public final class PartnerCenter {
      */
     public static OkHttpClient baseClient(java.time.Duration connect, java.time.Duration read,
                                           java.util.function.Consumer<String> trace, java.util.function.LongSupplier nanoTime) {
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
-                .connectTimeout(connect)
+        // a dispatcher and a connection pool of its own: a session shuts its own down
+        OkHttpClient.Builder b = settings(Defaults.CLIENT.newBuilder().dispatcher(new okhttp3.Dispatcher())
+                .connectionPool(new okhttp3.ConnectionPool()), connect, read);
+        if (trace != null) {
+            b.addNetworkInterceptor(new TraceInterceptor(trace, nanoTime));
+        }
+        return b.build();
+    }
+
+    /** A client for plain http only (a sandbox on loopback): the same settings, and no TLS set-up at all. */
+    public static OkHttpClient cleartextClient(java.time.Duration connect, java.time.Duration read) {
+        return settings(new OkHttpClient.Builder().connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT)),
+                connect, read).build();
+    }
+
+    private static OkHttpClient.Builder settings(OkHttpClient.Builder b, java.time.Duration connect,
+                                                 java.time.Duration read) {
+        return b.connectTimeout(connect)
                 .readTimeout(read)
                 .writeTimeout(read)
                 .followRedirects(false)
@@ -68,10 +84,20 @@ public final class PartnerCenter {
                 // applied by the service whose answer was lost would go out twice. RetryInterceptor
                 // decides what may be retried (reads; anything refused before it was sent).
                 .retryOnConnectionFailure(false);
-        if (trace != null) {
-            b.addNetworkInterceptor(new TraceInterceptor(trace, nanoTime));
-        }
-        return b.build();
+    }
+
+    /**
+     * OkHttp's defaults, built once per process: their TLS set-up (the JDK's trust store, an SSL
+     * context, the security providers) is most of what a client costs, and it does not depend on
+     * anything pcx sets. {@link #warmUp} builds it on a second core while the command line is parsed.
+     */
+    private static final class Defaults {
+        static final OkHttpClient CLIENT = new OkHttpClient();
+    }
+
+    /** Builds OkHttp's TLS defaults now, so that the first client needs only its own settings. */
+    public static void warmUp() {
+        Defaults.CLIENT.sslSocketFactory();
     }
 
     /** {@code base} with the {@code --debug} trace on: the same connections and threads, one more interceptor. */

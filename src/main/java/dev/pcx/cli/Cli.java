@@ -9,8 +9,26 @@ public final class Cli {
     private Cli() {
     }
 
+    /** The whole command tree: for help, completion, the shell's completion and the generated docs. */
     public static CommandLine commandLine(Context context) {
+        return commandLine(context, null);
+    }
+
+    /**
+     * The command tree {@code args} need: {@code pcx} and the one command they name, when they
+     * clearly name one ({@code customers list …}), or {@code pcx} alone for {@code --version}; the
+     * whole tree otherwise (help, completion, the shell, anything unclear or wrong, so that every
+     * message and suggestion is what the whole tree gives). Building a command's model is most of
+     * pcx's start-up: this keeps it to the branch that runs.
+     */
+    public static CommandLine commandLine(Context context, String[] args) {
         CommandLine cmd = new CommandLine(PcxCommand.class, new Factory(context));
+        Class<?> only = args == null ? null : branch(cmd.getCommandSpec(), args);
+        for (var command : PcxCommand.COMMANDS) {
+            if (only == null || only == command.getValue()) {
+                cmd.addSubcommand(command.getKey(), command.getValue());
+            }
+        }
         context.bind(cmd.getCommand());
         ((PcxCommand) cmd.getCommand()).env = context.env();
         Errors errors = new Errors(context);
@@ -33,6 +51,44 @@ public final class Cli {
             compactHelp(sub, root);
         }
         return cmd;
+    }
+
+    /**
+     * The root command {@code args} name, {@link PcxCommand} itself for a bare {@code --version},
+     * or null for the whole tree. Options before the command are skipped with their parameters,
+     * as picocli reads them; anything else before it (a stray word, {@code --}, a clustered option
+     * that may hide a parameter) means the whole tree.
+     */
+    static Class<?> branch(CommandLine.Model.CommandSpec root, String[] args) {
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("-") && !a.equals("-") && !a.equals("--")) {
+                int eq = a.indexOf('=');
+                CommandLine.Model.OptionSpec option = root.findOption(eq > 0 && a.startsWith("--") ? a.substring(0, eq) : a);
+                if (option == null) {
+                    return null;
+                }
+                if (option.usageHelp()) {
+                    return null;
+                }
+                version |= option.versionHelp();
+                if (eq < 0 && option.arity().max() > 0) {
+                    i++;
+                }
+                continue;
+            }
+            for (var command : PcxCommand.COMMANDS) {
+                if (command.getKey().equals(a)) {
+                    Class<?> c = command.getValue();
+                    boolean wholeTree = c == HelpCommand.class || c == CompletionCommand.class
+                            || c == dev.pcx.cli.shell.ShellCommand.class;
+                    return wholeTree ? null : c;
+                }
+            }
+            return null;
+        }
+        return version ? PcxCommand.class : null;
     }
 
     /** Help prose fits the terminal it is shown on (80 columns elsewhere, within picocli's 55 to 160). */
@@ -122,7 +178,7 @@ public final class Cli {
      */
     public static int execute(Context context, String... args) {
         try {
-            return commandLine(context).execute(args);
+            return commandLine(context, args).execute(args);
         } catch (Throwable t) {
             return report(context, t);
         } finally {

@@ -51,6 +51,7 @@ public final class Context implements AutoCloseable {
     private Connections connections;
     private Output output;
     private OkHttpClient http;
+    private OkHttpClient cleartextHttp;
     private PartnerCenter api;
 
     /** A context with a session of its own, closed with it: one command line, one process. */
@@ -139,17 +140,29 @@ public final class Context implements AutoCloseable {
         return session.sandbox();
     }
 
-    /** The HTTP client of this command line: the session's, with the trace when --debug is on. */
-    public synchronized OkHttpClient http() {
-        if (http == null) {
-            http = options().debug() ? PartnerCenter.traced(session.http(), io.err()::println, session.nanoTime())
-                    : session.http();
+    /**
+     * The HTTP client of this command line for {@code base}: the session's (one for TLS, one for
+     * plain http on loopback), with the trace when --debug is on.
+     */
+    public synchronized OkHttpClient http(HttpUrl base) {
+        boolean tls = base.isHttps();
+        OkHttpClient client = tls ? http : cleartextHttp;
+        if (client == null) {
+            client = session.http(base);
+            if (options().debug()) {
+                client = PartnerCenter.traced(client, io.err()::println, session.nanoTime());
+            }
+            if (tls) {
+                http = client;
+            } else {
+                cleartextHttp = client;
+            }
         }
-        return http;
+        return client;
     }
 
     public AadClient aad(HttpUrl authority) {
-        return new AadClient(http(), authority, session.sleeper(), session.clock());
+        return new AadClient(http(authority), authority, session.sleeper(), session.clock());
     }
 
     private synchronized Connections policy() {
@@ -389,7 +402,7 @@ public final class Context implements AutoCloseable {
                 + " (Java " + System.getProperty("java.version") + "; " + System.getProperty("os.name") + ")",
                 session.correlationId(), options().timeout(), null, null, 5, session.sleeper(), session.nanoTime(), retries,
                 options().debug() ? io.err()::println : null);
-        return new PartnerCenter(settings, c.credentials().tokens(), http());
+        return new PartnerCenter(settings, c.credentials().tokens(), http(c.endpoint()));
     }
 
     /**

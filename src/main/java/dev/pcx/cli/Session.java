@@ -29,9 +29,10 @@ public final class Session implements AutoCloseable {
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
     private final Clock clock = Clock.systemUTC();
-    private final String correlationId = UUID.randomUUID().toString();
+    private volatile String correlationId;
     private final Map<String, Context.Connection> connections = new ConcurrentHashMap<>();
     private OkHttpClient http;
+    private OkHttpClient cleartext;
     private SandboxServer sandbox;
     private ProfileStore profiles;
     private Progress progress;
@@ -65,15 +66,58 @@ public final class Session implements AutoCloseable {
 
     /** {@code MS-CorrelationId}: one per process, or per shell. */
     public String correlationId() {
-        return correlationId;
+        // made on first use: the secure random generator behind it takes a while to seed, and a
+        // command that never calls a service (--version, --help) should not wait for it
+        String id = correlationId;
+        if (id == null) {
+            synchronized (this) {
+                if (correlationId == null) {
+                    correlationId = UUID.randomUUID().toString();
+                }
+                id = correlationId;
+            }
+        }
+        return id;
     }
 
-    /** The one HTTP client: every command, the API and the sign-in share its connections. */
+    /** The HTTP client for TLS: every command, the API and the sign-in share its connections. */
     public synchronized OkHttpClient http() {
         if (http == null) {
             http = PartnerCenter.baseClient(Duration.ofSeconds(10), Duration.ofSeconds(30), null, nanoTime);
         }
         return http;
+    }
+
+    /**
+     * The client for {@code base}: {@link #http()} for https, and for plain http (a sandbox on
+     * loopback, the only place pcx accepts it) a client without TLS at all, built without reading
+     * the JDK's trust store or making an SSL context, which is a third of a command's start-up.
+     * Each API client keeps to its base's scheme (links to elsewhere are refused), so one client
+     * per base is enough.
+     */
+    public synchronized OkHttpClient http(okhttp3.HttpUrl base) {
+        if (base.isHttps()) {
+            return http();
+        }
+        if (cleartext == null) {
+            cleartext = PartnerCenter.cleartextClient(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        }
+        return cleartext;
+    }
+
+    /** Cancels every call in flight, on either client. */
+    public void cancelAll() {
+        OkHttpClient h;
+        OkHttpClient c;
+        synchronized (this) {
+            h = http;
+            c = cleartext;
+        }
+        for (OkHttpClient client : new OkHttpClient[] {h, c}) {
+            if (client != null) {
+                client.dispatcher().cancelAll();
+            }
+        }
     }
 
     /**
@@ -162,14 +206,18 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         OkHttpClient h;
+        OkHttpClient c;
         SandboxServer s;
         synchronized (this) {
             h = http;
+            c = cleartext;
             s = sandbox;
         }
-        if (h != null) {
-            h.dispatcher().executorService().shutdown();
-            h.connectionPool().evictAll();
+        for (OkHttpClient client : new OkHttpClient[] {h, c}) {
+            if (client != null) {
+                client.dispatcher().executorService().shutdown();
+                client.connectionPool().evictAll();
+            }
         }
         if (s != null) {
             s.close();

@@ -10,6 +10,11 @@ import java.util.Properties;
 public final class VersionProvider implements CommandLine.IVersionProvider {
 
     public static String version() {
+        // the jar's manifest, read when the package was defined; the properties file elsewhere (tests)
+        String manifest = VersionProvider.class.getPackage().getImplementationVersion();
+        if (manifest != null) {
+            return manifest;
+        }
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/pcx-version.properties")) {
             if (in != null) {

@@ -52,7 +52,7 @@ public final class HealthAccess {
         ApiSettings settings = new ApiSettings(base, pc.locale(), pc.userAgent(), pc.correlationId(), pc.timeout(),
                 pc.connectTimeout(), pc.readTimeout(), pc.maxAttempts(), pc.sleeper(), pc.nanoTime(),
                 pc.retryListener(), pc.trace());
-        return new HealthAccess(graphTokens, new Graph(settings, context.http()));
+        return new HealthAccess(graphTokens, new Graph(settings, context.http(base)));
     }
 
     /** Graph in the partner's own tenant, for {@code pcx api --graph}. */

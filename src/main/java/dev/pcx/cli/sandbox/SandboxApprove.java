@@ -47,7 +47,7 @@ final class SandboxApprove implements Callable<Integer> {
             throw CliException.usage("'" + endpoint + "' is not an http(s) URL");
         }
         try {
-            if (!SandboxControl.decide(context.http(), url, code, !deny)) {
+            if (!SandboxControl.decide(context.http(url), url, code, !deny)) {
                 throw CliException.notFound("the sandbox at " + url + " has no pending device code " + code);
             }
         } catch (IOException e) {

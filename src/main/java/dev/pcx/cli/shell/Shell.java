@@ -97,7 +97,7 @@ public final class Shell {
     public void cancel() {
         Thread t = running;
         if (t != null) {
-            session.http().dispatcher().cancelAll();
+            session.cancelAll();
             t.interrupt();
         }
     }
