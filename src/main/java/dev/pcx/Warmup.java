@@ -11,7 +11,7 @@ import java.util.Set;
  * them: Jackson's mapper and the deserializers of the records every command reads, OkHttp's TLS
  * defaults (the JDK's trust store, an SSL context), the secure random generator. Class initialisation is
  * thread-safe, so the main thread simply finds the work done, or waits for the part in progress.
- * Skipped for commands that never call the API.
+ * Only picocli's part for commands that never call the API.
  */
 final class Warmup {
     private static final Set<String> LOCAL = Set.of("--version", "-V", "--help", "-h", "help", "sandbox");
@@ -20,13 +20,16 @@ final class Warmup {
     }
 
     static void start(String[] args) {
+        boolean api = true;
         for (String a : args) {
             if (LOCAL.contains(a)) {
-                return;
+                api = false;
+                break;
             }
         }
         boolean tls = !plainHttp(args, System.getenv());
-        Thread t = new Thread(() -> run(tls), "pcx-warmup");
+        boolean calls = api;
+        Thread t = new Thread(() -> run(calls, tls), "pcx-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         t.start();
@@ -43,8 +46,35 @@ final class Warmup {
                 || !(sandbox.isEmpty() || sandbox.equals("0") || sandbox.equalsIgnoreCase("false"));
     }
 
-    private static void run(boolean tls) {
+    /**
+     * One field or class for each picocli annotation pcx uses. Java reads an annotation through a
+     * proxy class it generates at run time, one per annotation type, which no class-data archive
+     * of JDK 17 holds: reading these here makes those classes while the main thread is still
+     * setting up, before picocli asks for them.
+     */
+    @picocli.CommandLine.Command(name = "warm-up")
+    private static final class Annotations {
+        @picocli.CommandLine.Option(names = "-w")
+        String option;
+        @picocli.CommandLine.Parameters
+        String parameter;
+        @picocli.CommandLine.Mixin
+        Object mixin;
+        @picocli.CommandLine.Spec
+        Object spec;
+        @picocli.CommandLine.ArgGroup
+        Object group;
+    }
+
+    private static void run(boolean calls, boolean tls) {
         try {
+            Annotations.class.getAnnotations();
+            for (java.lang.reflect.Field f : Annotations.class.getDeclaredFields()) {
+                f.getAnnotations();
+            }
+            if (!calls) {
+                return;
+            }
             // in the order the main thread needs them: the mapper reads the profile first, then
             // the HTTP client is built, then the first page is read
             var mapper = Json.mapper();

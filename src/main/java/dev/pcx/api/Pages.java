@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * The pages of a collection, fetched one at a time as they are asked for, so a walk over any
- * number of items holds one page in memory. Follows {@code links.next} with its headers
+ * number of items holds one page in memory (two in {@link #forEach}: the next page is fetched
+ * while the items of this one are handed out, so a long walk waits for the network once per page,
+ * not for the network and then the printing). Follows {@code links.next} with its headers
  * (the continuation token), and stops with an error rather than loop when the service hands out a
  * next link it already gave.
  */
@@ -32,6 +34,8 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
     private int fetched;
     private int emptyInARow;
     private MalformedResponseException failure;
+    /** The page of {@link #pending}, being fetched on another thread; null when it is not. */
+    private java.util.concurrent.FutureTask<ResourceCollection<T>> prefetched;
 
     Pages(PartnerCenter client, ApiRequest first, JavaType pageType) {
         this(request -> client.execute(request, pageType), first);
@@ -55,7 +59,7 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
         if (pending == null) {
             throw new NoSuchElementException();
         }
-        ResourceCollection<T> page = fetch.page(pending);
+        ResourceCollection<T> page = prefetched != null ? awaitPrefetched() : fetch.page(pending);
         fetched++;
         emptyInARow = page.items().isEmpty() ? emptyInARow + 1 : 0;
         if (emptyInARow >= MAX_EMPTY_PAGES) {
@@ -78,6 +82,43 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
         return page;
     }
 
+    /** Starts fetching the page of {@link #pending} on a thread of its own. */
+    private void prefetch() {
+        ApiRequest request = pending;
+        prefetched = new java.util.concurrent.FutureTask<>(() -> fetch.page(request));
+        Thread t = new Thread(prefetched, "pcx-next-page");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private ResourceCollection<T> awaitPrefetched() {
+        java.util.concurrent.FutureTask<ResourceCollection<T>> task = prefetched;
+        prefetched = null;
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancelledException(pending.target(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Stops a fetch in flight whose page nobody will read. */
+    private void abandonPrefetch() {
+        if (prefetched != null) {
+            prefetched.cancel(true);
+            prefetched = null;
+        }
+    }
+
     /**
      * Hands items to {@code sink} until {@code limit} have been given (a negative limit means all).
      *
@@ -93,23 +134,32 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
      */
     public boolean forEach(long limit, Consumer<? super T> sink, BooleanSupplier afterPage) {
         long given = 0;
-        while (hasNext()) {
-            for (T item : next().items()) {
-                if (limit >= 0 && given >= limit) {
-                    afterPage.getAsBoolean();
-                    return true;
+        try {
+            while (hasNext()) {
+                ResourceCollection<T> page = next();
+                // the next page is needed unless this one reaches the limit (or the reader stops)
+                if (pending != null && (limit < 0 || given + page.items().size() < limit)) {
+                    prefetch();
                 }
-                sink.accept(item);
-                given++;
+                for (T item : page.items()) {
+                    if (limit >= 0 && given >= limit) {
+                        afterPage.getAsBoolean();
+                        return true;
+                    }
+                    sink.accept(item);
+                    given++;
+                }
+                if (!afterPage.getAsBoolean()) {
+                    return false;
+                }
+                if (limit >= 0 && given >= limit) {
+                    return hasNext();
+                }
             }
-            if (!afterPage.getAsBoolean()) {
-                return false;
-            }
-            if (limit >= 0 && given >= limit) {
-                return hasNext();
-            }
+            return false;
+        } finally {
+            abandonPrefetch();
         }
-        return false;
     }
 
     /** Pages fetched so far. */

@@ -1,0 +1,54 @@
+package dev.pcx;
+
+import dev.pcx.api.Sleeper;
+import dev.pcx.cli.Io;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The build's training run for the class-data archive ({@code pom.xml}, phase package): the
+ * commands people run most, in one JVM, on the in-process sandbox, so that the classes they load
+ * are archived. Plus OkHttp's TLS set-up, which the sandbox (plain http on loopback) does not need
+ * and Partner Center does. Not a command: run as {@code java -cp pcx.jar dev.pcx.Training DIR}.
+ */
+final class Training {
+    private static final String CONTOSO = "contoso.partner.onmschina.cn";
+    private static final List<List<String>> COMMANDS = List.of(
+            List.of("--sandbox", "customers", "list", "--limit", "5"),
+            List.of("--sandbox", "customers", "list", "--all", "-o", "jsonl"),
+            List.of("--sandbox", "customers", "show", CONTOSO, "-o", "json"),
+            List.of("--sandbox", "services", "list", "-c", CONTOSO),
+            List.of("--sandbox", "services", "list", "-c", CONTOSO, "-o", "tsv"),
+            List.of("--sandbox", "health", "-c", CONTOSO),
+            List.of("--sandbox", "tickets", "list", "-c", CONTOSO),
+            List.of("customers", "list", "--help"),
+            List.of("custmers"));
+
+    private Training() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path config = Path.of(args[0]);
+        Files.createDirectories(config);
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> env = Map.of("PCX_CONFIG_DIR", config.toString(), "PATH", System.getenv("PATH"));
+        dev.pcx.api.PartnerCenter.warmUp();
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        for (List<String> command : COMMANDS) {
+            Io io = new Io(InputStream.nullInputStream(), sink, sink, false, false, false, () -> 80);
+            int code = Main.run(io, env, Sleeper.SYSTEM, command.toArray(String[]::new));
+            System.out.println("pcx " + String.join(" ", command) + ": exit " + code);
+            if (command.equals(COMMANDS.get(0)) && code != 0) {
+                throw new IllegalStateException("the training run failed: pcx " + String.join(" ", command));
+            }
+        }
+    }
+}
