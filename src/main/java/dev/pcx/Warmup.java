@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Start-up work that does not depend on the arguments, done on a second core while picocli parses
  * them: Jackson's mapper and the deserializers of the records every command reads, OkHttp's TLS
- * defaults (the JDK's trust store, an SSL context), the secure random generator. Class initialisation is
+ * defaults (the JDK's trust store, an SSL context). Class initialisation is
  * thread-safe, so the main thread simply finds the work done, or waits for the part in progress.
  * Only picocli's part for commands that never call the API.
  */
@@ -80,10 +80,12 @@ final class Warmup {
             var mapper = Json.mapper();
             mapper.readValue("{\"profiles\":{\"p\":{}}}", dev.pcx.auth.ProfileStore.Config.class);
             mapper.readValue("{\"profiles\":{\"p\":{}}}", dev.pcx.auth.ProfileStore.Credentials.class);
+            // OkHttp picks its platform by the first security provider, and asking for that
+            // loads every provider the JDK configures: needed for plain http too
+            java.security.Security.getProviders();
             if (tls) {
                 dev.pcx.api.PartnerCenter.warmUp();
             }
-            java.util.UUID.randomUUID(); // seeds the secure random generator the correlation id needs
             mapper.readValue("{\"items\":[{\"companyProfile\":{},\"links\":{\"self\":{\"uri\":\"/\"}}}]}",
                     mapper.getTypeFactory().constructParametricType(ResourceCollection.class, Customer.class));
         } catch (Throwable ignored) {

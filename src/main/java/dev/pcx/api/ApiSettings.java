@@ -45,7 +45,7 @@ public record ApiSettings(
 
     /** Defaults for everything but the endpoint: 5 attempts, 2 minutes per call. */
     public static ApiSettings defaults(HttpUrl baseUrl, String userAgent) {
-        return new ApiSettings(baseUrl, "en-US", userAgent, java.util.UUID.randomUUID().toString(),
+        return new ApiSettings(baseUrl, "en-US", userAgent, RequestIds.next(),
                 Duration.ofMinutes(2), null, null, 5, null, null, null, null);
     }
 

@@ -18,7 +18,6 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Microsoft Graph (partner-center-api.md §5.2), one tenant at a time, over the same transport as
@@ -106,7 +105,7 @@ public final class Graph {
         private <T> T read(String target, JavaType type) {
             tokens.accessToken(); // no token for this tenant: say so before anything goes on the wire
             Request request = new Request.Builder().url(resolve(target)).get()
-                    .header("client-request-id", UUID.randomUUID().toString()).build();
+                    .header("client-request-id", RequestIds.next()).build();
             try (Response response = http.newCall(request).execute()) {
                 if (response.code() == 401) {
                     ApiException e = ErrorBodies.toException(request, response, mapper);

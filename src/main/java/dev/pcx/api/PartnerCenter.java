@@ -18,7 +18,6 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The Partner Center REST client: one OkHttpClient for the whole invocation, with the common
@@ -226,7 +225,7 @@ public final class PartnerCenter {
 
     private Request toHttp(ApiRequest request) {
         Request.Builder b = new Request.Builder().url(resolve(request.target()))
-                .header("MS-RequestId", UUID.randomUUID().toString());
+                .header("MS-RequestId", RequestIds.next());
         for (Map.Entry<String, String> h : request.headers().entrySet()) {
             b.header(h.getKey(), h.getValue());
         }

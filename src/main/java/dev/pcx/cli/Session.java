@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -66,13 +65,12 @@ public final class Session implements AutoCloseable {
 
     /** {@code MS-CorrelationId}: one per process, or per shell. */
     public String correlationId() {
-        // made on first use: the secure random generator behind it takes a while to seed, and a
-        // command that never calls a service (--version, --help) should not wait for it
+        // made on first use: a command that never calls a service (--help) needs none
         String id = correlationId;
         if (id == null) {
             synchronized (this) {
                 if (correlationId == null) {
-                    correlationId = UUID.randomUUID().toString();
+                    correlationId = dev.pcx.api.RequestIds.next();
                 }
                 id = correlationId;
             }
