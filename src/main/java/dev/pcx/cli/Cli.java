@@ -15,20 +15,16 @@ public final class Cli {
     }
 
     /**
-     * The command tree {@code args} need: {@code pcx} and the one command they name, when they
-     * clearly name one ({@code customers list …}), or {@code pcx} alone for {@code --version}; the
-     * whole tree otherwise (help, completion, the shell, anything unclear or wrong, so that every
-     * message and suggestion is what the whole tree gives). Building a command's model is most of
-     * pcx's start-up: this keeps it to the branch that runs.
+     * The command tree {@code args} need: at each level, only the command they name when they
+     * clearly name one ({@code services list …} builds {@code pcx}, {@code services} and
+     * {@code list}, not the six other verbs), and {@code pcx} alone for {@code --version}; every
+     * command of a level otherwise (help, completion, the shell, a bare noun, anything unclear or
+     * wrong), so that every message and suggestion is what the whole tree gives. Building a
+     * command's model is most of pcx's start-up: this keeps it to the path that runs.
      */
     public static CommandLine commandLine(Context context, String[] args) {
         CommandLine cmd = new CommandLine(PcxCommand.class, new Factory(context));
-        Class<?> only = args == null ? null : branch(cmd.getCommandSpec(), args);
-        for (var command : PcxCommand.COMMANDS) {
-            if (only == null || only == command.getValue()) {
-                cmd.addSubcommand(command.getKey(), command.getValue());
-            }
-        }
+        grow(cmd, PcxCommand.class, args, 0);
         context.bind(cmd.getCommand());
         ((PcxCommand) cmd.getCommand()).env = context.env();
         Errors errors = new Errors(context);
@@ -54,22 +50,39 @@ public final class Cli {
     }
 
     /**
-     * The root command {@code args} name, {@link PcxCommand} itself for a bare {@code --version},
-     * or null for the whole tree. Options before the command are skipped with their parameters,
-     * as picocli reads them; anything else before it (a stray word, {@code --}, a clustered option
-     * that may hide a parameter) means the whole tree.
+     * Adds the commands under {@code cmd} that {@code args} (from {@code from} on) need, and
+     * theirs, recursively; all of them when {@code args} is null.
      */
-    static Class<?> branch(CommandLine.Model.CommandSpec root, String[] args) {
+    private static void grow(CommandLine cmd, Class<?> type, String[] args, int from) {
+        int[] at = {from};
+        Class<?> only = args == null ? null : named(cmd.getCommandSpec(), CommandTree.children(type), args, at);
+        if (only == PcxCommand.class) {
+            return; // --version: pcx alone
+        }
+        for (var child : CommandTree.children(type)) {
+            if (only == null || only == child.getValue()) {
+                cmd.addSubcommand(child.getKey(), child.getValue());
+                grow(cmd.getSubcommands().get(child.getKey()), child.getValue(), only == null ? null : args, at[0] + 1);
+            }
+        }
+    }
+
+    /**
+     * The command among {@code children} that {@code args} name next (from {@code at[0]} on),
+     * its index left in {@code at}; {@link PcxCommand} itself for a bare {@code --version} at the
+     * top; null for all of them. Options of {@code spec} are skipped with their parameters, as
+     * picocli reads them; anything else before the name (a stray word, {@code --}, {@code --help},
+     * an option written in a way this does not follow) means all of them.
+     */
+    static Class<?> named(CommandLine.Model.CommandSpec spec, java.util.List<java.util.Map.Entry<String, Class<?>>> children,
+                          String[] args, int[] at) {
         boolean version = false;
-        for (int i = 0; i < args.length; i++) {
+        for (int i = at[0]; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("-") && !a.equals("-") && !a.equals("--")) {
                 int eq = a.indexOf('=');
-                CommandLine.Model.OptionSpec option = root.findOption(eq > 0 && a.startsWith("--") ? a.substring(0, eq) : a);
-                if (option == null) {
-                    return null;
-                }
-                if (option.usageHelp()) {
+                CommandLine.Model.OptionSpec option = spec.findOption(eq > 0 && a.startsWith("--") ? a.substring(0, eq) : a);
+                if (option == null || option.usageHelp()) {
                     return null;
                 }
                 version |= option.versionHelp();
@@ -78,17 +91,15 @@ public final class Cli {
                 }
                 continue;
             }
-            for (var command : PcxCommand.COMMANDS) {
-                if (command.getKey().equals(a)) {
-                    Class<?> c = command.getValue();
-                    boolean wholeTree = c == HelpCommand.class || c == CompletionCommand.class
-                            || c == dev.pcx.cli.shell.ShellCommand.class;
-                    return wholeTree ? null : c;
+            for (var child : children) {
+                if (child.getKey().equals(a)) {
+                    at[0] = i;
+                    return CommandTree.WHOLE_TREE.contains(child.getValue()) ? null : child.getValue();
                 }
             }
             return null;
         }
-        return version ? PcxCommand.class : null;
+        return version && spec.parent() == null ? PcxCommand.class : null;
     }
 
     /** Help prose fits the terminal it is shown on (80 columns elsewhere, within picocli's 55 to 160). */

@@ -1,11 +1,5 @@
 package dev.pcx.cli;
 
-import dev.pcx.cli.auth.AuthCommand;
-import dev.pcx.cli.customers.CustomersCommand;
-import dev.pcx.cli.health.HealthCommand;
-import dev.pcx.cli.services.ServicesCommand;
-import dev.pcx.cli.sandbox.SandboxCommand;
-import dev.pcx.cli.tickets.TicketsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,23 +53,6 @@ import java.time.Duration;
             "  pcx auth login --tenant contoso.partner.onmschina.cn --client-id ID"
         })
 public final class PcxCommand implements java.util.concurrent.Callable<Integer> {
-    /**
-     * The commands under {@code pcx}, in the order help lists them, each with its name. Added by
-     * {@link Cli}: all of them for help, completion and the shell, only the one named otherwise (a
-     * test holds each name to its class's {@code @Command}).
-     */
-    static final java.util.List<java.util.Map.Entry<String, Class<?>>> COMMANDS = java.util.List.of(
-            java.util.Map.entry("customers", CustomersCommand.class),
-            java.util.Map.entry("services", ServicesCommand.class),
-            java.util.Map.entry("health", HealthCommand.class),
-            java.util.Map.entry("tickets", TicketsCommand.class),
-            java.util.Map.entry("auth", AuthCommand.class),
-            java.util.Map.entry("sandbox", SandboxCommand.class),
-            java.util.Map.entry("api", ApiCommand.class),
-            java.util.Map.entry("shell", dev.pcx.cli.shell.ShellCommand.class),
-            java.util.Map.entry("completion", CompletionCommand.class),
-            java.util.Map.entry("help", HelpCommand.class));
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -7,20 +7,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * pcx builds only the branch of the command tree a command line names (start-up time): which
- * branch that is, and that what the user sees is the same as with the whole tree.
+ * pcx builds only the commands a command line names, level by level (start-up time): which ones
+ * those are, and that what the user sees is the same as with the whole tree.
  */
 class CommandTreeTest {
     @TempDir
@@ -32,62 +34,97 @@ class CommandTreeTest {
         return new Context(io, Map.of(), Sleeper.SYSTEM, System::nanoTime);
     }
 
-    private static Class<?> branch(String... args) {
+    /** The commands built for {@code args}, as paths: "services", "services list". */
+    private static Set<String> built(String... args) {
         try (Context c = context()) {
-            return Cli.branch(new CommandLine(PcxCommand.class).getCommandSpec(), args);
+            Set<String> paths = new TreeSet<>();
+            collect(Cli.commandLine(c, args), "", paths);
+            return paths;
         }
     }
 
+    private static void collect(CommandLine cmd, String prefix, Set<String> paths) {
+        for (var sub : cmd.getSubcommands().entrySet()) {
+            String path = prefix.isEmpty() ? sub.getKey() : prefix + " " + sub.getKey();
+            paths.add(path);
+            collect(sub.getValue(), path, paths);
+        }
+    }
+
+    private static Set<String> all() {
+        return built((String[]) null);
+    }
+
     @Test
-    void theCommandNamedIsTheOnlyBranchBuiltWhateverGlobalOptionsComeBeforeIt() {
-        assertEquals(dev.pcx.cli.customers.CustomersCommand.class, branch("customers", "list"));
-        assertEquals(dev.pcx.cli.customers.CustomersCommand.class, branch("-o", "json", "customers", "list"));
-        assertEquals(dev.pcx.cli.customers.CustomersCommand.class, branch("--output=json", "customers"));
+    void theCommandNamedIsTheOnlyOneBuiltAtEachLevelWhateverOptionsComeBeforeIt() {
+        assertEquals(Set.of("customers", "customers list"), built("customers", "list"));
+        assertEquals(Set.of("customers", "customers list"), built("-o", "json", "customers", "list", "--all"));
+        assertEquals(Set.of("customers", "customers show"), built("--output=json", "customers", "show", "x"));
         // an option's parameter named like a command is the parameter: pcx --profile sandbox customers list
-        assertEquals(dev.pcx.cli.customers.CustomersCommand.class, branch("--profile", "sandbox", "customers", "list"));
-        assertEquals(dev.pcx.cli.sandbox.SandboxCommand.class, branch("--sandbox", "sandbox", "reset"));
-        assertEquals(dev.pcx.cli.services.ServicesCommand.class, branch("--debug", "--timeout", "5s", "services", "list"));
-        assertEquals(ApiCommand.class, branch("api", "GET", "/v1/customers"));
-        assertEquals(PcxCommand.class, branch("--version"), "--version needs pcx alone");
+        assertEquals(Set.of("customers", "customers list"), built("--profile", "sandbox", "customers", "list"));
+        assertEquals(Set.of("services", "services list"),
+                built("--debug", "--timeout", "5s", "services", "--jq", ".id", "list", "-c", "x"));
+        assertEquals(Set.of("health", "health affected"), built("health", "affected", "--parallel", "8"));
+        // a noun's own option with a parameter named like a verb, before the verb
+        assertEquals(Set.of("health", "health show"), built("health", "-c", "show", "show"));
+        assertEquals(Set.of("sandbox", "sandbox incident", "sandbox incident start"),
+                built("--sandbox", "sandbox", "incident", "start", "--service", "Exchange"));
+        assertEquals(Set.of("api"), built("api", "GET", "/v1/customers"));
+        assertEquals(Set.of(), built("--version"), "--version needs pcx alone");
     }
 
     @Test
-    void anythingUnclearBuildsTheWholeTreeSoMessagesAndSuggestionsAreThoseOfTheWholeTree() {
-        assertNull(branch(), "bare pcx lists every command");
-        assertNull(branch("--help"));
-        assertNull(branch("customer", "list"), "a typo: the suggestion needs every name");
-        assertNull(branch("-ojson", "customers"), "an option pcx does not know as written");
-        assertNull(branch("--", "customers"));
-        assertNull(branch("help", "customers"));
-        assertNull(branch("completion", "bash"));
-        assertNull(branch("shell"));
-        assertNull(branch("--no-such-flag", "customers"));
+    void anythingUnclearBuildsEveryCommandOfThatLevelSoMessagesAndSuggestionsAreTheWholeTrees() {
+        Set<String> all = all();
+        assertTrue(all.contains("services apply") && all.contains("sandbox incident resolve"), all.toString());
+        assertEquals(all, built(), "bare pcx lists every command");
+        assertEquals(all, built("--help"));
+        assertEquals(all, built("customer", "list"), "a typo: the suggestion needs every name");
+        assertEquals(all, built("-ojson", "customers"), "an option written in a way the walk does not follow");
+        assertEquals(all, built("--", "customers"));
+        assertEquals(all, built("help", "customers"));
+        assertEquals(all, built("completion", "bash"));
+        assertEquals(all, built("shell"));
+        assertEquals(all, built("--no-such-flag", "customers"));
+        Set<String> services = new TreeSet<>(all);
+        services.removeIf(p -> !p.startsWith("services"));
+        assertEquals(services, built("services"), "a bare noun lists its verbs");
+        assertEquals(services, built("services", "--help"));
+        assertEquals(services, built("services", "lst"), "a typo in the verb");
+        assertEquals(services, built("services", "--version"));
     }
 
     @Test
-    void everyCommandIsListedUnderTheNameItsClassDeclares() {
-        for (var entry : PcxCommand.COMMANDS) {
-            CommandLine.Command annotation = entry.getValue().getAnnotation(CommandLine.Command.class);
-            assertEquals(entry.getKey(), annotation.name(), entry.getValue().getName());
-            assertTrue(annotation.aliases().length == 0, "an alias would need a place in Cli.branch: " + entry.getKey());
+    void everyCommandIsListedUnderTheNameItsClassDeclaresAndNoAnnotationListsSubcommands() {
+        Set<Class<?>> listed = new HashSet<>();
+        for (var level : CommandTree.CHILDREN.entrySet()) {
+            assertEquals(0, level.getKey().getAnnotation(CommandLine.Command.class).subcommands().length,
+                    level.getKey().getName() + ": picocli would build every subcommand an annotation lists");
+            for (var entry : level.getValue()) {
+                CommandLine.Command annotation = entry.getValue().getAnnotation(CommandLine.Command.class);
+                assertEquals(entry.getKey(), annotation.name(), entry.getValue().getName());
+                assertEquals(0, annotation.aliases().length, "an alias would need a place in Cli.named: " + entry.getKey());
+                assertEquals(0, annotation.subcommands().length, entry.getValue().getName());
+                assertTrue(listed.add(entry.getValue()), "listed twice: " + entry.getValue());
+            }
         }
         try (Context c = context()) {
-            assertEquals(PcxCommand.COMMANDS.stream().map(Map.Entry::getKey).toList(),
+            assertEquals(CommandTree.children(PcxCommand.class).stream().map(Map.Entry::getKey).toList(),
                     List.copyOf(Cli.commandLine(c).getSubcommands().keySet()));
         }
     }
 
     @Test
-    void aBranchAloneGivesTheSameHelpAndErrorsAsTheWholeTree() {
+    void thePathAloneGivesTheSameHelpAndErrorsAsTheWholeTree() {
         Pcx pcx = new Pcx().env("PCX_CONFIG_DIR", config.toString());
-        Pcx.Result help = pcx.run("customers", "list", "--help");
+        Pcx.Result help = pcx.run("services", "set", "--help");
         assertEquals(0, help.exit(), help::toString);
-        assertTrue(help.out().contains("Usage: pcx customers list"), help.out());
-        Pcx.Result whole = pcx.run("help", "customers", "list");
-        assertEquals(whole.out(), help.out(), "help from the branch alone is the whole tree's");
+        assertTrue(help.out().contains("Usage: pcx services set"), help.out());
+        Pcx.Result whole = pcx.run("help", "services", "set");
+        assertEquals(whole.out(), help.out(), "help from the path alone is the whole tree's");
         Pcx.Result typo = pcx.run("customers", "lst");
         assertEquals(2, typo.exit(), typo::toString);
-        assertTrue(typo.err().contains("list"), "the suggestion comes from the branch: " + typo.err());
+        assertTrue(typo.err().contains("list"), "the suggestion names the verb: " + typo.err());
         Pcx.Result bad = pcx.run("customers", "list", "--no-such-flag");
         assertEquals(2, bad.exit(), bad::toString);
         Pcx.Result version = pcx.run("--version");

@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
                     + "tokens are in credentials.json (mode 0600). Credentials in the environment "
                     + "(PCX_ACCESS_TOKEN; or PCX_CLIENT_ID and PCX_TENANT_ID with PCX_CLIENT_SECRET, "
                     + "PCX_REFRESH_TOKEN or PCX_CERTIFICATE) take precedence and write nothing to disk."
-        },
-        subcommands = {AuthLogin.class, AuthStatus.class, AuthToken.class, AuthLogout.class, AuthSwitch.class})
+        })
 public final class AuthCommand extends NounCommand {
+    /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
+    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
+            java.util.Map.entry("login", AuthLogin.class),
+            java.util.Map.entry("status", AuthStatus.class),
+            java.util.Map.entry("token", AuthToken.class),
+            java.util.Map.entry("logout", AuthLogout.class),
+            java.util.Map.entry("switch", AuthSwitch.class));
 }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "customers",
         header = "Find customers: list, search by name or domain, show one in full.",
         description = "A <customer> is a tenant id, a domain (contoso.partner.onmschina.cn) or the start of "
-                + "a company name that matches exactly one customer.",
-        subcommands = {CustomersList.class, CustomersShow.class})
+                + "a company name that matches exactly one customer.")
 public final class CustomersCommand extends NounCommand {
+    /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
+    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
+            java.util.Map.entry("list", CustomersList.class),
+            java.util.Map.entry("show", CustomersShow.class));
 }

@@ -34,9 +34,14 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox health -c 北京云创 --service teams -o json",
             "  pcx --sandbox health -c contoso.partner.onmschina.cn \\",
             "      --fail-on incident || echo 'known incident'"
-        },
-        subcommands = {HealthShow.class, HealthWatch.class, HealthAffected.class})
+        })
 public final class HealthCommand implements Callable<Integer> {
+    /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
+    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
+            java.util.Map.entry("show", HealthShow.class),
+            java.util.Map.entry("watch", HealthWatch.class),
+            java.util.Map.entry("affected", HealthAffected.class));
+
     private final Context context;
 
     @Mixin

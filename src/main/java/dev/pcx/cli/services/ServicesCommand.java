@@ -13,8 +13,15 @@ import picocli.CommandLine.Command;
                     + "back with If-Match: a subscription someone else changed meanwhile is reported, never "
                     + "overwritten. A field already at the wanted value is reported 'unchanged' and nothing is sent. "
                     + "--dry-run shows what would be sent and sends nothing."
-        },
-        subcommands = {ServicesList.class, ServicesShow.class, ServicesSuspend.class, ServicesActivate.class,
-            ServicesSet.class, ServicesApply.class, ServicesAdmin.class})
+        })
 public final class ServicesCommand extends NounCommand {
+    /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
+    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
+            java.util.Map.entry("list", ServicesList.class),
+            java.util.Map.entry("show", ServicesShow.class),
+            java.util.Map.entry("suspend", ServicesSuspend.class),
+            java.util.Map.entry("activate", ServicesActivate.class),
+            java.util.Map.entry("set", ServicesSet.class),
+            java.util.Map.entry("apply", ServicesApply.class),
+            java.util.Map.entry("admin", ServicesAdmin.class));
 }

@@ -15,8 +15,14 @@ import picocli.CommandLine.Command;
                     + "(app+user credentials). 'escalate' checks the service's health first.",
             "--key KEY makes a create safe to retry: the request kept for that key is shown again, never "
                     + "prepared twice, and the key is written into the request's text."
-        },
-        subcommands = {TicketsList.class, TicketsShow.class, TicketsCreate.class, TicketsNote.class, TicketsClose.class,
-            TicketsEscalate.class})
+        })
 public final class TicketsCommand extends NounCommand {
+    /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
+    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
+            java.util.Map.entry("list", TicketsList.class),
+            java.util.Map.entry("show", TicketsShow.class),
+            java.util.Map.entry("create", TicketsCreate.class),
+            java.util.Map.entry("note", TicketsNote.class),
+            java.util.Map.entry("close", TicketsClose.class),
+            java.util.Map.entry("escalate", TicketsEscalate.class));
 }
