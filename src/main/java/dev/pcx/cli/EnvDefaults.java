@@ -8,13 +8,13 @@ import java.util.Map;
 
 /**
  * Global options read their defaults from the environment, so CI can set them once:
- * {@code PCX_OUTPUT}, {@code PCX_PROFILE}, {@code PCX_CLOUD}, {@code PCX_ENDPOINT},
+ * {@code PCX_PROFILE}, {@code PCX_CLOUD}, {@code PCX_ENDPOINT},
  * {@code PCX_AUTHORITY}, {@code PCX_GRAPH_ENDPOINT}, {@code PCX_TIMEOUT}, {@code PCX_LOCALE}, {@code PCX_DEBUG},
- * {@code PCX_SANDBOX} and {@code NO_COLOR}. A flag on the command line still wins.
+ * {@code PCX_SANDBOX} and {@code NO_COLOR} ({@code PCX_OUTPUT}: {@link PcxCommand#output()}). A flag
+ * on the command line still wins.
  */
 final class EnvDefaults implements CommandLine.IDefaultValueProvider {
     static final Map<String, String> VARIABLES = Map.ofEntries(
-            Map.entry("--output", "PCX_OUTPUT"),
             Map.entry("--profile", "PCX_PROFILE"),
             Map.entry("--cloud", "PCX_CLOUD"),
             Map.entry("--endpoint", "PCX_ENDPOINT"),

@@ -11,7 +11,7 @@ public record GlobalOptions(String output, String jq, String profile, String clo
                             String locale) {
 
     static GlobalOptions of(PcxCommand root) {
-        return new GlobalOptions(root.output, root.jq, root.profile(), root.cloud, root.endpoint(), root.authority(),
+        return new GlobalOptions(root.output(), root.jq, root.profile(), root.cloud, root.endpoint(), root.authority(),
                 root.graphEndpoint(), root.sandbox(), root.debug(), root.noColor(), root.timeout, root.locale);
     }
 }

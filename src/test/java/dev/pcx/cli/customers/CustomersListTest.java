@@ -355,6 +355,26 @@ class CustomersListTest extends MockServerTest {
     }
 
     @Test
+    void jqOnTheCommandLineOutranksANonJsonFormatFromTheEnvironmentButNotFromTheCommandLine() throws Exception {
+        server.enqueue(ok(page(List.of(customer(tenant(1), "A", "a.cn")), null, null)));
+        Pcx csvJob = pcx.env("PCX_OUTPUT", "csv");
+
+        Pcx.Result r = csvJob.run("customers", "list", "--jq", ".[0].companyProfile.companyName");
+
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("A\n", r.out());
+
+        Pcx.Result asked = csvJob.run("customers", "list", "-o", "csv", "--jq", ".[0].id");
+        assertEquals(2, asked.exit(), asked::toString);
+        assertTrue(asked.err().contains("--jq works on JSON"), asked.err());
+
+        server.enqueue(ok(page(List.of(customer(tenant(1), "A", "a.cn")), null, null)));
+        Pcx.Result lines = pcx.env("PCX_OUTPUT", "jsonl").run("customers", "list", "--jq", ".id");
+        assertEquals(0, lines.exit(), lines::toString);
+        assertEquals(tenant(1) + "\n", lines.out(), "a JSON format from the environment is kept");
+    }
+
+    @Test
     void stopsFetchingWhenTheReaderOfStdoutHasGone() {
         for (int i = 0; i < 3; i++) {
             server.enqueue(ok(page(List.of(customer(tenant(i), "A", "a.cn")), "/customers?seekOperation=Next", "t" + i)));
