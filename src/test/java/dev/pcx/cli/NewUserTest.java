@@ -251,4 +251,16 @@ class NewUserTest {
         assertTrue(unknown.exit() == 4 || unknown.exit() == 5, unknown::toString);
         assertTrue(unknown.err().lines().anyMatch(l -> l.startsWith("pcx: ")), "a failure says so: " + unknown.err());
     }
+
+    @Test
+    void healthAffectedWithAServiceNameNoServiceHasIsATypoNotEveryCustomerClear() {
+        Pcx p = new Pcx().env("PCX_CONFIG_DIR", config.toString());
+        Pcx.Result typo = p.run("--sandbox", "health", "affected", "--service", "Exchnage", "-o", "jsonl");
+        assertEquals(4, typo.exit(), typo::toString);
+        assertTrue(typo.err().contains("pcx: no service is named 'Exchnage'") && typo.err().contains("Exchange Online"),
+                typo.err());
+        Pcx.Result real = p.run("--sandbox", "health", "affected", "--service", "exchange", "-o", "jsonl");
+        assertEquals(5, real.exit(), "some customers refuse, as without --service: " + real);
+        assertTrue(real.out().contains("\"status\":\"affected\""), real.out());
+    }
 }

@@ -82,6 +82,7 @@ final class HealthAffected implements Callable<Integer> {
         boolean progress = printer.buffered() || !context.io().stdoutTty();
         int[] counts = new int[3]; // checked, affected, unknown
         boolean[] tripped = {false};
+        CustomerHealth[] firstClear = {null};
         try (Context.Interruption interrupted = context.onInterrupt(printer, () -> counts[0] + " of " + customers.size()
                 + " customers checked (shown above): " + counts[1] + " affected, " + counts[2] + " could not be checked")) {
         new AffectedScan(access, parallel, wanted).run(customers, result -> {
@@ -98,6 +99,8 @@ final class HealthAffected implements Callable<Integer> {
                 tripped[0] |= HealthReport.trips(result.issues(), gate);
             } else if (CustomerHealth.UNKNOWN.equals(result.status())) {
                 counts[2]++;
+            } else if (firstClear[0] == null) {
+                firstClear[0] = result;
             }
             if (progress) {
                 context.progress().update(counts[0] + "/" + customers.size() + " customers checked");
@@ -110,6 +113,9 @@ final class HealthAffected implements Callable<Integer> {
         context.say((counts[0] == customers.size() ? customers.size() + " customers: "
                 : counts[0] + " of " + customers.size() + " customers checked: ") + counts[1] + " affected, "
                 + (counts[0] - counts[1] - counts[2]) + " clear, " + counts[2] + " could not be checked");
+        if (service != null && counts[1] == 0 && firstClear[0] != null) {
+            checkServiceName(access, firstClear[0]);
+        }
         if (tripped[0]) {
             context.fail("health gate: " + counts[1] + " customer" + (counts[1] == 1 ? " is" : "s are")
                     + " hit by an active issue of class " + gate + " or worse");
@@ -127,5 +133,30 @@ final class HealthAffected implements Callable<Integer> {
                     + context.pcx("health --all"));
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Nobody is hit by an issue of {@code --service}: a real answer, or a name no service has. One
+     * customer's list of services (one more call, only in this case) tells which; a name that
+     * matches none of them is a typo, not "every customer is clear".
+     */
+    private void checkServiceName(HealthAccess access, CustomerHealth clear) {
+        List<String> names = new ArrayList<>();
+        boolean known;
+        try {
+            known = !HealthReport.services(access.tenant(clear.tenantId(), clear.companyName()).healthOverviews(), false,
+                    service).isEmpty();
+            if (!known) {
+                access.tenant(clear.tenantId(), clear.companyName()).healthOverviews().forEach(-1,
+                        s -> names.add(s.service()));
+            }
+        } catch (RuntimeException unreadable) {
+            return; // the answer stands: every customer was read, and none has an issue of that name
+        }
+        if (!known) {
+            throw CliException.notFound("no service is named '" + service.trim() + "' (the services of "
+                    + clear.companyName() + ": " + String.join(", ", names) + "); give its id or the start of a word "
+                    + "of its name");
+        }
     }
 }
