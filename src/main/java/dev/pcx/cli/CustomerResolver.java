@@ -27,9 +27,20 @@ public final class CustomerResolver {
     private static final int CUSTOM_DOMAIN_READS = 20;
 
     private final PartnerCenter api;
+    private final java.util.function.UnaryOperator<String> pcx;
 
     public CustomerResolver(PartnerCenter api) {
+        this(api, rest -> "pcx " + rest);
+    }
+
+    /** Hints name the commands as this command line runs them ({@code pcx --sandbox ...}). */
+    public CustomerResolver(Context context) {
+        this(context.api(), context::pcx);
+    }
+
+    private CustomerResolver(PartnerCenter api, java.util.function.UnaryOperator<String> pcx) {
         this.api = api;
+        this.pcx = pcx;
     }
 
     /** What kind of reference {@code text} is, checked before any call. */
@@ -80,15 +91,25 @@ public final class CustomerResolver {
         try {
             return api.customers().get(tenantId);
         } catch (ApiException e) {
-            throw unknownTenantOr(e, tenantId);
+            throw unknownTenantOr(e, tenantId, pcx);
         }
     }
 
     /** A 404 on a customer's resource means the tenant id is not one of the partner's customers. */
     public static RuntimeException unknownTenantOr(ApiException e, String tenantId) {
+        return unknownTenantOr(e, tenantId, rest -> "pcx " + rest);
+    }
+
+    /** As {@link #unknownTenantOr(ApiException, String)}, the hint as {@code context} runs pcx. */
+    public static RuntimeException unknownTenantOr(ApiException e, String tenantId, Context context) {
+        return unknownTenantOr(e, tenantId, context::pcx);
+    }
+
+    private static RuntimeException unknownTenantOr(ApiException e, String tenantId,
+                                                    java.util.function.UnaryOperator<String> pcx) {
         if (e.status() == 404) {
             return CliException.notFound("no customer of yours has the tenant id " + tenantId
-                    + " (find it with: pcx customers list --name ...)");
+                    + " (find it with: " + pcx.apply("customers list --name ...") + ")");
         }
         return e;
     }
@@ -106,7 +127,7 @@ public final class CustomerResolver {
         }
         if (matches.isEmpty()) {
             throw CliException.notFound("no customer has the domain '" + domain + "'; "
-                    + "list customers with: pcx customers list --domain " + domain.substring(0, domain.indexOf('.')));
+                    + "list customers with: " + pcx.apply("customers list --domain " + domain.substring(0, domain.indexOf('.'))));
         }
         throw new CliException(ExitCode.NOT_FOUND, "no customer has exactly the domain '" + domain
                 + "'; these domains start with it:", candidates(matches));
@@ -145,7 +166,7 @@ public final class CustomerResolver {
         List<Customer> matches = search(Customers.COMPANY_NAME, prefix);
         if (matches.isEmpty()) {
             throw CliException.notFound("no customer's company name starts with '" + prefix
-                    + "'; try a shorter prefix, the domain or the tenant id (pcx customers list --name ...)");
+                    + "'; try a shorter prefix, the domain or the tenant id (" + pcx.apply("customers list --name ...") + ")");
         }
         if (matches.size() == 1) {
             return full(matches.get(0));

@@ -253,6 +253,20 @@ class NewUserTest {
     }
 
     @Test
+    void hintsAfterAFailedLookupNameTheCommandAsThisCommandLineRunsIt() {
+        Pcx p = new Pcx().env("PCX_CONFIG_DIR", config.toString());
+        Pcx.Result subscription = p.run("--sandbox", "services", "show", "-c", CONTOSO, "nosuch");
+        assertEquals(4, subscription.exit(), subscription::toString);
+        assertTrue(subscription.err().contains("(list them: pcx --sandbox services list -c "), subscription.err());
+        Pcx.Result customer = p.run("--sandbox", "customers", "show", "zzzz");
+        assertEquals(4, customer.exit(), customer::toString);
+        assertTrue(customer.err().contains("(pcx --sandbox customers list --name ...)"), customer.err());
+        Pcx.Result tenant = p.run("--sandbox", "services", "list", "-c", "00000000-0000-0000-0000-000000000001");
+        assertEquals(4, tenant.exit(), tenant::toString);
+        assertTrue(tenant.err().contains("(find it with: pcx --sandbox customers list --name ...)"), tenant.err());
+    }
+
+    @Test
     void healthAffectedWithAServiceNameNoServiceHasIsATypoNotEveryCustomerClear() {
         Pcx p = new Pcx().env("PCX_CONFIG_DIR", config.toString());
         Pcx.Result typo = p.run("--sandbox", "health", "affected", "--service", "Exchnage", "-o", "jsonl");

@@ -35,7 +35,7 @@ final class CustomersShow implements Callable<Integer> {
     public Integer call() {
         var output = context.output();
         CustomerResolver.kind(customer);
-        Customer found = new CustomerResolver(context.api()).resolve(customer);
+        Customer found = new CustomerResolver(context).resolve(customer);
         output.single(found, CustomerColumns.DETAIL);
         return 0;
     }

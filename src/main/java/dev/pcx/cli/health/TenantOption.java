@@ -18,6 +18,6 @@ final class TenantOption {
         if (customer == null) {
             return new Tenant(null, "your partner tenant");
         }
-        return new Tenant(new CustomerResolver(context.api()).tenantId(customer), customer.trim());
+        return new Tenant(new CustomerResolver(context).tenantId(customer), customer.trim());
     }
 }

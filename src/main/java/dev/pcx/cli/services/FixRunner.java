@@ -50,12 +50,12 @@ final class FixRunner {
     FixRunner(Context context) {
         this.context = context;
         this.api = context.api();
-        this.subscriptions = new SubscriptionResolver(api);
+        this.subscriptions = new SubscriptionResolver(context);
     }
 
     /** The tenant id of a customer reference, asked of Partner Center once per reference. */
     String customerId(String ref) {
-        return customers.computeIfAbsent(ref.trim(), new CustomerResolver(api)::tenantId);
+        return customers.computeIfAbsent(ref.trim(), new CustomerResolver(context)::tenantId);
     }
 
     /**

@@ -63,7 +63,7 @@ final class ServicesAdmin implements Callable<Integer> {
     public Integer call() {
         var output = context.output();
         context.requireAppUser("the managed services of a customer (admin on behalf of)");
-        String customerId = new CustomerResolver(context.api()).tenantId(customer.customer);
+        String customerId = new CustomerResolver(context).tenantId(customer.customer);
         List<ManagedService> services = new ArrayList<>();
         try {
             context.api().subscriptions().managedServices(customerId).forEach(-1, s -> {
@@ -72,7 +72,7 @@ final class ServicesAdmin implements Callable<Integer> {
                 }
             });
         } catch (ApiException e) {
-            throw CustomerResolver.unknownTenantOr(e, customerId);
+            throw CustomerResolver.unknownTenantOr(e, customerId, context);
         }
         if (services.isEmpty()) {
             throw CliException.notFound(service == null ? "the customer has no managed services"

@@ -51,13 +51,13 @@ final class ServicesList implements Callable<Integer> {
             throw CliException.usage("--status '" + status + "' is not a subscription status: use one of "
                     + String.join(", ", new Candidates.SubscriptionStatuses()));
         }
-        String customerId = new CustomerResolver(context.api()).tenantId(customer.customer);
+        String customerId = new CustomerResolver(context).tenantId(customer.customer);
         RecordPrinter<Subscription> printer = output.list(SubscriptionColumns.LIST);
         try {
             context.stream(context.api().subscriptions().list(customerId), -1, printer,
                     s -> wanted == null || WireEnum.same(wanted, s.status()));
         } catch (ApiException e) {
-            throw CustomerResolver.unknownTenantOr(e, customerId);
+            throw CustomerResolver.unknownTenantOr(e, customerId, context);
         }
         printer.finish();
         if (printer.count() == 0 && context.io().stderrTty() && output.forPeople()) {

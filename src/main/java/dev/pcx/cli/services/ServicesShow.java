@@ -36,8 +36,8 @@ final class ServicesShow implements Callable<Integer> {
     public Integer call() {
         var output = context.output();
         SubscriptionResolver.checkSyntax(subscription);
-        String customerId = new CustomerResolver(context.api()).tenantId(customer.customer);
-        String id = new SubscriptionResolver(context.api()).idOf(customerId, subscription);
+        String customerId = new CustomerResolver(context).tenantId(customer.customer);
+        String id = new SubscriptionResolver(context).idOf(customerId, subscription);
         Subscription s;
         try {
             s = context.api().subscriptions().get(customerId, id).subscription();

@@ -27,8 +27,15 @@ final class SubscriptionResolver {
     private final PartnerCenter api;
     private final Map<String, List<Subscription>> lists = new ConcurrentHashMap<>();
 
-    SubscriptionResolver(PartnerCenter api) {
-        this.api = api;
+    private final java.util.function.UnaryOperator<String> pcx;
+
+    /** Hints name the commands as this command line runs them ({@code pcx --sandbox ...}). */
+    private final dev.pcx.cli.Context context;
+
+    SubscriptionResolver(dev.pcx.cli.Context context) {
+        this.context = context;
+        this.api = context.api();
+        this.pcx = context::pcx;
     }
 
     static void checkSyntax(String ref) {
@@ -44,7 +51,7 @@ final class SubscriptionResolver {
             try {
                 api.subscriptions().list(id).forEach(-1, all::add);
             } catch (ApiException e) {
-                throw CustomerResolver.unknownTenantOr(e, id);
+                throw CustomerResolver.unknownTenantOr(e, id, context);
             }
             return all;
         });
@@ -80,7 +87,7 @@ final class SubscriptionResolver {
         if (GUID.matcher(r).matches()) {
             Subscription byId = list(customerId).stream().filter(s -> r.equalsIgnoreCase(s.id())).findFirst()
                     .orElseThrow(() -> CliException.notFound("customer " + customerId + " has no subscription "
-                            + r + " (list them: pcx services list -c " + customerId + ")"));
+                            + r + " (list them: " + pcx.apply("services list -c " + customerId) + ")"));
             return new String[] {byId.id(), byId.friendlyName()};
         }
         String lower = r.toLowerCase(Locale.ROOT);
@@ -95,7 +102,7 @@ final class SubscriptionResolver {
         }
         if (matches.isEmpty()) {
             throw CliException.notFound("no subscription of customer " + customerId + " has a friendly name starting "
-                    + "with '" + r + "' (list them: pcx services list -c " + customerId + ")");
+                    + "with '" + r + "' (list them: " + pcx.apply("services list -c " + customerId) + ")");
         }
         if (matches.size() > 1) {
             List<String> lines = matches.stream().limit(10)

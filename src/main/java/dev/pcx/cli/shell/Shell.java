@@ -117,7 +117,7 @@ public final class Shell {
         try (Context context = context()) {
             try {
                 CustomerResolver.kind(ref);
-                var found = new CustomerResolver(context.api()).resolve(ref);
+                var found = new CustomerResolver(context).resolve(ref);
                 customer = found.tenantId();
                 customerLabel = found.companyName() != null ? found.companyName() : ref;
                 session.say("using " + customerLabel + " (" + customer + ")");
