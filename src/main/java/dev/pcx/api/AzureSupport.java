@@ -54,6 +54,8 @@ public final class AzureSupport {
     private final ObjectMapper mapper = Json.mapper();
     private final Duration wait;
     private final Consumer<String> progress;
+    private final TokenSource customer;
+    private final TokenSource partner;
 
     /**
      * @param settings {@code baseUrl} is ARM's ({@code https://management.azure.com})
@@ -66,6 +68,8 @@ public final class AzureSupport {
         this.settings = settings;
         this.wait = wait;
         this.progress = progress;
+        this.customer = customer;
+        this.partner = partner;
         this.http = base.newBuilder()
                 .addInterceptor(new Headers(settings))
                 .addInterceptor(new RetryInterceptor(settings))
@@ -323,6 +327,9 @@ public final class AzureSupport {
 
     /** One logical call: the answer when it succeeded (2xx), else an {@link ApiException}. */
     Answer send(String method, HttpUrl url, JsonNode body) {
+        // no token in a tenant: say so before anything goes on the wire
+        customer.accessToken();
+        partner.accessToken();
         Request.Builder b = new Request.Builder().url(url)
                 .header("x-ms-client-request-id", UUID.randomUUID().toString());
         try {

@@ -7,6 +7,7 @@ import dev.pcx.cli.InputFiles;
 import dev.pcx.cli.Prompter;
 import dev.pcx.output.Output;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -63,6 +64,9 @@ final class TicketsCreate implements Callable<Integer> {
             description = "Idempotency key (a CI job's id): the request kept for it is reused, never duplicated")
     String key;
 
+    @Mixin
+    AzureOptions azure;
+
     TicketsCreate(Context context) {
         this.context = context;
     }
@@ -76,11 +80,19 @@ final class TicketsCreate implements Callable<Integer> {
             severity = Severities.parse(severity);
         }
         String k = HandOffs.key(key);
+        if (azure.azure()) {
+            AzureOptions.subscription(azure.subscription);
+        }
         Output output = context.output();
         if (descriptionFile != null) {
             description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
         }
         askForMissing();
+        if (azure.azure() && AzureFiling.offered(context)) {
+            azure.check(severity);
+            return AzureFiling.file(context, azure, customer.trim(), title.trim(), severity, service.trim(),
+                    description, k);
+        }
         HandOffs handOffs = new HandOffs(context);
         HandOffStore.Kept kept = handOffs.prepare(customer.trim(), new HandOffComposer.Request(title.trim(), severity,
                 service.trim(), description, k));

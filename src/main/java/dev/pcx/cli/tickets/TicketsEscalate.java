@@ -12,6 +12,7 @@ import dev.pcx.cli.health.ServiceCheck;
 import dev.pcx.output.Output;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -71,6 +72,9 @@ final class TicketsEscalate implements Callable<Integer> {
     @Option(names = "--force", description = "Prepare the request even when a known issue covers the service")
     boolean force;
 
+    @Mixin
+    AzureOptions azure;
+
     TicketsEscalate(Context context) {
         this.context = context;
     }
@@ -85,12 +89,26 @@ final class TicketsEscalate implements Callable<Integer> {
         if (title.isBlank() || service.isBlank()) {
             throw CliException.usage("--title and --service must not be empty");
         }
+        boolean viaAzure = azure.azure() && AzureOptions.subscription(azure.subscription) != null
+                && AzureFiling.offered(context);
+        if (viaAzure) {
+            azure.check(sev);
+        }
         Output output = context.output();
         if (descriptionFile != null) {
             description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
         }
         HandOffs handOffs = new HandOffs(context);
-        HandOff earlier = handOffs.kept(k, customer);
+        if (viaAzure && k != null) {
+            var filed = new AzureSupportDesk(context, customer, azure.subscription).filedFor(k);
+            if (filed != null) {
+                context.say("the ticket for key " + k + " was filed as " + filed.name() + " at "
+                        + filed.text("createdDate") + "; shown again, not checked or filed twice");
+                output.single(filed, TicketColumns.AZURE);
+                return ExitCode.OK;
+            }
+        }
+        HandOff earlier = viaAzure ? null : handOffs.kept(k, customer);
         if (earlier != null) {
             handOffs.report(new HandOffStore.Kept(earlier, true));
             TicketsShow.print(context, output, earlier);
@@ -129,6 +147,9 @@ final class TicketsEscalate implements Callable<Integer> {
         }
         String evidence = Evidence.describe(description, service.trim(), health, force, subscriptions,
                 subscriptionsFailure, handOffs.now(), VersionProvider.version());
+        if (viaAzure) {
+            return AzureFiling.file(context, azure, customer.trim(), title.trim(), sev, service.trim(), evidence, k);
+        }
         HandOffStore.Kept kept = handOffs.prepare(c, new HandOffComposer.Request(title.trim(), sev, service.trim(),
                 evidence, k));
         handOffs.report(kept);
