@@ -77,4 +77,117 @@ class TicketsAzureSandboxTest {
         assertTrue(r.err().contains("Azure Support API"), r.err());
         assertEquals(3, tickets(SUB));
     }
+
+    @Test
+    void aCreateWhoseAnswerIsLostFilesOneTicketAndARerunWithTheKeyFilesNone() throws Exception {
+        Pcx.Result r = person("lost@once").run(create(CONTOSO, SUB, "--key", "ci-42", "-o", "json").toArray(String[]::new));
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.err().contains("was lost; the ticket is there: filed once"), r.err());
+        assertEquals(1, sandbox.requests("PUT"), "one PUT on the wire");
+        String name = Json.mapper().readTree(r.out()).get("name").asText();
+
+        Pcx.Result again = person(null).run(create(CONTOSO, SUB, "--key", "ci-42", "-o", "json").toArray(String[]::new));
+        assertEquals(0, again.exit(), again::toString);
+        assertTrue(again.err().contains("shown again, not filed twice"), again.err());
+        assertEquals(name, Json.mapper().readTree(again.out()).get("name").asText());
+        assertEquals(1, sandbox.requests("PUT"), "the rerun sent no PUT");
+        assertEquals(3, tickets(SUB), "two seeded, one filed");
+
+        Pcx.Result byKey = person(null).run("tickets", "list", "-c", CONTOSO, "--azure-subscription", SUB, "--key",
+                "ci-42", "-o", "jsonl", "--jq", ".name");
+        assertEquals(0, byKey.exit(), byKey::toString);
+        assertEquals(name + "\n", byKey.out());
+    }
+
+    @Test
+    void withoutAKeyALostAnswerIsStillReadBackByTheNameItWasFiledUnder() throws Exception {
+        Pcx.Result r = person("lost@once").run(create(CONTOSO, SUB).toArray(String[]::new));
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(1, sandbox.requests("PUT"));
+        assertEquals(3, tickets(SUB));
+    }
+
+    @Test
+    void escalateWithAKeyFilesOnceAcrossRetriedJobs() throws Exception {
+        List<String> args = new ArrayList<>(List.of("tickets", "escalate", "-c", CONTOSO, "--azure-subscription", SUB,
+                "--service", "Storage Account", "--problem", "Cannot reach", "--title", "Storage unreachable",
+                "--contact", "Wei Li <desk@example.com>", "--country", "CHN", "--key", "ci-99", "-o", "json"));
+        Pcx.Result first = person("lost@once").run(args.toArray(String[]::new));
+        assertEquals(0, first.exit(), first::toString);
+        JsonNode t = Json.mapper().readTree(first.out());
+        assertTrue(t.path("properties").path("description").asText().contains("pcx-key: ci-99"));
+        Pcx.Result second = person(null).run(args.toArray(String[]::new));
+        assertEquals(0, second.exit(), second::toString);
+        assertTrue(second.err().contains("shown again, not checked or filed twice"), second.err());
+        assertEquals(1, sandbox.requests("PUT"));
+        assertEquals(3, tickets(SUB));
+    }
+
+    @Test
+    void anIndirectSubscriptionIsRefusedWithTheCspMessage() {
+        Pcx.Result r = person(null).run(create(FABRIKAM, FABRIKAM_CSP).toArray(String[]::new));
+        assertEquals(5, r.exit(), r::toString);
+        List<String> failures = r.err().lines().filter(l -> l.startsWith("pcx: ")).toList();
+        assertEquals(1, failures.size(), r.err());
+        assertTrue(failures.get(0).contains("Your support plan type is CSP"), failures.get(0));
+        assertEquals(1, sandbox.requests("PUT"), "one PUT, refused");
+    }
+
+    @Test
+    void aSubscriptionOfAnotherCustomerIsRejectedByTheTokenCheck() {
+        Pcx.Result r = person(null).run(create(FABRIKAM, SUB).toArray(String[]::new));
+        assertEquals(3, r.exit(), r::toString);
+        assertTrue(r.err().contains("pcx: Azure Resource Manager rejected the tokens (401"), r.err());
+    }
+
+    @Test
+    void showByNumberThenCloseTwice() throws Exception {
+        Pcx.Result shown = person(null).run("tickets", "show", "2611000000000001", "-c", CONTOSO,
+                "--azure-subscription", SUB);
+        assertEquals(0, shown.exit(), shown::toString);
+        assertTrue(shown.out().contains("sandbox-ticket-1") && shown.out().contains("We are looking into it"),
+                shown.out());
+        assertTrue(shown.err().contains("through the Azure Support API on subscription " + SUB), shown.err());
+
+        Pcx.Result closed = person(null).run("tickets", "close", "sandbox-ticket-1", "-c", CONTOSO,
+                "--azure-subscription", SUB, "-o", "json", "--jq", ".properties.status");
+        assertEquals(0, closed.exit(), closed::toString);
+        assertEquals("Closed\n", closed.out());
+        Pcx.Result again = person(null).run("tickets", "close", "sandbox-ticket-1", "-c", CONTOSO,
+                "--azure-subscription", SUB);
+        assertEquals(0, again.exit(), again::toString);
+        assertTrue(again.err().contains("already closed; unchanged"), again.err());
+        assertEquals(1, sandbox.requests("PATCH"));
+    }
+
+    @Test
+    void aNoteWhoseAnswerIsLostIsSentOnce() {
+        Pcx.Result note = person("lost@once").run("tickets", "note", "sandbox-ticket-1", "-c", CONTOSO,
+                "--azure-subscription", SUB, "Restarts stopped after the update");
+        assertEquals(0, note.exit(), note::toString);
+        assertTrue(note.err().contains("the answer to the note was lost; the ticket shows it added"), note.err());
+        assertEquals(1, sandbox.requests("PUT"));
+
+    }
+
+    @Test
+    void appOnlyCredentialsStopBeforeAnyCall() {
+        Pcx p = person(null);
+        p.env("PCX_REFRESH_TOKEN", "");
+        Pcx.Result r = p.run(create(CONTOSO, SUB).toArray(String[]::new));
+        assertEquals(3, r.exit(), r::toString);
+        assertTrue(r.err().contains("needs app+user credentials"), r.err());
+        assertEquals(0, sandbox.requests("GET"));
+    }
+
+    @Test
+    void onTheChinaCloudCreateWithASubscriptionIsAHandOff() {
+        Pcx p = person(null);
+        p.env("PCX_CLOUD", "china");
+        Pcx.Result r = p.run(create(CONTOSO, SUB).toArray(String[]::new));
+        assertEquals(8, r.exit(), r::toString);
+        assertTrue(r.err().contains("Azure operated by 21Vianet has no Azure Support API"), r.err());
+        assertFalse(r.out().isEmpty());
+        assertEquals(0, sandbox.requests("PUT"));
+    }
 }
