@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         footer = {
             "  pcx --sandbox --cloud global tickets close 616100000000000 \\",
             "      -c contoso.partner.onmschina.cn",
-            "  pcx --sandbox --cloud global tickets close sandbox-ticket-1 -c contoso \\",
+            "  pcx --sandbox --cloud global tickets close sandbox-ticket-1 \\",
+            "      -c contoso.partner.onmschina.cn \\",
             "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000"
         })
 final class TicketsClose implements Callable<Integer> {

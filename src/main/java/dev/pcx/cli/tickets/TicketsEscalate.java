@@ -31,14 +31,23 @@ import java.util.concurrent.Callable;
             "When the health cannot be checked (no consent or delegated admin in the customer's tenant), that "
                     + "is said, written into the evidence, and the request is prepared.",
             "--key KEY: a job retried after it prepared its request gets the same request back, checked no "
-                    + "second time, prepared no second time."
+                    + "second time, prepared no second time.",
+            "With --azure-subscription (global), the request is filed as an Azure support ticket as 'tickets "
+                    + "create' files it (exit 0), the evidence in its description; the health check is Microsoft "
+                    + "365's (Graph) under the --service name: Azure's own service health is not read. On 21Vianet "
+                    + "it stays a hand-off."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx --sandbox tickets escalate -c contoso.partner.onmschina.cn \\",
             "      --service Teams --title 'Calls drop' --key ci-7  # exit 8",
             "  pcx --sandbox tickets escalate -c contoso.partner.onmschina.cn \\",
-            "      --service Exchange --title 'Mail delayed'  # exit 7"
+            "      --service Exchange --title 'Mail delayed'  # exit 7",
+            "  pcx --sandbox --cloud global tickets escalate \\",
+            "      -c contoso.partner.onmschina.cn --service 'Storage Account' \\",
+            "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000 \\",
+            "      --problem 'Cannot reach' --title 'Storage unreachable' \\",
+            "      --contact 'Wei Li <desk@example.com>' --country CHN --key ci-8"
         })
 final class TicketsEscalate implements Callable<Integer> {
     private final Context context;

@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
             "  echo 'Logs attached in the portal.' | pcx --sandbox --cloud global \\",
             "      tickets note 616100000000000 -c contoso.partner.onmschina.cn \\",
             "      --file -",
-            "  pcx --sandbox --cloud global tickets note sandbox-ticket-1 -c contoso \\",
+            "  pcx --sandbox --cloud global tickets note sandbox-ticket-1 \\",
+            "      -c contoso.partner.onmschina.cn \\",
             "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000 \\",
             "      'Restarts stopped after the update'"
         })
