@@ -139,10 +139,17 @@ public final class AzureSupport {
         Answer answer = send("PUT", target, body);
         if (answer.status() == 202) {
             await(answer, "the ticket " + name);
-            return ticket(subscription, name);
         }
-        SupportResource created = read(answer.body());
-        return created != null && created.properties() != null ? created : ticket(subscription, name);
+        SupportResource created = answer.status() == 202 ? null : read(answer.body());
+        if (created != null && created.properties() != null) {
+            return created;
+        }
+        SupportResource shown = ticket(subscription, name);
+        if (shown == null) {
+            throw new MalformedResponseException("Azure accepted ticket " + name + " but does not show it",
+                    answer.headers().get("x-ms-request-id"), null);
+        }
+        return shown;
     }
 
     /** {@code PATCH …/supportTickets/{name}} (e.g. {@code {"status":"closed"}}): the ticket afterwards. */

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
             "  pcx --sandbox tickets show local-1 -o json --jq .text",
             "  pcx --sandbox --cloud global tickets show 616100000000000 \\",
             "      -c contoso.partner.onmschina.cn",
+            "",
             "  pcx --sandbox --cloud global tickets show sandbox-ticket-1 \\",
             "      -c contoso.partner.onmschina.cn \\",
             "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000"

@@ -339,4 +339,40 @@ class TicketsAzureCommandTest extends MockServerTest {
         assertTrue(r.err().contains("Azure operated by 21Vianet has no Azure Support API"), r.err());
         assertEquals(0, server.getRequestCount(), "nothing on the wire");
     }
+
+    @Test
+    void listFollowsNextLinkOnArmOnlyAndFiltersByStatus() throws Exception {
+        tokens();
+        ObjectNode first = value(ticket("t1", "Open"));
+        first.put("nextLink", server.url(TICKETS + "?api-version=2024-04-01&$skiptoken=1").toString());
+        server.enqueue(ok(first));
+        server.enqueue(ok(value(ticket("t2", "Open"))));
+
+        Pcx.Result r = pcx.run("tickets", "list", "-c", CUSTOMER, "--azure-subscription", SUB, "--source", "azure",
+                "--status", "open", "-o", "jsonl", "--jq", ".name");
+
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("t1\nt2\n", r.out());
+        take();
+        take();
+        RecordedRequest list = take();
+        assertArm(list, "GET", TICKETS + "?api-version=2024-04-01&%24top=100&%24filter=Status%20eq%20%27Open%27");
+        assertArm(take(), "GET", TICKETS + "?api-version=2024-04-01&$skiptoken=1");
+        assertTrue(r.err().contains("2 Azure support tickets through the Azure Support API on subscription " + SUB),
+                r.err());
+    }
+
+    @Test
+    void aNextLinkToAnotherHostIsNotFollowedWithTheTokens() {
+        tokens();
+        ObjectNode first = value(ticket("t1", "Open"));
+        first.put("nextLink", "https://evil.example/steal");
+        server.enqueue(ok(first));
+
+        Pcx.Result r = pcx.run("tickets", "list", "-c", CUSTOMER, "--azure-subscription", SUB, "--source", "azure");
+
+        assertEquals(5, r.exit(), r::toString);
+        assertTrue(r.err().contains("a link to another host (evil.example)"), r.err());
+        assertEquals(3, server.getRequestCount());
+    }
 }
