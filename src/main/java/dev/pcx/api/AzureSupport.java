@@ -243,7 +243,8 @@ public final class AzureSupport {
                     JsonNode error = Json.field(poll.body(), "error");
                     JsonNode code = error == null ? null : Json.field(error, "code");
                     JsonNode message = error == null ? null : Json.field(error, "message");
-                    throw new ApiException(409, status, code == null ? null : code.asText(),
+                    // the operation's own failure, reported as a refusal of the request it watched
+                    throw new ApiException(400, status, code == null ? null : code.asText(),
                             "the operation " + status.toLowerCase(Locale.ROOT) + (message == null ? ""
                                     : ": " + message.asText()), poll.headers().get("x-ms-request-id"), "GET",
                             url.encodedPath(), null);

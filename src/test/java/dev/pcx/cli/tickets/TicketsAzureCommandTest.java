@@ -375,4 +375,77 @@ class TicketsAzureCommandTest extends MockServerTest {
         assertTrue(r.err().contains("a link to another host (evil.example)"), r.err());
         assertEquals(3, server.getRequestCount());
     }
+
+    @Test
+    void aLostAnswerThatCannotBeReadBackIsExit6AndTheRerunWithTheKeyFilesNothing() throws Exception {
+        String name = AzureSupportDesk.nameFor("ci-7", CUSTOMER, SUB);
+        tokens();
+        server.enqueue(json(404, armError("ResourceNotFound", "not found")));
+        server.enqueue(ok(value(resource("services", SERVICE, "Virtual Machine running Windows"))));
+        server.enqueue(ok(value(resource("problemClassifications", PROBLEM, "Cannot connect to the virtual machine"))));
+        server.enqueue(new MockResponse.Builder().onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build());
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(json(503, armError("ServiceUnavailable", "try later")));
+        }
+
+        Pcx.Result lost = pcx.run(create());
+
+        assertEquals(6, lost.exit(), lost::toString);
+        assertTrue(lost.err().contains("may or may not have been done") && lost.err().contains("check with: pcx "
+                + "tickets show " + name + " -c " + CUSTOMER + " --azure-subscription " + SUB), lost.err());
+        int puts = 0;
+        while (server.getRequestCount() > 0) {
+            RecordedRequest r = server.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (r == null) {
+                break;
+            }
+            puts += r.getMethod().equals("PUT") ? 1 : 0;
+        }
+        assertEquals(1, puts, "the PUT was sent once, never again while its outcome is unknown");
+
+        tokens();
+        server.enqueue(ok(ticket(name, "Open")));
+        Pcx.Result rerun = pcx.run(create());
+        assertEquals(0, rerun.exit(), rerun::toString);
+        assertTrue(rerun.err().contains("shown again, not filed twice"), rerun.err());
+    }
+
+    @Test
+    void aTicketAcceptedButNotShownAfterwardsIsExit5() {
+        tokens();
+        server.enqueue(json(404, armError("ResourceNotFound", "not found")));
+        server.enqueue(ok(value(resource("services", SERVICE, "Virtual Machine running Windows"))));
+        server.enqueue(ok(value(resource("problemClassifications", PROBLEM, "Cannot connect to the virtual machine"))));
+        server.enqueue(new MockResponse.Builder().code(202).addHeader("Location",
+                server.url("/subscriptions/" + SUB + "/providers/Microsoft.Support/operationResults/op1")).build());
+        server.enqueue(new MockResponse.Builder().code(202).addHeader("Retry-After", "5").build());
+        server.enqueue(new MockResponse.Builder().code(204).build());
+        server.enqueue(json(404, armError("ResourceNotFound", "not found")));
+
+        Pcx.Result r = pcx.run(create());
+
+        assertEquals(5, r.exit(), r::toString);
+        assertTrue(r.err().contains("pcx: Azure accepted ticket") && r.err().contains("but does not show it"), r.err());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(5)), pcx.sleeps,
+                "Location polled; a Retry-After is followed");
+    }
+
+    @Test
+    void anOperationThatFailsIsARefusalWithAzuresError() {
+        tokens();
+        server.enqueue(json(404, armError("ResourceNotFound", "not found")));
+        server.enqueue(ok(value(resource("services", SERVICE, "Virtual Machine running Windows"))));
+        server.enqueue(ok(value(resource("problemClassifications", PROBLEM, "Cannot connect to the virtual machine"))));
+        server.enqueue(new MockResponse.Builder().code(202).addHeader("Azure-AsyncOperation",
+                server.url("/providers/Microsoft.Support/operationsStatus/op1")).build());
+        ObjectNode failed = Json.mapper().createObjectNode().put("status", "Failed");
+        failed.putObject("error").put("code", "InvalidContactDetails").put("message", "The phone number is not valid.");
+        server.enqueue(ok(failed));
+
+        Pcx.Result r = pcx.run(create());
+
+        assertEquals(5, r.exit(), r::toString);
+        assertTrue(r.err().contains("pcx: Azure refused the request (400): the operation failed: The phone number is "
+                + "not valid. (InvalidContactDetails)"), r.err());
+    }
 }
