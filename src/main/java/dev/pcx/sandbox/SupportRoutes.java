@@ -350,7 +350,7 @@ final class SupportRoutes {
         return value(value, next);
     }
 
-    private Reply create(Call call, String sub, int[] owner, String name) {
+    private synchronized Reply create(Call call, String sub, int[] owner, String name) {
         ObjectNode body = json(call);
         if (body == null) {
             return error(400, "BadRequest", "The request body must be JSON: {\"properties\": {...}}.");
@@ -443,7 +443,7 @@ final class SupportRoutes {
         return null;
     }
 
-    private Reply patch(Call call, String sub, int[] owner, String name) {
+    private synchronized Reply patch(Call call, String sub, int[] owner, String name) {
         ObjectNode doc = doc(sub, owner, name);
         if (doc == null) {
             return missing(name);
@@ -488,7 +488,7 @@ final class SupportRoutes {
         return Reply.ok(next.get("ticket"));
     }
 
-    private Reply addCommunication(Call call, String sub, int[] owner, String name, String comm) {
+    private synchronized Reply addCommunication(Call call, String sub, int[] owner, String name, String comm) {
         ObjectNode doc = doc(sub, owner, name);
         ObjectNode body = json(call);
         JsonNode props = body == null ? null : body.get("properties");

@@ -159,6 +159,9 @@ final class TicketsEscalate implements Callable<Integer> {
         if (viaAzure) {
             return AzureFiling.file(context, azure, customer.trim(), title.trim(), sev, service.trim(), evidence, k);
         }
+        if (azure.azure()) {
+            evidence = AzureFiling.aboutSubscription(azure.subscription, evidence);
+        }
         HandOffStore.Kept kept = handOffs.prepare(c, new HandOffComposer.Request(title.trim(), sev, service.trim(),
                 evidence, k));
         handOffs.report(kept);

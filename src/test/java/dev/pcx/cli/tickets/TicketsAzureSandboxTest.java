@@ -187,7 +187,31 @@ class TicketsAzureSandboxTest {
         Pcx.Result r = p.run(create(CONTOSO, SUB).toArray(String[]::new));
         assertEquals(8, r.exit(), r::toString);
         assertTrue(r.err().contains("Azure operated by 21Vianet has no Azure Support API"), r.err());
-        assertFalse(r.out().isEmpty());
+        assertTrue(r.out().contains("Azure subscription: " + SUB), r.out());
         assertEquals(0, sandbox.requests("PUT"));
+    }
+
+    @Test
+    void parallelRunsWithOneKeyFileOneTicket() throws Exception {
+        person(null);
+        List<String> args = create(CONTOSO, SUB, "--key", "ci-parallel", "--jq", ".name");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Pcx.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Pcx p = person(null);
+                runs.add(pool.submit(() -> p.run(args.toArray(String[]::new))));
+            }
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (var run : runs) {
+                Pcx.Result r = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(0, r.exit(), r::toString);
+                names.add(r.out());
+            }
+            assertEquals(1, names.size(), names.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, tickets(SUB), "two seeded, one filed");
     }
 }
