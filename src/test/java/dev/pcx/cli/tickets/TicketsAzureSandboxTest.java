@@ -214,4 +214,33 @@ class TicketsAzureSandboxTest {
         }
         assertEquals(3, tickets(SUB), "two seeded, one filed");
     }
+
+    @Test
+    void aProfileKeepsEachTenantsGraphAndArmTokensSideBySideAndReusesThem() throws Exception {
+        try (dev.pcx.testing.SandboxFixture fixture = dev.pcx.testing.SandboxFixture.start(config, 12, 0, List.of())) {
+            Pcx pcx = fixture.pcx().env("PCX_CLOUD", "global").env("PCX_GRAPH_ENDPOINT", fixture.url)
+                    .env("PCX_ARM_ENDPOINT", fixture.url);
+            assertEquals(0, pcx.run("auth", "login", "--tenant", SandboxIdentity.TENANT_ID, "--client-id",
+                    SandboxIdentity.CLIENT_ID).exit());
+            assertEquals(0, pcx.run("health", "-c", CONTOSO).exit());
+            Pcx.Result listed = pcx.run("tickets", "list", "-c", CONTOSO, "--azure-subscription", SUB, "--source",
+                    "azure");
+            assertEquals(0, listed.exit(), listed::toString);
+            Path dir = config.resolve("tenant-tokens").resolve("default");
+            java.util.Set<String> kept;
+            try (var files = java.nio.file.Files.list(dir)) {
+                kept = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                        .collect(java.util.stream.Collectors.toSet());
+            }
+            String contoso = "88aaa55a-9641-30b4-b800-f1ab218d6505";
+            assertEquals(java.util.Set.of(contoso + "@graph.microsoft.com.json", contoso + "@management.azure.com.json",
+                    SandboxIdentity.TENANT_ID + "@management.azure.com.json"), kept);
+            int grants = fixture.server.refreshGrants();
+            Pcx.Result again = pcx.run("tickets", "list", "-c", CONTOSO, "--azure-subscription", SUB, "--source",
+                    "azure");
+            assertEquals(0, again.exit(), again::toString);
+            assertEquals(grants, fixture.server.refreshGrants(), "both kept ARM tokens were used");
+            assertEquals(0, pcx.run("customers", "list", "--limit", "1").exit(), "the rotated refresh token was saved");
+        }
+    }
 }
