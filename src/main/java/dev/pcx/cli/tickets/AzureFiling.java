@@ -82,11 +82,59 @@ final class AzureFiling {
             return matching.get(0);
         }
         if (matching.isEmpty()) {
-            throw CliException.usage("no " + what + " is called '" + wanted + "'; choose one of: " + names(all)
-                    + " (" + flag + ")");
+            if (all.size() <= SHOWN) {
+                throw CliException.usage("no " + what + " is called '" + wanted + "'; choose one of: " + names(all)
+                        + " (" + flag + ")");
+            }
+            throw CliException.usage("no " + what + " is called '" + wanted + "'; the closest of the " + all.size()
+                    + ": " + names(closest(all, w)) + " (" + flag + ")");
         }
         throw CliException.usage("'" + wanted + "' names several of them: " + names(matching) + " (" + flag
                 + "): say more of the name");
+    }
+
+    /** How many choices an error lists in full; beyond that, the closest few. */
+    static final int SHOWN = 10;
+
+    /** The {@value #SUGGESTED} names closest to {@code wanted}: most words in common first, then fewest edits. */
+    static List<SupportResource> closest(List<SupportResource> all, String wanted) {
+        List<String> words = List.of(wanted.split("\\s+"));
+        return all.stream().sorted(java.util.Comparator
+                .comparingInt((SupportResource r) -> -common(words, display(r).toLowerCase(Locale.ROOT)))
+                .thenComparingInt(r -> distance(wanted, display(r).toLowerCase(Locale.ROOT))))
+                .limit(SUGGESTED).toList();
+    }
+
+    private static final int SUGGESTED = 5;
+
+    private static int common(List<String> words, String name) {
+        int n = 0;
+        for (String w : words) {
+            for (String word : name.split("[\\s()/,-]+")) {
+                if (!w.isEmpty() && !word.isEmpty() && (word.startsWith(w) || w.startsWith(word))) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1)
+                        ? 0 : 1));
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
     }
 
     private static String display(SupportResource r) {
