@@ -362,7 +362,8 @@ public final class AzureSupport {
             }
             return new Answer(response.code(), node, response.headers());
         } catch (RetryInterceptor.BodyTooLargeException e) {
-            throw new MalformedResponseException("Azure sent " + e.getMessage(), request.header("x-ms-client-request-id"), e);
+            throw new MalformedResponseException("Azure sent " + e.getMessage(), request.header("x-ms-client-request-id"),
+                    e);
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new TransportException("interrupted", host(), e);

@@ -69,7 +69,8 @@ final class TraceInterceptor implements Interceptor {
 
     static String redact(String name, String value) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (SECRET_HEADERS.contains(n) || n.contains("authorization") || n.contains("secret") || n.contains("token") && !n.contains("continuation")) {
+        if (SECRET_HEADERS.contains(n) || n.contains("authorization") || n.contains("secret")
+                || n.contains("token") && !n.contains("continuation")) {
             int space = value.indexOf(' ');
             String scheme = space > 0 && n.contains("authorization") ? value.substring(0, space + 1) : "";
             return scheme + "[redacted]";
