@@ -290,7 +290,7 @@ function _picocli_pcx() {
 
   local commands="customers services health tickets auth sandbox api shell completion help"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -322,6 +322,9 @@ function _picocli_pcx() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -349,7 +352,7 @@ function _picocli_pcx_customers() {
 
   local commands="list show"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -381,6 +384,9 @@ function _picocli_pcx_customers() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -408,7 +414,7 @@ function _picocli_pcx_services() {
 
   local commands="list show suspend activate set apply admin"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -442,6 +448,9 @@ function _picocli_pcx_services() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -467,7 +476,7 @@ function _picocli_pcx_health() {
 
   local commands="show watch affected"
   local flag_opts="'--all' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--service' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--service' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -510,6 +519,9 @@ function _picocli_pcx_health() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -535,7 +547,7 @@ function _picocli_pcx_tickets() {
 
   local commands="list show create note close escalate"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -567,6 +579,9 @@ function _picocli_pcx_tickets() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -594,7 +609,7 @@ function _picocli_pcx_auth() {
 
   local commands="login status token logout switch"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -626,6 +641,9 @@ function _picocli_pcx_auth() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -653,7 +671,7 @@ function _picocli_pcx_sandbox() {
 
   local commands="serve reset approve incident"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -687,6 +705,9 @@ function _picocli_pcx_sandbox() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -712,7 +733,7 @@ function _picocli_pcx_api() {
 
   local commands=""
   local flag_opts="'--paginate' '--graph' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-X' '--method' '-f' '--field' '--input' '-H' '--header' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-X' '--method' '-f' '--field' '--input' '-H' '--header' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local METHOD_option_args=("GET" "POST" "PUT" "PATCH" "DELETE") # --method values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -764,6 +785,9 @@ function _picocli_pcx_api() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -789,7 +813,7 @@ function _picocli_pcx_shell() {
 
   local commands=""
   local flag_opts="'--keep-going' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -821,6 +845,9 @@ function _picocli_pcx_shell() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -848,7 +875,7 @@ function _picocli_pcx_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -880,6 +907,9 @@ function _picocli_pcx_completion() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -913,7 +943,7 @@ function _picocli_pcx_help() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -947,6 +977,9 @@ function _picocli_pcx_help() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -972,7 +1005,7 @@ function _picocli_pcx_customers_list() {
 
   local commands=""
   local flag_opts="'--all' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--name' '--domain' '--limit' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--name' '--domain' '--limit' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1015,6 +1048,9 @@ function _picocli_pcx_customers_list() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1040,7 +1076,7 @@ function _picocli_pcx_customers_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1074,6 +1110,9 @@ function _picocli_pcx_customers_show() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1099,7 +1138,7 @@ function _picocli_pcx_services_list() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--status' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--status' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local STATUS_option_args=("active" "suspended" "deleted" "expired" "pending" "disabled") # --status values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -1142,6 +1181,9 @@ function _picocli_pcx_services_list() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1167,7 +1209,7 @@ function _picocli_pcx_services_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1202,6 +1244,9 @@ function _picocli_pcx_services_show() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -1229,7 +1274,7 @@ function _picocli_pcx_services_suspend() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1270,6 +1315,9 @@ function _picocli_pcx_services_suspend() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -1297,7 +1345,7 @@ function _picocli_pcx_services_activate() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1340,6 +1388,9 @@ function _picocli_pcx_services_activate() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1365,7 +1416,7 @@ function _picocli_pcx_services_set() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--quantity' '--name' '--auto-renew' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--quantity' '--name' '--auto-renew' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local onoff_option_args=("on" "off") # --auto-renew values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -1420,6 +1471,9 @@ function _picocli_pcx_services_set() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1445,7 +1499,7 @@ function _picocli_pcx_services_apply() {
 
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-f' '--file' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-f' '--file' '--wait' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1491,6 +1545,9 @@ function _picocli_pcx_services_apply() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1516,7 +1573,7 @@ function _picocli_pcx_services_admin() {
 
   local commands=""
   local flag_opts="'--open' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1551,6 +1608,9 @@ function _picocli_pcx_services_admin() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -1578,7 +1638,7 @@ function _picocli_pcx_health_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1615,6 +1675,9 @@ function _picocli_pcx_health_show() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1640,7 +1703,7 @@ function _picocli_pcx_health_watch() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--interval' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--interval' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1683,6 +1746,9 @@ function _picocli_pcx_health_watch() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1708,7 +1774,7 @@ function _picocli_pcx_health_affected() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--service' '--issue' '--parallel' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--service' '--issue' '--parallel' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1754,6 +1820,9 @@ function _picocli_pcx_health_affected() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -1779,9 +1848,9 @@ function _picocli_pcx_tickets_list() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--status' '--source' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--status' '--source' '--azure-subscription' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local STATUS_option_args=("open" "closed" "attention_needed") # --status values
-  local SOURCE_option_args=("partner-center" "handoff") # --source values
+  local SOURCE_option_args=("partner-center" "azure" "handoff") # --source values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1800,6 +1869,9 @@ function _picocli_pcx_tickets_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SOURCE_option_args[@]}" ) )
       return $?
+      ;;
+    '--azure-subscription')
+      return
       ;;
     '--key')
       return
@@ -1829,6 +1901,9 @@ function _picocli_pcx_tickets_list() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -1856,7 +1931,7 @@ function _picocli_pcx_tickets_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--azure-subscription' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1864,6 +1939,9 @@ function _picocli_pcx_tickets_show() {
 
   case ${prev_word} in
     '-c'|'--customer')
+      return
+      ;;
+    '--azure-subscription')
       return
       ;;
     '-o'|'--output')
@@ -1891,6 +1969,9 @@ function _picocli_pcx_tickets_show() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -1918,7 +1999,7 @@ function _picocli_pcx_tickets_create() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--title' '--description' '--description-file' '--severity' '--service' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--title' '--description' '--description-file' '--severity' '--service' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local SEVERITY_option_args=("critical" "moderate" "minimal") # --severity values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -1949,6 +2030,30 @@ function _picocli_pcx_tickets_create() {
     '--key')
       return
       ;;
+    '--azure-subscription')
+      return
+      ;;
+    '--problem')
+      return
+      ;;
+    '--contact')
+      return
+      ;;
+    '--contact-phone')
+      return
+      ;;
+    '--country')
+      return
+      ;;
+    '--time-zone')
+      return
+      ;;
+    '--language')
+      return
+      ;;
+    '--diagnostics')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -1974,6 +2079,9 @@ function _picocli_pcx_tickets_create() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -2001,7 +2109,7 @@ function _picocli_pcx_tickets_note() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--file' '-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--file' '-c' '--customer' '--azure-subscription' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2012,6 +2120,9 @@ function _picocli_pcx_tickets_note() {
       return
       ;;
     '-c'|'--customer')
+      return
+      ;;
+    '--azure-subscription')
       return
       ;;
     '-o'|'--output')
@@ -2039,6 +2150,9 @@ function _picocli_pcx_tickets_note() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -2066,7 +2180,7 @@ function _picocli_pcx_tickets_close() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--azure-subscription' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2074,6 +2188,9 @@ function _picocli_pcx_tickets_close() {
 
   case ${prev_word} in
     '-c'|'--customer')
+      return
+      ;;
+    '--azure-subscription')
       return
       ;;
     '-o'|'--output')
@@ -2103,6 +2220,9 @@ function _picocli_pcx_tickets_close() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -2128,7 +2248,7 @@ function _picocli_pcx_tickets_escalate() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--service' '--title' '--description' '--description-file' '--severity' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--service' '--title' '--description' '--description-file' '--severity' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local SEVERITY_option_args=("critical" "moderate" "minimal") # --severity values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -2159,6 +2279,30 @@ function _picocli_pcx_tickets_escalate() {
     '--key')
       return
       ;;
+    '--azure-subscription')
+      return
+      ;;
+    '--problem')
+      return
+      ;;
+    '--contact')
+      return
+      ;;
+    '--contact-phone')
+      return
+      ;;
+    '--country')
+      return
+      ;;
+    '--time-zone')
+      return
+      ;;
+    '--language')
+      return
+      ;;
+    '--diagnostics')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -2186,6 +2330,9 @@ function _picocli_pcx_tickets_escalate() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -2211,7 +2358,7 @@ function _picocli_pcx_auth_login() {
 
   local commands=""
   local flag_opts="'--device-code' '--refresh-token-stdin' '--app' '--client-secret-stdin' '--certificate-password-stdin' '--save-secret' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--tenant' '--client-id' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--tenant' '--client-id' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2257,6 +2404,9 @@ function _picocli_pcx_auth_login() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -2282,7 +2432,7 @@ function _picocli_pcx_auth_status() {
 
   local commands=""
   local flag_opts="'--offline' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2314,6 +2464,9 @@ function _picocli_pcx_auth_status() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -2341,7 +2494,7 @@ function _picocli_pcx_auth_token() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2373,6 +2526,9 @@ function _picocli_pcx_auth_token() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -2400,7 +2556,7 @@ function _picocli_pcx_auth_logout() {
 
   local commands=""
   local flag_opts="'--all' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2432,6 +2588,9 @@ function _picocli_pcx_auth_logout() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -2459,7 +2618,7 @@ function _picocli_pcx_auth_switch() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2493,6 +2652,9 @@ function _picocli_pcx_auth_switch() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -2518,7 +2680,7 @@ function _picocli_pcx_sandbox_serve() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--port' '--state' '--customers' '--latency' '--faults' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--port' '--state' '--customers' '--latency' '--faults' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2582,6 +2744,9 @@ function _picocli_pcx_sandbox_serve() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -2607,7 +2772,7 @@ function _picocli_pcx_sandbox_reset() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--state' '--customers' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--state' '--customers' '--token-lifetime' '--approve-after' '--certificate' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2662,6 +2827,9 @@ function _picocli_pcx_sandbox_reset() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -2687,7 +2855,7 @@ function _picocli_pcx_sandbox_approve() {
 
   local commands=""
   local flag_opts="'--deny' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2719,6 +2887,9 @@ function _picocli_pcx_sandbox_approve() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')
@@ -2746,7 +2917,7 @@ function _picocli_pcx_sandbox_incident() {
 
   local commands="start update resolve"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2780,6 +2951,9 @@ function _picocli_pcx_sandbox_incident() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -2805,7 +2979,7 @@ function _picocli_pcx_sandbox_incident_start() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--service' '--title' '--classification' '--status' '--message' '--customer' '--id' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--service' '--title' '--classification' '--status' '--message' '--customer' '--id' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2866,6 +3040,9 @@ function _picocli_pcx_sandbox_incident_start() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -2891,7 +3068,7 @@ function _picocli_pcx_sandbox_incident_update() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--status' '--classification' '--message' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--status' '--classification' '--message' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2940,6 +3117,9 @@ function _picocli_pcx_sandbox_incident_update() {
     '--graph-endpoint')
       return
       ;;
+    '--arm-endpoint')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -2965,7 +3145,7 @@ function _picocli_pcx_sandbox_incident_resolve() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--status' '--message' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--status' '--message' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -3009,6 +3189,9 @@ function _picocli_pcx_sandbox_incident_resolve() {
       return
       ;;
     '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
       return
       ;;
     '--timeout')

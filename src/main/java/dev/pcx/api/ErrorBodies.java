@@ -51,18 +51,20 @@ final class ErrorBodies {
     }
 
     /**
-     * The id to quote to Microsoft: Partner Center's {@code MS-RequestId}, or Microsoft Graph's
-     * {@code request-id} (its answer) or {@code client-request-id} (what pcx sent).
+     * The id to quote to Microsoft: Partner Center's {@code MS-RequestId}, Microsoft Graph's
+     * {@code request-id} or Azure Resource Manager's {@code x-ms-request-id} (its answer), or the
+     * {@code client-request-id} / {@code x-ms-client-request-id} pcx sent.
      */
     static String requestId(Request request, Response response) {
-        for (String name : new String[] {"MS-RequestId", "request-id"}) {
+        for (String name : new String[] {"MS-RequestId", "request-id", "x-ms-request-id"}) {
             String echoed = response == null ? null : response.header(name);
             if (echoed != null) {
                 return echoed;
             }
         }
         String sent = request.header("MS-RequestId");
-        return sent != null ? sent : request.header("client-request-id");
+        sent = sent != null ? sent : request.header("client-request-id");
+        return sent != null ? sent : request.header("x-ms-client-request-id");
     }
 
     private static String readCapped(Response response) {

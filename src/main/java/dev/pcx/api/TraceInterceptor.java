@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
 /**
  * The {@code --debug} trace: every attempt that goes on the wire, its request line and headers,
  * the status line, headers and time of the answer. Credentials are never written: the
- * {@code Authorization} value is replaced, and so is any header whose name says it holds a secret.
+ * {@code Authorization} value is replaced (ARM's {@code x-ms-authorization-auxiliary} too), and so is
+ * any header whose name says it holds a secret.
  */
 final class TraceInterceptor implements Interceptor {
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
@@ -68,9 +69,10 @@ final class TraceInterceptor implements Interceptor {
 
     static String redact(String name, String value) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (SECRET_HEADERS.contains(n) || n.contains("secret") || n.contains("token") && !n.contains("continuation")) {
+        if (SECRET_HEADERS.contains(n) || n.contains("authorization") || n.contains("secret")
+                || n.contains("token") && !n.contains("continuation")) {
             int space = value.indexOf(' ');
-            String scheme = space > 0 && n.endsWith("authorization") ? value.substring(0, space + 1) : "";
+            String scheme = space > 0 && n.contains("authorization") ? value.substring(0, space + 1) : "";
             return scheme + "[redacted]";
         }
         return value;

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * Credentials from the environment, for CI: signs in when first asked, keeps tokens in memory
  * only (a rotated refresh token too), writes nothing to disk.
  */
-final class EnvironmentTokenSource extends CachingTokenSource implements GraphTokens {
+final class EnvironmentTokenSource extends CachingTokenSource implements TenantTokens {
     private final Supplier<AadClient> aad;
     private final Cloud cloud;
     private Credential credential;
@@ -19,12 +19,17 @@ final class EnvironmentTokenSource extends CachingTokenSource implements GraphTo
         this.cloud = cloud;
     }
 
+    @Override
+    public Cloud cloud() {
+        return cloud;
+    }
+
     /**
-     * Graph tokens in a tenant, in memory only: the refresh token redeemed there (in the partner's
-     * own tenant, keeping the one it rotates to).
+     * Tokens for {@code scope} in a tenant, in memory only: the refresh token redeemed there (in the
+     * partner's own tenant, keeping the one it rotates to).
      */
     @Override
-    public dev.pcx.api.TokenSource graph(String tenantId) {
+    public dev.pcx.api.TokenSource tokens(String tenantId, String scope) {
         return new CachingTokenSource(clock) {
             @Override
             protected TokenResult obtain(String rejected) {
@@ -32,17 +37,18 @@ final class EnvironmentTokenSource extends CachingTokenSource implements GraphTo
                 synchronized (EnvironmentTokenSource.this) {
                     if (!(credential instanceof Credential.RefreshToken r)) {
                         throw new dev.pcx.api.AuthenticationException("the credentials in the environment are "
-                                + "app-only; Microsoft Graph in a tenant needs a person", "set PCX_REFRESH_TOKEN");
+                                + "app-only; a token in a tenant (Microsoft Graph, Azure Resource Manager) needs a "
+                                + "person", "set PCX_REFRESH_TOKEN");
                     }
                     rt = r;
                 }
                 if (tenantId != null && !tenantId.equalsIgnoreCase(rt.tenant())) {
-                    return aad.get().refresh(tenantId, rt.clientId(), rt.refreshToken(), rt.secret(), Scopes.graph(cloud));
+                    return aad.get().refresh(tenantId, rt.clientId(), rt.refreshToken(), rt.secret(), scope);
                 }
                 synchronized (EnvironmentTokenSource.this) { // the refresh token rotates: one redemption at a time
                     Credential.RefreshToken current = (Credential.RefreshToken) credential;
                     TokenResult result = aad.get().refresh(current.tenant(), current.clientId(), current.refreshToken(),
-                            current.secret(), Scopes.graph(cloud));
+                            current.secret(), scope);
                     if (result.refreshToken() != null) {
                         credential = new Credential.RefreshToken(current.tenant(), current.clientId(),
                                 result.refreshToken(), current.secret(), current.flow());

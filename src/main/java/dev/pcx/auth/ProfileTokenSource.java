@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * token the service rotated. Ten processes refreshing at once thus make one sign-in call each at
  * worst, and leave one valid file.
  */
-final class ProfileTokenSource extends CachingTokenSource implements GraphTokens {
+final class ProfileTokenSource extends CachingTokenSource implements TenantTokens {
     /** How long an interrupt waits for a rotated refresh token to be written (a sign-in call's own bound). */
     private static final java.time.Duration DURABLE_WITHIN = java.time.Duration.ofSeconds(70);
 
@@ -85,22 +85,26 @@ final class ProfileTokenSource extends CachingTokenSource implements GraphTokens
         });
     }
 
+    @Override
+    public Cloud cloud() {
+        return cloud;
+    }
+
     /**
-     * Graph tokens in a tenant, kept per tenant ({@link TenantTokenCache}). In a customer's tenant
-     * the profile's refresh token is only read, so any number of tenants are signed in to at once;
-     * in the partner's own tenant the refresh token rotates, so that is done as a refresh of the
-     * profile, under the lock, saving the new refresh token.
+     * Tokens for {@code scope} in a tenant, kept per tenant and resource ({@link TenantTokenCache}).
+     * In a customer's tenant the profile's refresh token is only read, so any number of tenants are
+     * signed in to at once; in the partner's own tenant the refresh token rotates, so that is done
+     * as a refresh of the profile, under the lock, saving the new refresh token.
      */
     @Override
-    public dev.pcx.api.TokenSource graph(String tenantId) {
+    public dev.pcx.api.TokenSource tokens(String tenantId, String scope) {
         String tenant = tenantId == null ? profile.tenant() : tenantId;
         boolean own = tenantId == null || tenantId.equalsIgnoreCase(profile.tenant());
-        String scope = Scopes.graph(cloud);
         TenantTokenCache cache = new TenantTokenCache(store, name);
         return new CachingTokenSource(clock) {
             @Override
             protected TokenResult obtain(String rejected) {
-                TenantTokenCache.Entry kept = cache.read(tenant);
+                TenantTokenCache.Entry kept = cache.read(tenant, scope);
                 if (usable(kept, rejected)) {
                     return new TokenResult(kept.accessToken(), kept.expiry(), null, null);
                 }
@@ -110,7 +114,7 @@ final class ProfileTokenSource extends CachingTokenSource implements GraphTokens
                     return fresh;
                 }
                 return store.locked(() -> {
-                    TenantTokenCache.Entry again = cache.read(tenant);
+                    TenantTokenCache.Entry again = cache.read(tenant, scope);
                     if (usable(again, rejected)) {
                         return new TokenResult(again.accessToken(), again.expiry(), null, null);
                     }
@@ -137,8 +141,8 @@ final class ProfileTokenSource extends CachingTokenSource implements GraphTokens
 
     private TokenResult redeem(StoredCredential stored, String tenant, String scope) {
         if (!(credential(stored) instanceof Credential.RefreshToken rt)) {
-            throw new AuthenticationException("profile '" + name + "' signs in app-only; Microsoft Graph in a tenant "
-                    + "needs a person", relogin());
+            throw new AuthenticationException("profile '" + name + "' signs in app-only; a token in a tenant "
+                    + "(Microsoft Graph, Azure Resource Manager) needs a person", relogin());
         }
         return aad.get().refresh(tenant, rt.clientId(), rt.refreshToken(), rt.secret(), scope);
     }

@@ -19,4 +19,9 @@ public final class Scopes {
     public static String graph(Cloud cloud) {
         return cloud.graphBase() + "/.default";
     }
+
+    /** Azure Resource Manager in the cloud, app+user: {@code {arm}/.default} (partner-center-api.md §6.2). */
+    public static String arm(Cloud cloud) {
+        return cloud.armBase() + "/.default";
+    }
 }

@@ -10,14 +10,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A profile's access tokens for other tenants (Microsoft Graph in customers' tenants), one small
- * file per tenant under {@code $PCX_CONFIG_DIR/tenant-tokens/<profile>/}, so a run over thousands
+ * A profile's access tokens for other tenants (Microsoft Graph, Azure Resource Manager in customers'
+ * tenants), one small file per tenant and resource under
+ * {@code $PCX_CONFIG_DIR/tenant-tokens/<profile>/} ({@code <tenant>@<resource host>.json}), so a run over thousands
  * of customers writes each once: kept with the credential cache's care (directory 0700, files 0600
  * from their first byte, written atomically under the directory's lock, a file too open or corrupt
  * reported, never used or overwritten) and never printed.
  */
 final class TenantTokenCache {
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
 
     /** What is kept for a tenant: the token, its expiry (ISO-8601) and the scope it was asked for. */
     record Entry(String accessToken, String expiresAt, String scope) {
@@ -47,13 +48,16 @@ final class TenantTokenCache {
         return hex.toString();
     }
 
-    private Path file(String tenant) {
-        return files.file(safe(tenant.toLowerCase(Locale.ROOT)) + ".json");
+    /** {@code <tenant>@<host of the scope's resource>.json}: a tenant's Graph and ARM tokens side by side. */
+    private Path file(String tenant, String scope) {
+        okhttp3.HttpUrl resource = scope == null ? null : okhttp3.HttpUrl.parse(scope.split(" ")[0]);
+        String host = resource == null ? "other" : resource.host();
+        return files.file(safe(tenant.toLowerCase(Locale.ROOT) + "@" + host.toLowerCase(Locale.ROOT)) + ".json");
     }
 
-    /** The kept entry for {@code tenant}, or null. */
-    Entry read(String tenant) {
-        Path file = file(tenant);
+    /** The kept entry for {@code tenant} and {@code scope}, or null. */
+    Entry read(String tenant, String scope) {
+        Path file = file(tenant, scope);
         files.checkDir();
         files.checkSecret(file);
         byte[] bytes = files.read(file);
@@ -106,7 +110,7 @@ final class TenantTokenCache {
                 scope);
         files.locked(() -> {
             try {
-                files.writeAtomically(file(tenant), Json.mapper().writeValueAsBytes(entry));
+                files.writeAtomically(file(tenant, scope), Json.mapper().writeValueAsBytes(entry));
             } catch (JacksonException e) {
                 throw new LocalStateException("cannot write a token for " + tenant + ": " + e.getOriginalMessage(), e);
             }

@@ -157,7 +157,7 @@ public final class Cli {
                     .toList();
             String list = own.isEmpty() ? "" : String.format("%nOptions:%n") + help.optionListExcludingGroups(own);
             return list + String.format("%n") + wrap("Global options: -o/--output, --jq, --profile, --cloud, --endpoint, "
-                    + "--authority, --graph-endpoint, --sandbox, --debug, --no-color, --timeout, --locale, -h/--help (see 'pcx --help')",
+                    + "--authority, --graph-endpoint, --arm-endpoint, --sandbox, --debug, --no-color, --timeout, --locale, -h/--help (see 'pcx --help')",
                     help.commandSpec().usageMessage().width());
         });
         for (CommandLine sub : cmd.getSubcommands().values()) {

@@ -204,4 +204,16 @@ final class Connections {
         }
         return url(given, c.cloud().graphBase(), "--graph-endpoint, PCX_GRAPH_ENDPOINT or the profile's graphEndpoint");
     }
+
+    /**
+     * Azure Resource Manager's base, for Azure support tickets: {@code --arm-endpoint} (or
+     * {@code PCX_ARM_ENDPOINT}), else the cloud's; with {@code --sandbox}, the sandbox itself.
+     */
+    public HttpUrl armEndpoint() {
+        String given = options.armEndpoint();
+        if (given == null && options.sandbox()) {
+            return HttpUrl.get(session.sandbox().baseUrl());
+        }
+        return url(given, connection().cloud().armBase(), "--arm-endpoint or PCX_ARM_ENDPOINT");
+    }
 }

@@ -211,6 +211,11 @@ public final class Context implements AutoCloseable {
         return policy().graphEndpoint();
     }
 
+    /** Azure Resource Manager's base, for Azure support tickets (see {@link Connections#armEndpoint}). */
+    public HttpUrl armEndpoint() {
+        return policy().armEndpoint();
+    }
+
     static boolean loopback(String host) {
         return Connections.loopback(host);
     }

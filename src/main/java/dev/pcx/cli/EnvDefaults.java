@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * Global options read their defaults from the environment, so CI can set them once:
  * {@code PCX_PROFILE}, {@code PCX_CLOUD}, {@code PCX_ENDPOINT},
- * {@code PCX_AUTHORITY}, {@code PCX_GRAPH_ENDPOINT}, {@code PCX_TIMEOUT}, {@code PCX_LOCALE}, {@code PCX_DEBUG},
- * {@code PCX_SANDBOX} and {@code NO_COLOR} ({@code PCX_OUTPUT}: {@link PcxCommand#output()}). A flag
- * on the command line still wins.
+ * {@code PCX_AUTHORITY}, {@code PCX_GRAPH_ENDPOINT}, {@code PCX_ARM_ENDPOINT}, {@code PCX_TIMEOUT}, {@code PCX_LOCALE},
+ * {@code PCX_DEBUG}, {@code PCX_SANDBOX} and {@code NO_COLOR} ({@code PCX_OUTPUT}: {@link PcxCommand#output()}).
+ * A flag on the command line still wins.
  */
 final class EnvDefaults implements CommandLine.IDefaultValueProvider {
     static final Map<String, String> VARIABLES = Map.ofEntries(
@@ -20,6 +20,7 @@ final class EnvDefaults implements CommandLine.IDefaultValueProvider {
             Map.entry("--endpoint", "PCX_ENDPOINT"),
             Map.entry("--authority", "PCX_AUTHORITY"),
             Map.entry("--graph-endpoint", "PCX_GRAPH_ENDPOINT"),
+            Map.entry("--arm-endpoint", "PCX_ARM_ENDPOINT"),
             Map.entry("--timeout", "PCX_TIMEOUT"),
             Map.entry("--locale", "PCX_LOCALE"),
             Map.entry("--debug", "PCX_DEBUG"),

@@ -27,7 +27,7 @@ import java.time.Duration;
             "2:usage or invalid input (bad flag or id, ambiguous customer, missing value without a terminal)",
             "3:not signed in, or the credentials were rejected",
             "4:not found",
-            "5:Partner Center or Microsoft Graph refused the request (4xx: also a customer's tenant that does not let you in), sent a response pcx cannot use, or does not offer the operation",
+            "5:Partner Center, Microsoft Graph or Azure refused the request (4xx: also a customer's tenant that does not let you in), sent a response pcx cannot use, or does not offer the operation",
             "6:throttled, timed out or unreachable after retries",
             "7:a health gate tripped (--fail-on), or an escalation found a known incident",
             "8:handed off: the request was prepared for a person to submit in the portal, because no API exists for it (the text is on stdout)",
@@ -42,7 +42,8 @@ import java.time.Duration;
             "                    nothing written to disk",
             "  PCX_CONFIG_DIR    local state (default $XDG_CONFIG_HOME/pcx, ~/.config/pcx)",
             "  PCX_OUTPUT  PCX_PROFILE  PCX_CLOUD  PCX_ENDPOINT  PCX_AUTHORITY  PCX_TIMEOUT",
-            "  PCX_GRAPH_ENDPOINT  PCX_LOCALE  PCX_DEBUG  PCX_SANDBOX  NO_COLOR",
+            "  PCX_GRAPH_ENDPOINT  PCX_ARM_ENDPOINT  PCX_LOCALE  PCX_DEBUG  PCX_SANDBOX",
+            "  NO_COLOR",
             "                    defaults for the global options of the same name",
             "",
             "Examples:",
@@ -96,6 +97,11 @@ public final class PcxCommand implements java.util.concurrent.Callable<Integer> 
             description = "Microsoft Graph base URL for service health, overriding the cloud's (env PCX_GRAPH_ENDPOINT)")
     String graphEndpoint;
 
+    @Option(names = "--arm-endpoint", scope = ScopeType.INHERIT, paramLabel = "URL", order = 6,
+            description = "Azure Resource Manager base URL for Azure support tickets, overriding the cloud's "
+                    + "(env PCX_ARM_ENDPOINT)")
+    String armEndpoint;
+
     @Option(names = "--sandbox", scope = ScopeType.INHERIT, order = 7,
             description = "Run against a local sandbox of Partner Center, state in $PCX_CONFIG_DIR/sandbox")
     boolean sandbox;
@@ -147,6 +153,11 @@ public final class PcxCommand implements java.util.concurrent.Callable<Integer> 
     /** {@code --graph-endpoint} or {@code PCX_GRAPH_ENDPOINT}, or null. */
     public String graphEndpoint() {
         return blankToNull(graphEndpoint);
+    }
+
+    /** {@code --arm-endpoint} or {@code PCX_ARM_ENDPOINT}, or null. */
+    public String armEndpoint() {
+        return blankToNull(armEndpoint);
     }
 
     /** {@code --profile} or {@code PCX_PROFILE}, or null. */

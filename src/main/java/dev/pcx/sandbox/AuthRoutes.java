@@ -127,8 +127,8 @@ final class AuthRoutes {
                             + "it was rotated, use the newest one.");
                 }
                 String rtResource = rt.path("aud").asText();
-                String graph = SandboxIdentity.graphResourceOf(form.get("scope"));
-                return tokens(identity.accessToken(graph != null ? graph : rtResource, true),
+                String other = SandboxIdentity.tenantResourceOf(form.get("scope"));
+                return tokens(identity.accessToken(other != null ? other : rtResource, true),
                         identity.refreshToken(rtResource), identity.idToken());
             }
             case "urn:ietf:params:oauth:grant-type:device_code" -> {
@@ -163,7 +163,7 @@ final class AuthRoutes {
 
     /**
      * A refresh-token grant at a customer's tenant, as partner tools use delegated admin
-     * (partner-center-api.md §5.2): a Graph token issued in that tenant, or the AADSTS error of what
+     * (partner-center-api.md §5.2, §6.2): a Graph or ARM token issued in that tenant, or the AADSTS error of what
      * is missing there. Azure AD does not invalidate a refresh token when it is redeemed; the sandbox
      * does so at the partner's own tenant (to catch a client that loses the rotated one), not here.
      */
@@ -178,11 +178,11 @@ final class AuthRoutes {
                     + "expired or was not issued by this sandbox.");
         }
         refreshGrants.incrementAndGet();
-        String graph = SandboxIdentity.graphResourceOf(form.get("scope"));
+        String graph = SandboxIdentity.tenantResourceOf(form.get("scope"));
         if (graph == null) {
             return error(400, "invalid_resource", 500011, "The resource principal named " + form.get("scope")
-                    + " was not found in the tenant named " + named + ". The sandbox issues Microsoft Graph tokens "
-                    + "in customers' tenants.");
+                    + " was not found in the tenant named " + named + ". The sandbox issues Microsoft Graph and "
+                    + "Azure Resource Manager tokens in customers' tenants.");
         }
         return switch (SeedHealth.access(index)) {
             case NO_RELATIONSHIP -> error(400, "invalid_grant", 50020, "User account '" + SandboxIdentity.USER

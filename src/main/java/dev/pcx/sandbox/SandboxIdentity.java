@@ -40,6 +40,8 @@ public final class SandboxIdentity {
     /** Microsoft Graph in either cloud: the resources Graph tokens are issued for. */
     static final Set<String> GRAPH_RESOURCES = Set.of("https://microsoftgraph.chinacloudapi.cn",
             "https://graph.microsoft.com");
+    /** Azure Resource Manager in either cloud: the resources ARM tokens are issued for. */
+    static final Set<String> ARM_RESOURCES = Set.of("https://management.azure.com", "https://management.chinacloudapi.cn");
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] key;
@@ -98,6 +100,22 @@ public final class SandboxIdentity {
         }
         for (String s : scope.split(" ")) {
             for (String r : GRAPH_RESOURCES) {
+                if (s.startsWith(r + "/")) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The Graph or ARM resource a v2 scope names ({@code https://management.azure.com/.default}), or null. */
+    static String tenantResourceOf(String scope) {
+        String graph = graphResourceOf(scope);
+        if (graph != null || scope == null) {
+            return graph;
+        }
+        for (String s : scope.split(" ")) {
+            for (String r : ARM_RESOURCES) {
                 if (s.startsWith(r + "/")) {
                     return r;
                 }

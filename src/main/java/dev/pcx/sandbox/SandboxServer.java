@@ -45,6 +45,7 @@ public final class SandboxServer implements AutoCloseable {
     private final AuthRoutes auth;
     private final GraphRoutes graph;
     private final ServiceRequestsRoutes serviceRequests;
+    private final SupportRoutes support;
     private final ObjectMapper mapper = Json.mapper();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> received =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -64,16 +65,24 @@ public final class SandboxServer implements AutoCloseable {
         this.serviceRequests = new ServiceRequestsRoutes(store, config.state().serviceRequests(), config.stateFile(),
                 config.clock() == null ? java.time.Clock.systemUTC() : config.clock());
         this.auth = new AuthRoutes(identity, approve < 0 ? null : Duration.ofSeconds(approve), graph::tenantIndex);
+        this.support = new SupportRoutes(store, identity, graph::tenantIndex, config.cloud(),
+                config.state().supportTickets(), config.stateFile(), config.clock());
     }
 
     /**
      * How a sandbox is started. {@code port} 0 picks a free one; {@code state} holds the signing
-     * key, token lifetime, device-code approval delay and registered certificates.
+     * key, token lifetime, device-code approval delay and registered certificates; {@code cloud}
+     * (null: either) decides what Azure Resource Manager offers: no Support API on 21Vianet.
      */
     public record Config(String host, int port, int customers, Duration latency, String faults, int threads,
-                         SandboxState state, java.time.Clock clock, Path stateFile) {
+                         SandboxState state, java.time.Clock clock, Path stateFile, dev.pcx.auth.Cloud cloud) {
         public Config {
             clock = clock == null ? java.time.Clock.systemUTC() : clock;
+        }
+
+        public Config(String host, int port, int customers, Duration latency, String faults, int threads,
+                      SandboxState state, java.time.Clock clock, Path stateFile) {
+            this(host, port, customers, latency, faults, threads, state, clock, stateFile, null);
         }
 
         public Config(String host, int port, int customers, Duration latency, String faults, int threads,
@@ -83,7 +92,12 @@ public final class SandboxServer implements AutoCloseable {
 
         /** Keeps changes (subscriptions) in {@code file} as well as in memory. */
         public Config savingTo(Path file) {
-            return new Config(host, port, customers, latency, faults, threads, state, clock, file);
+            return new Config(host, port, customers, latency, faults, threads, state, clock, file, cloud);
+        }
+
+        /** Answers as {@code c}'s Azure Resource Manager does (null: as global's, for either cloud). */
+        public Config withCloud(dev.pcx.auth.Cloud c) {
+            return new Config(host, port, customers, latency, faults, threads, state, clock, stateFile, c);
         }
 
         /** A sandbox with {@code customers}, a new key, one-hour tokens and device codes approved at once. */
@@ -93,15 +107,15 @@ public final class SandboxServer implements AutoCloseable {
         }
 
         public Config withFaults(String spec) {
-            return new Config(host, port, customers, latency, spec, threads, state, clock, stateFile);
+            return new Config(host, port, customers, latency, spec, threads, state, clock, stateFile, cloud);
         }
 
         public Config withClock(java.time.Clock c) {
-            return new Config(host, port, customers, latency, faults, threads, state, c, stateFile);
+            return new Config(host, port, customers, latency, faults, threads, state, c, stateFile, cloud);
         }
 
         public Config withState(SandboxState s) {
-            return new Config(host, port, customers, latency, faults, threads, s, clock, stateFile);
+            return new Config(host, port, customers, latency, faults, threads, s, clock, stateFile, cloud);
         }
     }
 
@@ -192,13 +206,17 @@ public final class SandboxServer implements AutoCloseable {
                 if (!latency.isZero()) {
                     Thread.sleep(latency.toMillis());
                 }
-                // faults are for the APIs (Partner Center's, Graph's); sign-in and control paths always answer
+                // faults are for the APIs (Partner Center's, Graph's, ARM's); sign-in and control paths always answer
                 String lowerPath = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT);
                 boolean onGraph = lowerPath.startsWith("/v1.0/");
-                boolean api = lowerPath.startsWith("/v1/") || onGraph;
+                boolean onArm = SupportRoutes.isArm(lowerPath);
+                boolean api = lowerPath.startsWith("/v1/") || onGraph || onArm;
                 String requestId = exchange.getRequestHeaders().getFirst("MS-RequestId");
                 if (requestId == null) {
                     requestId = exchange.getRequestHeaders().getFirst("client-request-id");
+                }
+                if (requestId == null) {
+                    requestId = exchange.getRequestHeaders().getFirst("x-ms-client-request-id");
                 }
                 if (api) {
                     received.computeIfAbsent(exchange.getRequestMethod(),
@@ -213,7 +231,8 @@ public final class SandboxServer implements AutoCloseable {
                     return; // carried out, and then the answer is lost
                 }
                 if (fault != null && fault.kind() == Faults.Kind.STATUS) {
-                    reply = onGraph ? graph.throttled(fault.status()) : faultReply(fault.status());
+                    reply = onGraph ? graph.throttled(fault.status()) : onArm ? armFault(fault.status())
+                            : faultReply(fault.status());
                 } else {
                     reply = route(new Call(exchange, body));
                 }
@@ -234,6 +253,9 @@ public final class SandboxServer implements AutoCloseable {
             String bearer = call.header("Authorization");
             boolean given = bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7);
             return graph.handle(call, given ? identity.verify(bearer.substring(7).trim()) : null);
+        }
+        if (SupportRoutes.isArm(path.toLowerCase(Locale.ROOT))) {
+            return support.handle(call);
         }
         if (!path.toLowerCase(Locale.ROOT).startsWith("/v1/")) {
             Reply signIn = auth.handle(call, baseUrl());
@@ -271,6 +293,13 @@ public final class SandboxServer implements AutoCloseable {
             return new Reply(429, body, Map.of("Retry-After", "1"));
         }
         return Reply.fault(status, status, "The sandbox was told to fail this request (fault " + status + ")");
+    }
+
+    /** A fault on an ARM path, in ARM's error body (429 with {@code Retry-After}). */
+    private static Reply armFault(int status) {
+        Reply r = SupportRoutes.error(status, status == 429 ? "TooManyRequests" : "InternalServerError",
+                "The sandbox was told to fail this request (fault " + status + ")");
+        return status == 429 ? new Reply(429, r.body(), Map.of("Retry-After", "1")) : r;
     }
 
     private void send(HttpExchange exchange, Reply reply, boolean slow) throws IOException {

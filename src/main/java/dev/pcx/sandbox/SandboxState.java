@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
                            List<String> certificates, Map<String, JsonNode> subscriptions,
-                           Map<String, JsonNode> incidents, Map<String, JsonNode> serviceRequests) {
+                           Map<String, JsonNode> incidents, Map<String, JsonNode> serviceRequests,
+                           Map<String, JsonNode> supportTickets) {
     static final int DEFAULT_CUSTOMERS = 150;
     static final int MAX_CUSTOMERS = 100_000;
     static final int DEFAULT_LIFETIME = 3600;
@@ -36,30 +37,60 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
         subscriptions = subscriptions == null ? Map.of() : Map.copyOf(subscriptions);
         incidents = incidents == null ? Map.of() : Map.copyOf(incidents);
         serviceRequests = serviceRequests == null ? Map.of() : Map.copyOf(serviceRequests);
+        supportTickets = supportTickets == null ? Map.of() : Map.copyOf(supportTickets);
+    }
+
+    /** The settings of this state, keeping its subscriptions, incidents and service requests. */
+    public SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
+                        List<String> certificates, Map<String, JsonNode> subscriptions, Map<String, JsonNode> incidents,
+                        Map<String, JsonNode> serviceRequests) {
+        this(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions, incidents,
+                serviceRequests, null);
     }
 
     /** The settings of this state, keeping its subscriptions and incidents. */
     public SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
                         List<String> certificates, Map<String, JsonNode> subscriptions) {
-        this(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions, null, null);
+        this(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions, null, null, null);
     }
 
     /** The settings of this state, keeping its subscriptions, incidents and service requests. */
     public SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
                         List<String> certificates, Map<String, JsonNode> subscriptions, Map<String, JsonNode> incidents) {
-        this(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions, incidents, null);
+        this(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions, incidents, null, null);
     }
 
     /** The same state with other incidents. */
     public SandboxState withIncidents(Map<String, JsonNode> changed) {
         return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions,
-                changed, serviceRequests);
+                changed, serviceRequests, supportTickets);
     }
 
     /** The same state with other service-request changes. */
     public SandboxState withServiceRequests(Map<String, JsonNode> changed) {
         return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions,
-                incidents, changed);
+                incidents, changed, supportTickets);
+    }
+
+    /** The same state with other Azure support tickets. */
+    public SandboxState withSupportTickets(Map<String, JsonNode> changed) {
+        return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions,
+                incidents, serviceRequests, changed);
+    }
+
+    /** Records the Azure support ticket {@code key} ("subscription/name") in the state file, as {@link #saveSubscription} does. */
+    static void saveSupportTicket(Path file, String key, JsonNode ticket) {
+        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent(), false);
+        files.locked(() -> {
+            SandboxState current = read(files, file);
+            if (current == null) {
+                return null;
+            }
+            Map<String, JsonNode> changed = new java.util.TreeMap<>(current.supportTickets());
+            changed.put(key, ticket);
+            current.withSupportTickets(changed).write(files, file);
+            return null;
+        });
     }
 
     /** Records the changed service request {@code key} in the state file, as {@link #saveSubscription} does. */
@@ -98,7 +129,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
     /** The same settings with other subscription changes. */
     public SandboxState withSubscriptions(Map<String, JsonNode> changed) {
         return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, changed,
-                incidents, serviceRequests);
+                incidents, serviceRequests, supportTickets);
     }
 
     /**
@@ -164,7 +195,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
             int customers = Math.max(1, Math.min(MAX_CUSTOMERS, s.customers() == 0 ? DEFAULT_CUSTOMERS : s.customers()));
             int lifetime = s.tokenLifetimeSeconds() <= 0 ? DEFAULT_LIFETIME : s.tokenLifetimeSeconds();
             return new SandboxState(customers, s.key(), lifetime, s.approveAfterSeconds(), s.certificates(),
-                    s.subscriptions(), s.incidents(), s.serviceRequests());
+                    s.subscriptions(), s.incidents(), s.serviceRequests(), s.supportTickets());
         } catch (IOException | IllegalArgumentException e) {
             throw new LocalStateException("the sandbox state file " + file + " is unreadable ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); start it over with: pcx sandbox reset", e);

@@ -8,8 +8,8 @@ import dev.pcx.api.ServiceAnnouncements;
 import dev.pcx.api.TokenSource;
 import dev.pcx.api.TransportException;
 import dev.pcx.auth.Credentials;
-import dev.pcx.auth.GraphTokens;
 import dev.pcx.auth.SignInException;
+import dev.pcx.auth.TenantTokens;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
@@ -25,11 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * a tenant into a message that names what is missing there, with its exit code.
  */
 public final class HealthAccess {
-    private final GraphTokens tokens;
+    private final TenantTokens tokens;
     private final Graph graph;
     private final Map<String, TokenSource> byTenant = new ConcurrentHashMap<>();
 
-    private HealthAccess(GraphTokens tokens, Graph graph) {
+    private HealthAccess(TenantTokens tokens, Graph graph) {
         this.tokens = tokens;
         this.graph = graph;
     }
@@ -41,7 +41,7 @@ public final class HealthAccess {
     public static HealthAccess of(Context context) {
         context.requireAppUser("service health (Microsoft Graph in each tenant, as a person with an admin role there)");
         Credentials.Source source = context.connection().credentials();
-        if (!(source.tokens() instanceof GraphTokens graphTokens)) {
+        if (!(source.tokens() instanceof TenantTokens graphTokens)) {
             throw new AuthenticationException("service health needs a Microsoft Graph token issued in each tenant, and "
                     + "pcx cannot get one from " + source.description() + " (a token for one audience, in one tenant)",
                     "sign in with 'pcx auth login' or set PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) "

@@ -25,6 +25,10 @@ import java.util.concurrent.CountDownLatch;
                     + "--endpoint URL --authority URL (or PCX_ENDPOINT and PCX_AUTHORITY) and the sandbox's "
                     + "application: tenant " + SandboxIdentity.TENANT_ID + ", client id " + SandboxIdentity.CLIENT_ID
                     + ", client secret " + SandboxIdentity.CLIENT_SECRET + ".",
+            "It also serves Microsoft Graph's service health and Azure Resource Manager's Support API (point "
+                    + "--graph-endpoint and --arm-endpoint there). With --cloud china it answers as 21Vianet does: "
+                    + "Azure operated by 21Vianet has no Microsoft.Support provider, so those routes are 404s; "
+                    + "with --cloud global, or none, they are served.",
             "The signing key, customers and registered certificates come from the state file (see 'pcx sandbox "
                     + "reset'); the options here apply to this run only. Device codes wait for 'pcx sandbox approve' "
                     + "unless --approve-after is given.",
@@ -38,6 +42,7 @@ import java.util.concurrent.CountDownLatch;
             "  # each runs until Ctrl-C:",
             "  pcx sandbox serve --port 8443 --customers 100000",
             "  pcx sandbox serve --faults 429:0.1,503:0.05 --latency 50ms",
+            "  pcx sandbox serve --cloud china --port 0",
             "",
             "  # then, in another terminal:",
             "  export PCX_ENDPOINT=http://127.0.0.1:8443",
@@ -87,11 +92,11 @@ final class SandboxServe implements Callable<Integer> {
         int n = customers == null ? saved.customers() : SandboxReset.checkedCustomers(customers);
         SandboxState run = new SandboxState(n, saved.key(), signIn.lifetimeSeconds(saved.tokenLifetimeSeconds()),
                 signIn.approveAfterSeconds(-1), signIn.certificates(saved.certificates()), saved.subscriptions(),
-                null, saved.serviceRequests());
+                null, saved.serviceRequests(), saved.supportTickets());
         SandboxServer server;
         try {
             server = SandboxServer.start(new SandboxServer.Config("127.0.0.1", port, n, latency, faults, 8, run, null)
-                    .savingTo(file));
+                    .savingTo(file).withCloud(context.explicitCloud()));
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--faults: " + e.getMessage());
         } catch (UncheckedIOException e) {

@@ -1,6 +1,7 @@
 package dev.pcx.cli.tickets;
 
 import dev.pcx.api.model.ServiceRequest;
+import dev.pcx.api.model.SupportResource;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,11 @@ final class TicketKeys {
             }
         }
         return found;
+    }
+
+    /** The key written in an Azure support ticket's description, or null. */
+    static String keyOf(SupportResource t) {
+        return find(t.text("description"));
     }
 
     private static String find(String text) {

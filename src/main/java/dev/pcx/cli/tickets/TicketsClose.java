@@ -18,12 +18,17 @@ import java.util.concurrent.Callable;
             "Partner Center service requests only (global, app+user credentials). Reads the request first: one "
                     + "already closed is left unchanged (exit 0). Closing through the API is undocumented "
                     + "(Status: closed): a refusal is Partner Center's, shown with where to close it instead.",
+            "An Azure support ticket (with --azure-subscription): PATCH status closed, through the Azure "
+                    + "Support API; one already closed is left unchanged (exit 0).",
             "When the answer is lost, the request is read back and pcx says whether it is closed."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx --sandbox --cloud global tickets close 616100000000000 \\",
-            "      -c contoso.partner.onmschina.cn"
+            "      -c contoso.partner.onmschina.cn",
+            "  pcx --sandbox --cloud global tickets close sandbox-ticket-1 \\",
+            "      -c contoso.partner.onmschina.cn \\",
+            "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000"
         })
 final class TicketsClose implements Callable<Integer> {
     private final Context context;
@@ -33,6 +38,10 @@ final class TicketsClose implements Callable<Integer> {
 
     @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "The customer whose request it is")
     String customer;
+
+    @Option(names = "--azure-subscription", paramLabel = "ID",
+            description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
+    String subscription;
 
     TicketsClose(Context context) {
         this.context = context;
@@ -44,10 +53,24 @@ final class TicketsClose implements Callable<Integer> {
             throw CliException.usage(id + " was prepared for a person to submit, not filed through an API: close it "
                     + "in the portal where it was submitted");
         }
-        if (!ServiceRequestDesk.isId(id)) {
-            throw CliException.usage("'" + id + "' is not a service request id (a number, e.g. 616122292874576)");
-        }
         Output output = context.output();
+        if (subscription != null) {
+            AzureSupportDesk azure = new AzureSupportDesk(context, customer, subscription);
+            var closed = azure.close(id.trim());
+            if (closed == null) {
+                context.say("Azure support ticket " + id.trim() + " is already closed; unchanged");
+                closed = azure.get(id.trim());
+            } else {
+                context.say("closed Azure support ticket " + closed.name() + " through the Azure Support API on "
+                        + "subscription " + azure.subscription());
+            }
+            output.single(closed, TicketColumns.AZURE);
+            return 0;
+        }
+        if (!ServiceRequestDesk.isId(id)) {
+            throw CliException.usage("'" + id + "' is not a service request id (a number, e.g. 616122292874576); an "
+                    + "Azure support ticket's name goes with --azure-subscription ID");
+        }
         ServiceRequestDesk desk = new ServiceRequestDesk(context, customer);
         ServiceRequests api = desk.open("closing a service request");
         ServiceRequest after = desk.close(api, id.trim());

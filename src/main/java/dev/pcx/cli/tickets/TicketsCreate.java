@@ -7,6 +7,7 @@ import dev.pcx.cli.InputFiles;
 import dev.pcx.cli.Prompter;
 import dev.pcx.output.Output;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -17,9 +18,17 @@ import java.util.concurrent.Callable;
 
 /** {@code pcx tickets create}: a request for the operator, prepared for a person to submit (exit 8). */
 @Command(name = "create",
-        header = "Prepare a service request for a customer, ready to submit in the portal.",
+        header = "File an Azure support ticket for a customer, or prepare a request to submit in the portal.",
         description = {
-            "No API exists to file a customer's service request (21Vianet has none; on global, Partner "
+            "With --azure-subscription, on global: files an Azure support ticket on the customer's Azure "
+                    + "subscription through the Azure Support API (Microsoft.Support), as the partner: the "
+                    + "customer's tenant's ARM token and yours (x-ms-authorization-auxiliary). --service names an "
+                    + "Azure support service, --problem one of its problem classifications (a wrong one lists "
+                    + "them); --contact and --country are the partner desk's, whom Microsoft answers. The ticket "
+                    + "is printed (exit 0). With --key the ticket's name comes from the key, the customer and the "
+                    + "subscription: a retried job finds it and files nothing; a lost answer is read back, never "
+                    + "filed twice. Azure operated by 21Vianet has no such API: there it is a hand-off, as below.",
+            "Otherwise no API exists to file a customer's service request (21Vianet has none; on global, Partner "
                     + "Center's was retired in 2020): pcx composes the whole request, prints it on stdout with "
                     + "the portal path and the links it knows (the customer's admin portals from managed "
                     + "services), keeps it in $PCX_CONFIG_DIR/tickets, and exits 8 (handed off).",
@@ -35,7 +44,15 @@ import java.util.concurrent.Callable;
             "      --description 'Mail to outside domains waits 2 hours.'  # exit 8",
             "  echo 'Teams calls drop after 5 minutes.' | pcx --sandbox tickets \\",
             "      create -c 北京云创 --title 'Calls drop' --severity minimal \\",
-            "      --service Teams --description-file - --key ci-42 -o json  # exit 8"
+            "      --service Teams --description-file - --key ci-42 -o json  # exit 8",
+            "",
+            "  pcx --sandbox --cloud global tickets create \\",
+            "      -c contoso.partner.onmschina.cn \\",
+            "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000 \\",
+            "      --title 'VM restarts nightly' --severity moderate \\",
+            "      --service 'Virtual Machine running Windows' --problem slow \\",
+            "      --description 'Restarts at 02:00 since Monday.' \\",
+            "      --contact 'Wei Li <desk@example.com>' --country CHN --key ci-43"
         })
 final class TicketsCreate implements Callable<Integer> {
     private final Context context;
@@ -63,6 +80,9 @@ final class TicketsCreate implements Callable<Integer> {
             description = "Idempotency key (a CI job's id): the request kept for it is reused, never duplicated")
     String key;
 
+    @Mixin
+    AzureOptions azure;
+
     TicketsCreate(Context context) {
         this.context = context;
     }
@@ -76,11 +96,22 @@ final class TicketsCreate implements Callable<Integer> {
             severity = Severities.parse(severity);
         }
         String k = HandOffs.key(key);
+        if (azure.azure()) {
+            AzureOptions.subscription(azure.subscription);
+        }
         Output output = context.output();
         if (descriptionFile != null) {
             description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
         }
         askForMissing();
+        if (azure.azure() && AzureFiling.offered(context)) {
+            azure.check(severity);
+            return AzureFiling.file(context, azure, customer.trim(), title.trim(), severity, service.trim(),
+                    description, k);
+        }
+        if (azure.azure()) {
+            description = AzureFiling.aboutSubscription(azure.subscription, description);
+        }
         HandOffs handOffs = new HandOffs(context);
         HandOffStore.Kept kept = handOffs.prepare(customer.trim(), new HandOffComposer.Request(title.trim(), severity,
                 service.trim(), description, k));

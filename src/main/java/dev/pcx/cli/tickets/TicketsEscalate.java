@@ -12,6 +12,7 @@ import dev.pcx.cli.health.ServiceCheck;
 import dev.pcx.output.Output;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -30,14 +31,23 @@ import java.util.concurrent.Callable;
             "When the health cannot be checked (no consent or delegated admin in the customer's tenant), that "
                     + "is said, written into the evidence, and the request is prepared.",
             "--key KEY: a job retried after it prepared its request gets the same request back, checked no "
-                    + "second time, prepared no second time."
+                    + "second time, prepared no second time.",
+            "With --azure-subscription (global), the request is filed as an Azure support ticket as 'tickets "
+                    + "create' files it (exit 0), the evidence in its description; the health check is Microsoft "
+                    + "365's (Graph) under the --service name: Azure's own service health is not read. On 21Vianet "
+                    + "it stays a hand-off."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx --sandbox tickets escalate -c contoso.partner.onmschina.cn \\",
             "      --service Teams --title 'Calls drop' --key ci-7  # exit 8",
             "  pcx --sandbox tickets escalate -c contoso.partner.onmschina.cn \\",
-            "      --service Exchange --title 'Mail delayed'  # exit 7"
+            "      --service Exchange --title 'Mail delayed'  # exit 7",
+            "  pcx --sandbox --cloud global tickets escalate \\",
+            "      -c contoso.partner.onmschina.cn --service 'Storage Account' \\",
+            "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000 \\",
+            "      --problem 'Cannot reach' --title 'Storage unreachable' \\",
+            "      --contact 'Wei Li <desk@example.com>' --country CHN --key ci-8"
         })
 final class TicketsEscalate implements Callable<Integer> {
     private final Context context;
@@ -71,6 +81,9 @@ final class TicketsEscalate implements Callable<Integer> {
     @Option(names = "--force", description = "Prepare the request even when a known issue covers the service")
     boolean force;
 
+    @Mixin
+    AzureOptions azure;
+
     TicketsEscalate(Context context) {
         this.context = context;
     }
@@ -85,12 +98,26 @@ final class TicketsEscalate implements Callable<Integer> {
         if (title.isBlank() || service.isBlank()) {
             throw CliException.usage("--title and --service must not be empty");
         }
+        boolean viaAzure = azure.azure() && AzureOptions.subscription(azure.subscription) != null
+                && AzureFiling.offered(context);
+        if (viaAzure) {
+            azure.check(sev);
+        }
         Output output = context.output();
         if (descriptionFile != null) {
             description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
         }
         HandOffs handOffs = new HandOffs(context);
-        HandOff earlier = handOffs.kept(k, customer);
+        if (viaAzure && k != null) {
+            var filed = new AzureSupportDesk(context, customer, azure.subscription).filedFor(k);
+            if (filed != null) {
+                context.say("the ticket for key " + k + " was filed as " + filed.name() + " at "
+                        + filed.text("createdDate") + "; shown again, not checked or filed twice");
+                output.single(filed, TicketColumns.AZURE);
+                return ExitCode.OK;
+            }
+        }
+        HandOff earlier = viaAzure ? null : handOffs.kept(k, customer);
         if (earlier != null) {
             handOffs.report(new HandOffStore.Kept(earlier, true));
             TicketsShow.print(context, output, earlier);
@@ -129,6 +156,12 @@ final class TicketsEscalate implements Callable<Integer> {
         }
         String evidence = Evidence.describe(description, service.trim(), health, force, subscriptions,
                 subscriptionsFailure, handOffs.now(), VersionProvider.version());
+        if (viaAzure) {
+            return AzureFiling.file(context, azure, customer.trim(), title.trim(), sev, service.trim(), evidence, k);
+        }
+        if (azure.azure()) {
+            evidence = AzureFiling.aboutSubscription(azure.subscription, evidence);
+        }
         HandOffStore.Kept kept = handOffs.prepare(c, new HandOffComposer.Request(title.trim(), sev, service.trim(),
                 evidence, k));
         handOffs.report(kept);

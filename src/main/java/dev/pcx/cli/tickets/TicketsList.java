@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
             "On global, -c lists the customer's Partner Center service requests (app+user credentials), then "
                     + "the hand-offs pcx prepared for that customer. 21Vianet has no service-request API: there, "
                     + "and without -c, the list is the hand-offs kept in $PCX_CONFIG_DIR/tickets.",
+            "With --azure-subscription (global), the customer's Azure support tickets on that subscription are "
+                    + "listed too, through the Azure Support API.",
             "--status keeps Partner Center's requests in that status (hand-offs have none: they are left out); "
                     + "--key finds the request whose text carries 'pcx-key: KEY', filed or prepared. JSON keeps "
                     + "each request's own fields: Partner Center's as it sent them."
@@ -31,7 +33,10 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox --cloud global tickets list -c contoso.partner.onmschina.cn",
             "  pcx --sandbox --cloud global tickets list -c fabrikam --status open \\",
             "      -o json",
-            "  pcx --sandbox tickets list --key ci-42 -o jsonl --jq .id"
+            "  pcx --sandbox tickets list --key ci-42 -o jsonl --jq .id",
+            "  pcx --sandbox --cloud global tickets list \\",
+            "      -c contoso.partner.onmschina.cn --source azure \\",
+            "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000"
         })
 final class TicketsList implements Callable<Integer> {
     private final Context context;
@@ -44,8 +49,12 @@ final class TicketsList implements Callable<Integer> {
     String status;
 
     @Option(names = "--source", paramLabel = "SOURCE", completionCandidates = Sources.class,
-            description = "partner-center or handoff (default: both)")
+            description = "partner-center, azure or handoff (default: all)")
     String source;
+
+    @Option(names = "--azure-subscription", paramLabel = "ID",
+            description = "Also the customer's Azure support tickets on this Azure subscription (Azure Support API)")
+    String subscription;
 
     @Option(names = "--key", paramLabel = "KEY", description = "Only the request prepared or filed with this key")
     String key;
@@ -66,7 +75,7 @@ final class TicketsList implements Callable<Integer> {
     static final class Sources implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return List.of("partner-center", "handoff").iterator();
+            return List.of("partner-center", "azure", "handoff").iterator();
         }
     }
 
@@ -77,13 +86,22 @@ final class TicketsList implements Callable<Integer> {
             throw CliException.usage("'" + status + "' is not a status: use open, closed, attention_needed (--status)");
         }
         String src = source == null ? null : source.trim().toLowerCase(Locale.ROOT);
-        if (src != null && !List.of("partner-center", "handoff").contains(src)) {
-            throw CliException.usage("'" + source + "' is not a source: use partner-center, handoff (--source)");
+        if (src != null && !List.of("partner-center", "azure", "handoff").contains(src)) {
+            throw CliException.usage("'" + source + "' is not a source: use partner-center, azure, handoff (--source)");
+        }
+        if ("azure".equals(src) && subscription == null) {
+            throw CliException.usage("Azure support tickets are listed per subscription: add -c CUSTOMER "
+                    + "--azure-subscription ID");
+        }
+        if (subscription != null && "attention_needed".equals(wantStatus)) {
+            throw CliException.usage("Azure support tickets are open or closed: --status attention_needed is Partner "
+                    + "Center's only");
         }
         String k = key == null ? null : key.trim();
         Output output = context.output();
         List<HandOff> handOffs = new HandOffStore(context.configDir()).all();
-        boolean fromPartnerCenter = customer != null && !"handoff".equals(src) && ServiceRequestDesk.offered(context);
+        boolean fromPartnerCenter = customer != null && (src == null || "partner-center".equals(src))
+                && ServiceRequestDesk.offered(context);
         if (customer == null && "partner-center".equals(src)) {
             throw CliException.usage("Partner Center lists service requests per customer: add -c CUSTOMER");
         }
@@ -103,13 +121,25 @@ final class TicketsList implements Callable<Integer> {
             }
             requests = read;
         }
+        List<dev.pcx.api.model.SupportResource> tickets = List.of();
+        if (subscription != null && (src == null || "azure".equals(src))) {
+            AzureSupportDesk azure = new AzureSupportDesk(context, customer, subscription);
+            tickets = azure.list(wantStatus == null ? null : wantStatus.equals("open") ? "Open" : "Closed");
+            context.say(tickets.size() + " Azure support ticket" + (tickets.size() == 1 ? "" : "s")
+                    + " through the Azure Support API on subscription " + azure.subscription());
+        }
         RecordPrinter<Object> printer = output.list(TicketColumns.LIST);
+        for (dev.pcx.api.model.SupportResource t : tickets) {
+            if (k == null || k.equals(TicketKeys.keyOf(t))) {
+                printer.print(t);
+            }
+        }
         for (ServiceRequest s : requests) {
             if ((wantStatus == null || wantStatus.equals(s.status())) && (k == null || k.equals(TicketKeys.keyOf(s)))) {
                 printer.print(s);
             }
         }
-        if (wantStatus == null && !"partner-center".equals(src)) {
+        if (wantStatus == null && (src == null || "handoff".equals(src))) {
             for (HandOff h : handOffs) {
                 if ((customer == null || HandOffs.sameCustomer(h, customer)) && (k == null || k.equals(h.key()))) {
                     printer.print(h);

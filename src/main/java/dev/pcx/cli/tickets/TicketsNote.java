@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
             "Partner Center service requests only (global, app+user credentials): sent once as NewNote. When "
                     + "the answer is lost, the request is read back and pcx says whether the note is there; it "
                     + "never sends it twice.",
+            "An Azure support ticket (with --azure-subscription): sent once as a communication; when the "
+                    + "answer is lost, pcx reads the communication back before it sends it again.",
             "A hand-off (local-N) has not been filed by any API: add to it in the portal where it was submitted."
         },
         footerHeading = "%nExamples:%n",
@@ -26,7 +28,11 @@ import java.util.concurrent.Callable;
             "      -c contoso.partner.onmschina.cn 'Customer confirms since 9:00'",
             "  echo 'Logs attached in the portal.' | pcx --sandbox --cloud global \\",
             "      tickets note 616100000000000 -c contoso.partner.onmschina.cn \\",
-            "      --file -"
+            "      --file -",
+            "  pcx --sandbox --cloud global tickets note sandbox-ticket-1 \\",
+            "      -c contoso.partner.onmschina.cn \\",
+            "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000 \\",
+            "      'Restarts stopped after the update'"
         })
 final class TicketsNote implements Callable<Integer> {
     private final Context context;
@@ -43,6 +49,10 @@ final class TicketsNote implements Callable<Integer> {
     @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "The customer whose request it is")
     String customer;
 
+    @Option(names = "--azure-subscription", paramLabel = "ID",
+            description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
+    String subscription;
+
     TicketsNote(Context context) {
         this.context = context;
     }
@@ -56,13 +66,22 @@ final class TicketsNote implements Callable<Integer> {
             throw CliException.usage(id + " was prepared for a person to submit, not filed through an API: add the "
                     + "note in the portal where it was submitted");
         }
-        if (!ServiceRequestDesk.isId(id)) {
-            throw CliException.usage("'" + id + "' is not a service request id (a number, e.g. 616122292874576)");
+        if (subscription == null && !ServiceRequestDesk.isId(id)) {
+            throw CliException.usage("'" + id + "' is not a service request id (a number, e.g. 616122292874576); an "
+                    + "Azure support ticket's name goes with --azure-subscription ID");
         }
         Output output = context.output();
         String note = file != null ? InputFiles.text(file, context.io().in(), "--file", context::say) : text;
         if (note.isBlank()) {
             throw CliException.usage("the note is empty");
+        }
+        if (subscription != null) {
+            AzureSupportDesk azure = new AzureSupportDesk(context, customer, subscription);
+            var after = azure.note(id.trim(), note.strip());
+            context.say("added a note to Azure support ticket " + after.name() + " through the Azure Support API on "
+                    + "subscription " + azure.subscription());
+            output.single(after, TicketColumns.AZURE);
+            return 0;
         }
         ServiceRequestDesk desk = new ServiceRequestDesk(context, customer);
         ServiceRequests api = desk.open("a note");

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
         description = {
             "A Partner Center service request (its numeric id, with -c: global only, app+user credentials) is "
                     + "shown with its notes; -o json gives it as Partner Center sent it.",
+            "An Azure support ticket (global only): its name, or its number, with -c and "
+                    + "--azure-subscription; shown with its communications, -o json gives it as Azure sent it.",
             "A hand-off (local-N) is printed as it was prepared, ready to paste again; -o json gives the kept "
                     + "request."
         },
@@ -26,7 +28,11 @@ import java.util.stream.Collectors;
             "  pcx --sandbox tickets show local-1",
             "  pcx --sandbox tickets show local-1 -o json --jq .text",
             "  pcx --sandbox --cloud global tickets show 616100000000000 \\",
-            "      -c contoso.partner.onmschina.cn"
+            "      -c contoso.partner.onmschina.cn",
+            "",
+            "  pcx --sandbox --cloud global tickets show sandbox-ticket-1 \\",
+            "      -c contoso.partner.onmschina.cn \\",
+            "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000"
         })
 final class TicketsShow implements Callable<Integer> {
     static final List<Column<HandOff>> DETAIL = List.of(
@@ -53,6 +59,10 @@ final class TicketsShow implements Callable<Integer> {
             description = "The customer whose service request it is (Partner Center's)")
     String customer;
 
+    @picocli.CommandLine.Option(names = "--azure-subscription", paramLabel = "ID",
+            description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
+    String subscription;
+
     TicketsShow(Context context) {
         this.context = context;
     }
@@ -60,6 +70,16 @@ final class TicketsShow implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = context.output();
+        if (subscription != null) {
+            AzureSupportDesk desk = new AzureSupportDesk(context, customer, subscription);
+            var ticket = desk.get(id.trim());
+            context.say("Azure support ticket, through the Azure Support API on subscription " + desk.subscription());
+            var thread = output.forPeople() ? desk.communications(ticket.name()) : List.<dev.pcx.api.model.SupportResource>of();
+            List<Column<dev.pcx.api.model.SupportResource>> fields = new java.util.ArrayList<>(TicketColumns.AZURE);
+            fields.add(Column.of("Communications", t -> TicketColumns.thread(thread)));
+            output.single(ticket, fields);
+            return 0;
+        }
         if (ServiceRequestDesk.isId(id)) {
             ServiceRequestDesk desk = new ServiceRequestDesk(context, customer);
             output.single(desk.get(desk.open("showing a service request"), id.trim()), TicketColumns.REQUEST);
@@ -67,7 +87,8 @@ final class TicketsShow implements Callable<Integer> {
         }
         if (!ServiceRequestDesk.isHandOff(id)) {
             throw CliException.usage("'" + id + "' is not a request id: Partner Center's are numbers "
-                    + "(616122292874576), the requests pcx prepared local-N");
+                    + "(616122292874576), the requests pcx prepared local-N; an Azure support ticket's name goes "
+                    + "with --azure-subscription ID");
         }
         HandOff h = new HandOffStore(context.configDir()).byId(id.trim());
         if (h == null) {

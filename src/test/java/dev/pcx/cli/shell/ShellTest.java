@@ -151,7 +151,7 @@ class ShellTest {
                 CompletableFuture<Shell.Outcome> running = CompletableFuture.supplyAsync(
                         () -> shell.run(List.of("customers", "list")));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (session.http().dispatcher().runningCallsCount() == 0 && System.nanoTime() < deadline) {
+                while (session.http(okhttp3.HttpUrl.get(slow.baseUrl())).dispatcher().runningCallsCount() == 0 && System.nanoTime() < deadline) {
                     java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L); // poll until a call is on the wire
                 }
                 shell.cancel();
