@@ -84,6 +84,19 @@ class LauncherIT {
     }
 
     @Test
+    void pcxJavaOptsComeAfterTheLaunchersOwnSoTheyWin() throws Exception {
+        Run mine = run(Map.of("PCX_JAVA_OPTS", "-XX:CompileThresholdScaling=1 -Xms16m -XX:+PrintFlagsFinal"), "--version");
+        assertEquals(0, mine.exit(), mine::toString);
+        assertTrue(mine.out().lines().anyMatch(l -> l.matches("\\s*double CompileThresholdScaling\\s+= 1\\.0+ .*")),
+                "the launcher sets 4; PCX_JAVA_OPTS said 1");
+        assertTrue(mine.out().lines().anyMatch(l -> l.matches("\\s*size_t InitialHeapSize\\s+= 16777216 .*")),
+                "the launcher sets 48m; PCX_JAVA_OPTS said 16m");
+        Run plain = run(Map.of("PCX_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+        assertTrue(plain.out().lines().anyMatch(l -> l.matches("\\s*double CompileThresholdScaling\\s+= 4\\.0+ .*")),
+                plain.out().lines().filter(l -> l.contains("CompileThresholdScaling")).toList().toString());
+    }
+
+    @Test
     void interruptingIsExit130() throws Exception {
         Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0").start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
