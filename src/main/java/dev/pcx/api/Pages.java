@@ -1,6 +1,5 @@
 package dev.pcx.api;
 
-import com.fasterxml.jackson.databind.JavaType;
 import dev.pcx.api.model.Link;
 import dev.pcx.api.model.ResourceCollection;
 
@@ -13,9 +12,10 @@ import java.util.function.Consumer;
 
 /**
  * The pages of a collection, fetched one at a time as they are asked for, so a walk over any
- * number of items holds one page in memory (two in {@link #forEach}: the next page is fetched
- * while the items of this one are handed out, so a long walk waits for the network once per page,
- * not for the network and then the printing). Follows {@code links.next} with its headers
+ * number of items holds one page in memory (two in {@link #forEach}: as soon as a page's next
+ * link is read, the next page is fetched while the items of this one are bound and handed out, so
+ * a long walk waits for the network once per page, not for the network, the binding and the
+ * printing). Follows {@code links.next} with its headers
  * (the continuation token), and stops with an error rather than loop when the service hands out a
  * next link it already gave.
  */
@@ -28,22 +28,68 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
         ResourceCollection<T> page(ApiRequest request);
     }
 
-    private final Fetch<T> fetch;
+    /**
+     * A page as read off the wire: its next link and its number of items, which a quick pass over
+     * the body gives, and its items, bound to records when asked (while the next page is fetched).
+     */
+    interface Raw<T> {
+        Link next();
+
+        int size();
+
+        ResourceCollection<T> bind();
+
+        /** A page already bound. */
+        static <T> Raw<T> of(ResourceCollection<T> page) {
+            return new Raw<>() {
+                @Override
+                public Link next() {
+                    return page.links() == null ? null : page.links().get("next").orElse(null);
+                }
+
+                @Override
+                public int size() {
+                    return page.items().size();
+                }
+
+                @Override
+                public ResourceCollection<T> bind() {
+                    return page;
+                }
+            };
+        }
+    }
+
+    /** Fetches one page, unbound. */
+    @FunctionalInterface
+    interface RawFetch<T> {
+        Raw<T> page(ApiRequest request);
+    }
+
+    private final RawFetch<T> fetch;
     private ApiRequest pending;
     private final Set<String> seen = new HashSet<>();
     private int fetched;
     private int emptyInARow;
     private MalformedResponseException failure;
     /** The page of {@link #pending}, being fetched on another thread; null when it is not. */
-    private java.util.concurrent.FutureTask<ResourceCollection<T>> prefetched;
-
-    Pages(PartnerCenter client, ApiRequest first, JavaType pageType) {
-        this(request -> client.execute(request, pageType), first);
-    }
+    private java.util.concurrent.Future<Raw<T>> prefetched;
+    /** The thread that fetches ahead: one for the whole walk (starting a thread per page costs a millisecond). */
+    private java.util.concurrent.ExecutorService ahead;
 
     Pages(Fetch<T> fetch, ApiRequest first) {
+        this.fetch = request -> Raw.of(fetch.page(request));
+        this.pending = first;
+    }
+
+    private Pages(ApiRequest first, RawFetch<T> fetch) {
         this.fetch = fetch;
         this.pending = first;
+    }
+
+    /** The pages {@code fetch} reads unbound (Partner Center's: see {@link Raw}). */
+    static <T> Pages<T> unbound(RawFetch<T> fetch, ApiRequest first) {
+        return new Pages<>(first, fetch);
     }
 
     @Override
@@ -53,20 +99,25 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
 
     @Override
     public ResourceCollection<T> next() {
+        return advance().bind();
+    }
+
+    /** The next page, unbound; {@link #pending} is already the one after it. */
+    private Raw<T> advance() {
         if (failure != null) {
             throw failure;
         }
         if (pending == null) {
             throw new NoSuchElementException();
         }
-        ResourceCollection<T> page = prefetched != null ? awaitPrefetched() : fetch.page(pending);
+        Raw<T> page = prefetched != null ? awaitPrefetched() : fetch.page(pending);
         fetched++;
-        emptyInARow = page.items().isEmpty() ? emptyInARow + 1 : 0;
+        emptyInARow = page.size() == 0 ? emptyInARow + 1 : 0;
         if (emptyInARow >= MAX_EMPTY_PAGES) {
             throw new MalformedResponseException("the service sent " + MAX_EMPTY_PAGES
                     + " empty pages in a row, each with a next link; stopped so the listing does not loop", null, null);
         }
-        Link next = page.links() == null ? null : page.links().get("next").orElse(null);
+        Link next = page.next();
         if (next == null || next.uri() == null || next.uri().isBlank()) {
             pending = null;
         } else {
@@ -84,15 +135,19 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
 
     /** Starts fetching the page of {@link #pending} on a thread of its own. */
     private void prefetch() {
+        if (ahead == null) {
+            ahead = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                Thread t = new Thread(task, "pcx-next-page");
+                t.setDaemon(true);
+                return t;
+            });
+        }
         ApiRequest request = pending;
-        prefetched = new java.util.concurrent.FutureTask<>(() -> fetch.page(request));
-        Thread t = new Thread(prefetched, "pcx-next-page");
-        t.setDaemon(true);
-        t.start();
+        prefetched = ahead.submit(() -> fetch.page(request));
     }
 
-    private ResourceCollection<T> awaitPrefetched() {
-        java.util.concurrent.FutureTask<ResourceCollection<T>> task = prefetched;
+    private Raw<T> awaitPrefetched() {
+        java.util.concurrent.Future<Raw<T>> task = prefetched;
         prefetched = null;
         try {
             return task.get();
@@ -111,11 +166,15 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
         }
     }
 
-    /** Stops a fetch in flight whose page nobody will read. */
+    /** Stops a fetch in flight whose page nobody will read, and the thread that fetched ahead. */
     private void abandonPrefetch() {
         if (prefetched != null) {
             prefetched.cancel(true);
             prefetched = null;
+        }
+        if (ahead != null) {
+            ahead.shutdownNow();
+            ahead = null;
         }
     }
 
@@ -136,12 +195,13 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
         long given = 0;
         try {
             while (hasNext()) {
-                ResourceCollection<T> page = next();
-                // the next page is needed unless this one reaches the limit (or the reader stops)
-                if (pending != null && (limit < 0 || given + page.items().size() < limit)) {
+                Raw<T> raw = advance();
+                // the next page is needed unless this one reaches the limit (or the reader stops):
+                // its request goes out now, and this page's items are bound meanwhile
+                if (pending != null && (limit < 0 || given + raw.size() < limit)) {
                     prefetch();
                 }
-                for (T item : page.items()) {
+                for (T item : raw.bind().items()) {
                     if (limit >= 0 && given >= limit) {
                         afterPage.getAsBoolean();
                         return true;

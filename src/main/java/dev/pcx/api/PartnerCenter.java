@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pcx.api.model.Link;
+import dev.pcx.api.model.Links;
 import dev.pcx.api.model.ResourceCollection;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -220,7 +222,98 @@ public final class PartnerCenter {
     /** The pages of a collection of {@code itemType}, fetched lazily. */
     public <T> Pages<T> pages(ApiRequest first, Class<T> itemType) {
         JavaType pageType = mapper.getTypeFactory().constructParametricType(ResourceCollection.class, itemType);
-        return new Pages<>(this, first, pageType);
+        return Pages.unbound(request -> page(request, pageType), first);
+    }
+
+    /**
+     * One page of a collection, read whole off the wire and left unbound: {@link Pages} reads its
+     * next link first, so the next request can go out while the items are being bound.
+     */
+    <T> Pages.Raw<T> page(ApiRequest request, JavaType pageType) {
+        return exchange(request, (response, httpRequest) -> {
+            ResponseBody body = response.body();
+            if (response.code() == 204 || body.contentLength() == 0) {
+                return Pages.Raw.of(new ResourceCollection<T>(0, java.util.List.of(), null, null, null));
+            }
+            return new WirePage<>(body.bytes(), pageType, ErrorBodies.requestId(httpRequest, response));
+        });
+    }
+
+    /** A page's JSON: its next link and item count read with a pass that skips the items, the items bound when asked. */
+    private final class WirePage<T> implements Pages.Raw<T> {
+        private final byte[] json;
+        private final JavaType type;
+        private final String requestId;
+        private int size = -1;
+        private Link next;
+
+        WirePage(byte[] json, JavaType type, String requestId) {
+            this.json = json;
+            this.type = type;
+            this.requestId = requestId;
+        }
+
+        private void skim() {
+            if (size >= 0) {
+                return;
+            }
+            int count = 0;
+            Link found = null;
+            try (com.fasterxml.jackson.core.JsonParser p = mapper.createParser(json)) {
+                if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    throw unreadable("not a JSON object", null);
+                }
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+                    if ("links".equalsIgnoreCase(name) && value == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                        Links links = mapper.readValue(p, Links.class);
+                        found = links == null ? null : links.get("next").orElse(null);
+                    } else if ("items".equalsIgnoreCase(name) && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                        while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                            count++;
+                            p.skipChildren();
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } catch (JacksonException e) {
+                throw unreadable(firstLine(e.getOriginalMessage()), e);
+            } catch (IOException e) {
+                throw unreadable(e.getMessage(), e);
+            }
+            next = found;
+            size = count;
+        }
+
+        @Override
+        public Link next() {
+            skim();
+            return next;
+        }
+
+        @Override
+        public int size() {
+            skim();
+            return size;
+        }
+
+        @Override
+        public ResourceCollection<T> bind() {
+            try {
+                return mapper.readValue(json, type);
+            } catch (JacksonException e) {
+                throw unreadable(firstLine(e.getOriginalMessage()), e);
+            } catch (IOException e) {
+                throw unreadable(e.getMessage(), e);
+            }
+        }
+
+        private MalformedResponseException unreadable(String why, Exception e) {
+            return new MalformedResponseException("Partner Center sent a body pcx cannot read as "
+                    + type.getRawClass().getSimpleName() + " (" + why + ")", requestId, e);
+        }
     }
 
     private Request toHttp(ApiRequest request) {

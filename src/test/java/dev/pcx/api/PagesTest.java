@@ -62,6 +62,48 @@ class PagesTest {
     }
 
     @Test
+    void theNextRequestGoesOutAsSoonAsThisPagesLinkIsReadBeforeItsItemsAreBound() throws Exception {
+        CountDownLatch secondAsked = new CountDownLatch(1);
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        Pages<String> pages = Pages.unbound(request -> {
+            int n = number(request);
+            events.add("fetch " + n);
+            if (n == 2) {
+                secondAsked.countDown();
+            }
+            ResourceCollection<String> content = page(n);
+            return new Pages.Raw<String>() {
+                @Override
+                public Link next() {
+                    return Pages.Raw.of(content).next();
+                }
+
+                @Override
+                public int size() {
+                    return content.items().size();
+                }
+
+                @Override
+                public ResourceCollection<String> bind() {
+                    if (n == 1) {
+                        try {
+                            assertTrue(secondAsked.await(10, TimeUnit.SECONDS), "page 2 was not asked for before page 1 was bound");
+                        } catch (InterruptedException e) {
+                            throw new AssertionError(e);
+                        }
+                    }
+                    events.add("bind " + n);
+                    return content;
+                }
+            };
+        }, ApiRequest.get("customers").build());
+        List<String> seen = new ArrayList<>();
+        pages.forEach(-1, seen::add);
+        assertEquals(List.of("1a", "1b", "2a", "2b", "3a", "3b"), seen);
+        assertEquals(List.of("fetch 1", "fetch 2", "bind 1"), events.subList(0, 3));
+    }
+
+    @Test
     void aLimitReachedOnThisPageFetchesNoFurtherPage() {
         List<Integer> asked = Collections.synchronizedList(new ArrayList<>());
         Pages<String> pages = new Pages<>(request -> {
