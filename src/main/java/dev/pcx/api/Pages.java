@@ -30,7 +30,8 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
 
     /**
      * A page as read off the wire: its next link and its number of items, which a quick pass over
-     * the body gives, and its items, bound to records when asked (while the next page is fetched).
+     * the body gives, and its items, bound to records when asked (while the next page is fetched);
+     * asked again, {@code bind} gives the same page.
      */
     interface Raw<T> {
         Link next();
@@ -99,11 +100,14 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
 
     @Override
     public ResourceCollection<T> next() {
-        return advance().bind();
+        return advance(true).bind();
     }
 
-    /** The next page, unbound; {@link #pending} is already the one after it. */
-    private Raw<T> advance() {
+    /**
+     * The next page, bound first when {@code bindFirst} (else its link is read before its items
+     * are bound); {@link #pending} is already the one after it.
+     */
+    private Raw<T> advance(boolean bindFirst) {
         if (failure != null) {
             throw failure;
         }
@@ -111,6 +115,9 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
             throw new NoSuchElementException();
         }
         Raw<T> page = prefetched != null ? awaitPrefetched() : fetch.page(pending);
+        if (bindFirst) {
+            page.bind();
+        }
         fetched++;
         emptyInARow = page.size() == 0 ? emptyInARow + 1 : 0;
         if (emptyInARow >= MAX_EMPTY_PAGES) {
@@ -195,7 +202,9 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
         long given = 0;
         try {
             while (hasNext()) {
-                Raw<T> raw = advance();
+                // the first page is bound at once (most listings have one: a second pass over it
+                // would be spent for nothing); from the second on, a walk is long
+                Raw<T> raw = advance(fetched == 0);
                 // the next page is needed unless this one reaches the limit (or the reader stops):
                 // its request goes out now, and this page's items are bound meanwhile
                 if (pending != null && (limit < 0 || given + raw.size() < limit)) {

@@ -239,13 +239,17 @@ public final class PartnerCenter {
         });
     }
 
-    /** A page's JSON: its next link and item count read with a pass that skips the items, the items bound when asked. */
+    /**
+     * A page's JSON: its next link and item count read with a pass that skips the items, the items
+     * bound when asked; once bound, the link and count are the bound page's (no second pass).
+     */
     private final class WirePage<T> implements Pages.Raw<T> {
         private final byte[] json;
         private final JavaType type;
         private final String requestId;
         private int size = -1;
         private Link next;
+        private ResourceCollection<T> bound;
 
         WirePage(byte[] json, JavaType type, String requestId) {
             this.json = json;
@@ -255,6 +259,12 @@ public final class PartnerCenter {
 
         private void skim() {
             if (size >= 0) {
+                return;
+            }
+            if (bound != null) {
+                Pages.Raw<T> of = Pages.Raw.of(bound);
+                next = of.next();
+                size = of.size();
                 return;
             }
             int count = 0;
@@ -301,8 +311,12 @@ public final class PartnerCenter {
 
         @Override
         public ResourceCollection<T> bind() {
+            if (bound != null) {
+                return bound;
+            }
             try {
-                return mapper.readValue(json, type);
+                bound = mapper.readValue(json, type);
+                return bound;
             } catch (JacksonException e) {
                 throw unreadable(firstLine(e.getOriginalMessage()), e);
             } catch (IOException e) {

@@ -63,15 +63,16 @@ class PagesTest {
 
     @Test
     void theNextRequestGoesOutAsSoonAsThisPagesLinkIsReadBeforeItsItemsAreBound() throws Exception {
-        CountDownLatch secondAsked = new CountDownLatch(1);
+        CountDownLatch thirdAsked = new CountDownLatch(1);
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         Pages<String> pages = Pages.unbound(request -> {
             int n = number(request);
             events.add("fetch " + n);
-            if (n == 2) {
-                secondAsked.countDown();
+            if (n == 3) {
+                thirdAsked.countDown();
             }
             ResourceCollection<String> content = page(n);
+            boolean[] bound = {false};
             return new Pages.Raw<String>() {
                 @Override
                 public Link next() {
@@ -85,14 +86,17 @@ class PagesTest {
 
                 @Override
                 public ResourceCollection<String> bind() {
-                    if (n == 1) {
+                    if (n == 2) {
                         try {
-                            assertTrue(secondAsked.await(10, TimeUnit.SECONDS), "page 2 was not asked for before page 1 was bound");
+                            assertTrue(thirdAsked.await(10, TimeUnit.SECONDS), "page 3 was not asked for before page 2 was bound");
                         } catch (InterruptedException e) {
                             throw new AssertionError(e);
                         }
                     }
-                    events.add("bind " + n);
+                    if (!bound[0]) {
+                        events.add("bind " + n); // the first time: asking again gives the same page
+                        bound[0] = true;
+                    }
                     return content;
                 }
             };
@@ -100,7 +104,9 @@ class PagesTest {
         List<String> seen = new ArrayList<>();
         pages.forEach(-1, seen::add);
         assertEquals(List.of("1a", "1b", "2a", "2b", "3a", "3b"), seen);
-        assertEquals(List.of("fetch 1", "fetch 2", "bind 1"), events.subList(0, 3));
+        // the first page is bound at once (most listings have only one); from the second on, the
+        // next request goes out before the items are bound
+        assertEquals(List.of("fetch 1", "bind 1", "fetch 2", "fetch 3", "bind 2", "bind 3"), events);
     }
 
     @Test
