@@ -7,11 +7,12 @@ import dev.pcx.api.model.ResourceCollection;
 import java.util.Set;
 
 /**
- * Start-up work that does not depend on the arguments, done on a second core while picocli parses
- * them: Jackson's mapper and the deserializers of the records every command reads, OkHttp's TLS
- * defaults (the JDK's trust store, an SSL context). Class initialisation is
+ * Start-up work that does not depend on the arguments, done on other threads while the main one
+ * sets up and picocli parses: the annotation proxies picocli reads its model through (needed
+ * first, on a thread of their own); then Jackson's mapper and the deserializers of the records
+ * every command reads, the security providers, OkHttp's TLS defaults. Class initialisation is
  * thread-safe, so the main thread simply finds the work done, or waits for the part in progress.
- * Only picocli's part for commands that never call the API.
+ * Only the annotations for commands that never call the API.
  */
 final class Warmup {
     private static final Set<String> LOCAL = Set.of("--version", "-V", "--help", "-h", "help", "sandbox");
@@ -28,8 +29,21 @@ final class Warmup {
             }
         }
         boolean tls = !plainHttp(args, System.getenv());
-        boolean calls = api;
-        Thread t = new Thread(() -> run(calls, tls), "pcx-warmup");
+        // two threads: picocli needs its annotations first and soon, the API set-up later
+        thread(Warmup::annotations, "pcx-warmup-annotations");
+        if (api) {
+            thread(() -> api(tls), "pcx-warmup-api");
+        }
+    }
+
+    private static void thread(Runnable work, String name) {
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (Throwable ignored) {
+                // only an optimisation: the main thread does whatever did not get done here
+            }
+        }, name);
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         t.start();
@@ -66,15 +80,15 @@ final class Warmup {
         Object group;
     }
 
-    private static void run(boolean calls, boolean tls) {
+    private static void annotations() {
+        Annotations.class.getAnnotations();
+        for (java.lang.reflect.Field f : Annotations.class.getDeclaredFields()) {
+            f.getAnnotations();
+        }
+    }
+
+    private static void api(boolean tls) {
         try {
-            Annotations.class.getAnnotations();
-            for (java.lang.reflect.Field f : Annotations.class.getDeclaredFields()) {
-                f.getAnnotations();
-            }
-            if (!calls) {
-                return;
-            }
             // in the order the main thread needs them: the mapper reads the profile first, then
             // the HTTP client is built, then the first page is read
             var mapper = Json.mapper();
@@ -88,8 +102,8 @@ final class Warmup {
             }
             mapper.readValue("{\"items\":[{\"companyProfile\":{},\"links\":{\"self\":{\"uri\":\"/\"}}}]}",
                     mapper.getTypeFactory().constructParametricType(ResourceCollection.class, Customer.class));
-        } catch (Throwable ignored) {
-            // only an optimisation: the main thread does whatever did not get done here
+        } catch (java.io.IOException ignored) {
+            // only an optimisation
         }
     }
 }
