@@ -30,7 +30,15 @@ final class Warmup {
         }
         boolean tls = !plainHttp(args, System.getenv());
         // two threads: picocli needs its annotations first and soon, the API set-up later
-        thread(Warmup::annotations, "pcx-warmup-annotations");
+        boolean calls = api;
+        thread(() -> {
+            annotations();
+            if (calls) {
+                // OkHttp picks its platform by the first security provider, and asking for that
+                // loads every provider the JDK configures: needed for plain http too, and soon
+                java.security.Security.getProviders();
+            }
+        }, "pcx-warmup-annotations");
         if (api) {
             thread(() -> api(tls), "pcx-warmup-api");
         }
@@ -94,9 +102,6 @@ final class Warmup {
             var mapper = Json.mapper();
             mapper.readValue("{\"profiles\":{\"p\":{}}}", dev.pcx.auth.ProfileStore.Config.class);
             mapper.readValue("{\"profiles\":{\"p\":{}}}", dev.pcx.auth.ProfileStore.Credentials.class);
-            // OkHttp picks its platform by the first security provider, and asking for that
-            // loads every provider the JDK configures: needed for plain http too
-            java.security.Security.getProviders();
             if (tls) {
                 dev.pcx.api.PartnerCenter.warmUp();
             }
