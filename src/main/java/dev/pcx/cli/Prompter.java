@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Asks the person at the terminal for what is missing, on stderr; reads standard input line by
  * line for {@code --...-stdin} options. Never asks when stdin is not a terminal: it says which
- * option to give instead.
+ * option to give instead. On the process's own terminal a question is read with jline: line
+ * editing, and Tab completing the answers a question has ({@link #choose}).
  */
 public final class Prompter {
     private final Io io;
@@ -29,7 +30,115 @@ public final class Prompter {
 
     /** An answer to {@code question}; without a terminal, a usage error naming {@code option}. */
     public String ask(String question, String option) {
+        return choose(question, option, java.util.List.of());
+    }
+
+    /**
+     * An answer to {@code question}, Tab completing {@code choices} on the process's terminal;
+     * without a terminal, a usage error naming {@code option}. The caller checks the answer.
+     */
+    public String choose(String question, String option, java.util.List<String> choices) {
         requireTerminal(option);
+        if (reader == null && Terminals.isProcessStdin(io.in())) {
+            org.jline.terminal.Terminal terminal;
+            try {
+                terminal = org.jline.terminal.TerminalBuilder.builder().system(true).build();
+            } catch (IOException | RuntimeException noTerminal) {
+                terminal = null; // asked the plain way below
+            }
+            if (terminal != null) {
+                try (org.jline.terminal.Terminal t = terminal) {
+                    return read(t, question, option, choices);
+                } catch (IOException closing) {
+                    throw new UncheckedIOException(closing);
+                }
+            }
+        }
+        return plain(question, option);
+    }
+
+    /** One answer read on {@code terminal} with jline, Tab completing {@code choices}. */
+    static String read(org.jline.terminal.Terminal terminal, String question, String option,
+                       java.util.List<String> choices) {
+        org.jline.reader.LineReader lineReader = org.jline.reader.LineReaderBuilder.builder().terminal(terminal)
+                .completer(completer(choices))
+                .parser(wholeLine())
+                .option(org.jline.reader.LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        String line;
+        try {
+            line = lineReader.readLine(question);
+        } catch (org.jline.reader.UserInterruptException e) {
+            throw new dev.pcx.api.CancelledException("the question for " + option, e);
+        } catch (org.jline.reader.EndOfFileException e) {
+            line = null;
+        }
+        if (line == null || line.isBlank()) {
+            throw CliException.usage("no answer: give " + option);
+        }
+        return line.trim();
+    }
+
+    /** The answer is one word, spaces and all: a service is called "Exchange Online". */
+    private static org.jline.reader.Parser wholeLine() {
+        return (line, cursor, context) -> new org.jline.reader.CompletingParsedLine() {
+            @Override
+            public CharSequence escape(CharSequence candidate, boolean complete) {
+                return candidate; // an answer is taken as typed: nothing to quote
+            }
+
+            @Override
+            public int rawWordCursor() {
+                return cursor;
+            }
+
+            @Override
+            public int rawWordLength() {
+                return line.length();
+            }
+
+            @Override
+            public String word() {
+                return line;
+            }
+
+            @Override
+            public int wordCursor() {
+                return cursor;
+            }
+
+            @Override
+            public int wordIndex() {
+                return 0;
+            }
+
+            @Override
+            public java.util.List<String> words() {
+                return java.util.List.of(line);
+            }
+
+            @Override
+            public String line() {
+                return line;
+            }
+
+            @Override
+            public int cursor() {
+                return cursor;
+            }
+        };
+    }
+
+    /** Completes the whole answer from {@code choices}, whatever it contains (service names have spaces). */
+    static org.jline.reader.Completer completer(java.util.List<String> choices) {
+        return (lineReader, parsed, candidates) -> {
+            for (String c : choices) {
+                candidates.add(new org.jline.reader.Candidate(c, c, null, null, null, null, true));
+            }
+        };
+    }
+
+    private String plain(String question, String option) {
         io.err().print(question);
         io.err().flush();
         String line = line();

@@ -20,11 +20,14 @@ import java.util.function.IntSupplier;
  */
 public final class Terminals {
     private static final int DEFAULT_WIDTH = 80;
+    /** The process's standard input as {@link #detect} was given it: what jline's system terminal reads. */
+    private static volatile InputStream processStdin;
 
     private Terminals() {
     }
 
     public static Io detect(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        processStdin = in;
         boolean force = "1".equals(env.get("PCX_FORCE_TTY"));
         boolean[] tty = force ? new boolean[] {true, true, true} : procFd();
         TerminalProvider provider = null;
@@ -39,6 +42,11 @@ public final class Terminals {
         TerminalProvider known = provider;
         IntSupplier width = () -> width(known != null ? known : provider(), env);
         return new Io(in, out, err, tty[0], tty[1], tty[2], width);
+    }
+
+    /** Whether {@code in} is the process's standard input (not a test's), so jline may read the terminal. */
+    static boolean isProcessStdin(InputStream in) {
+        return in != null && in == processStdin;
     }
 
     /** Linux: a stream is a terminal when its descriptor links to a tty device; null when unknown. */

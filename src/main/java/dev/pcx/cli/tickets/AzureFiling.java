@@ -29,7 +29,8 @@ final class AzureFiling {
             String wanted = azure.problem;
             if ((wanted == null || wanted.isBlank()) && context.io().stdinTty()) {
                 context.say("problem classifications of " + svc.text("displayName") + ": " + names(problems));
-                wanted = new Prompter(context.io()).ask("Problem: ", "--problem");
+                wanted = new Prompter(context.io()).choose("Problem (Tab completes): ", "--problem",
+                        problems.stream().map(AzureFiling::display).toList());
             }
             if (wanted == null || wanted.isBlank()) {
                 throw CliException.usage("missing --problem: the problem classifications of "

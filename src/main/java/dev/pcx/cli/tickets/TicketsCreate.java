@@ -149,7 +149,8 @@ final class TicketsCreate implements Callable<Integer> {
             title = prompter.ask("Title: ", "--title");
         }
         while (blank(severity)) {
-            String answer = prompter.ask("Severity (" + String.join(", ", Severities.NAMES) + "): ", "--severity");
+            String answer = prompter.choose("Severity (" + String.join(", ", Severities.NAMES) + "): ", "--severity",
+                    Severities.NAMES);
             try {
                 severity = Severities.parse(answer);
             } catch (CliException e) {
