@@ -138,7 +138,7 @@ public final class AzureSupport {
         HttpUrl target = ticketUrl(subscription, name);
         Answer answer = send("PUT", target, body);
         if (answer.status() == 202) {
-            await(answer, "the ticket " + name);
+            awaitAccepted(answer, "ticket " + name);
         }
         SupportResource created = answer.status() == 202 ? null : read(answer.body());
         if (created != null && created.properties() != null) {
@@ -185,7 +185,7 @@ public final class AzureSupport {
         HttpUrl target = communicationUrl(subscription, name, comm);
         Answer answer = send("PUT", target, body);
         if (answer.status() == 202) {
-            await(answer, "the note on " + name);
+            awaitAccepted(answer, "the note on " + name);
             return communication(subscription, name, comm);
         }
         SupportResource added = read(answer.body());
@@ -193,6 +193,38 @@ public final class AzureSupport {
     }
 
     // ---- the long-running operation of a 202 ----
+
+    /** A long-running operation that Azure reports {@code Failed} or {@code Canceled}: it was not done. */
+    static final class OperationFailed extends ApiException {
+        OperationFailed(String reason, String faultCode, String description, String requestId, String method,
+                        String path, java.time.Duration retryAfter) {
+            super(400, reason, faultCode, description, requestId, method, path, retryAfter);
+        }
+    }
+
+    /**
+     * {@link #await} for a write Azure has accepted: from then on the write is Azure's to finish,
+     * so it must never be sent again. A wait that runs out, a poll that fails or an interrupt
+     * leaves its outcome unknown ({@link OutcomeUnknownException}: exit 6, check, never resend);
+     * only the operation's own failure ({@link ApiException}) says it was not done.
+     */
+    private void awaitAccepted(Answer accepted, String what) {
+        try {
+            await(accepted, what);
+        } catch (OperationFailed e) {
+            throw e; // the operation failed: Azure says so
+        } catch (ApiException e) {
+            throw new OutcomeUnknownException("Azure accepted " + what + ", then its progress could not be read ("
+                    + e.getMessage() + "): it may be done", settings.baseUrl().host(), e, null);
+        } catch (CancelledException e) {
+            throw new OutcomeUnknownException("interrupted after Azure accepted " + what + ": it may be done",
+                    settings.baseUrl().host(), e, null);
+        } catch (TransportException e) {
+            throw new OutcomeUnknownException("Azure accepted " + what + " but " + e.getMessage()
+                    + (e.getMessage().startsWith("Azure accepted") ? "" : ": it may be done"), settings.baseUrl().host(),
+                    e, null);
+        }
+    }
 
     /**
      * Watches a 202 until it is done: {@code Azure-AsyncOperation} answers {@code status}
@@ -221,8 +253,8 @@ public final class AzureSupport {
             first = false;
             long now = settings.nanoTime().getAsLong();
             if (now + pause.toNanos() > deadline) {
-                throw new TransportException("Azure accepted " + what + " but did not show it done within "
-                        + RetryInterceptor.human(wait), settings.baseUrl().host(), null);
+                throw new TransportException("did not show it done within " + RetryInterceptor.human(wait),
+                        settings.baseUrl().host(), null);
             }
             progress.accept("Azure accepted " + what + "; waiting for it to finish ("
                     + Duration.ofNanos(now - start).toSeconds() + " s)");
@@ -230,7 +262,7 @@ public final class AzureSupport {
                 settings.sleeper().sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TransportException("interrupted while waiting for Azure", settings.baseUrl().host(), e);
+                throw new CancelledException(settings.baseUrl().host(), e);
             }
             Answer poll = send("GET", url, null);
             if (byStatus) {
@@ -244,7 +276,7 @@ public final class AzureSupport {
                     JsonNode code = error == null ? null : Json.field(error, "code");
                     JsonNode message = error == null ? null : Json.field(error, "message");
                     // the operation's own failure, reported as a refusal of the request it watched
-                    throw new ApiException(400, status, code == null ? null : code.asText(),
+                    throw new OperationFailed(status, code == null ? null : code.asText(),
                             "the operation " + status.toLowerCase(Locale.ROOT) + (message == null ? ""
                                     : ": " + message.asText()), poll.headers().get("x-ms-request-id"), "GET",
                             url.encodedPath(), null);
@@ -346,7 +378,8 @@ public final class AzureSupport {
             throw new IllegalStateException(e);
         }
         Request request = b.build();
-        try (Response response = http.newCall(request).execute()) {
+        okhttp3.Call call = http.newCall(request);
+        try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
                 throw ErrorBodies.toException(request, response, mapper);
             }
@@ -365,8 +398,9 @@ public final class AzureSupport {
             throw new MalformedResponseException("Azure sent " + e.getMessage(), request.header("x-ms-client-request-id"),
                     e);
         } catch (InterruptedIOException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new TransportException("interrupted", host(), e);
+            // Ctrl-C (pcx shell cancels the call, pcx interrupts the thread) is exit 130, as for Partner Center
+            if (Thread.currentThread().isInterrupted() || call.isCanceled() && !"timeout".equals(e.getMessage())) {
+                throw new CancelledException(host(), e);
             }
             throw new TransportException(e instanceof SocketTimeoutException && e.getMessage() != null
                     && e.getMessage().startsWith("no answer within") ? e.getMessage()
@@ -374,6 +408,9 @@ public final class AzureSupport {
         } catch (UnknownHostException e) {
             throw new TransportException("cannot resolve " + settings.baseUrl().host(), host(), e);
         } catch (IOException e) {
+            if (call.isCanceled()) {
+                throw new CancelledException(host(), e);
+            }
             throw new TransportException("cannot reach " + host() + ": " + RetryInterceptor.describe(e), host(), e);
         }
     }

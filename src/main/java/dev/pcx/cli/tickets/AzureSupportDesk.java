@@ -114,13 +114,19 @@ final class AzureSupportDesk {
                 }
             }
             ObjectNode b = body.apply(a, key);
+            String check = "check with: " + context.pcx("tickets show " + name + " -c " + customerText
+                    + " --azure-subscription " + subscription);
             for (int attempt = 1; ; attempt++) {
                 try {
                     return new Filed(a.create(subscription, name, b), false);
+                } catch (OutcomeUnknownException unknown) {
+                    // Azure accepted it (a 202) and may still be filing it: never sent again
+                    throw new OutcomeUnknownException(unknown.getMessage(), unknown.target(), unknown, check
+                            + (key == null ? "" : "; a rerun with the same --key files nothing"));
+                } catch (dev.pcx.api.CancelledException interrupted) {
+                    context.say("interrupted while filing ticket " + name + ": it may have been filed; " + check);
+                    throw interrupted;
                 } catch (TransportException lost) {
-                    if (lost instanceof OutcomeUnknownException) {
-                        throw lost;
-                    }
                     SupportResource now = readBack(a, name, lost, "filing ticket " + name);
                     if (now != null) {
                         context.say("the answer to filing ticket " + name + " was lost; the ticket is there: filed once");
@@ -135,12 +141,18 @@ final class AzureSupportDesk {
                     context.say("the answer to filing ticket " + name + " was lost (" + lost.getMessage()
                             + ") and the ticket is not there; filing it again under the same name");
                 } catch (ApiException e) {
-                    if (e.status() == 409) {
+                    // the name is ours (derived from the key, or a fresh one already sent once): taken means
+                    // filed, by this run's lost attempt or by another run with the key, or being filed
+                    if (e.status() == 409 && (key != null || attempt > 1)) {
                         SupportResource now = a.ticket(subscription, name);
-                        if (now != null && key != null) {
-                            context.say("ticket " + name + " was filed meanwhile for key " + key + " (another run)");
-                            return new Filed(now, true);
+                        if (now != null) {
+                            context.say(key != null && attempt == 1
+                                    ? "ticket " + name + " was filed meanwhile for key " + key + " (another run)"
+                                    : "ticket " + name + " is there: filed once");
+                            return new Filed(now, attempt == 1);
                         }
+                        throw new OutcomeUnknownException("Azure says ticket " + name + " exists but does not show it "
+                                + "yet: it is being filed", e.path(), e, check);
                     }
                     throw e;
                 }
@@ -211,10 +223,16 @@ final class AzureSupportDesk {
                 try {
                     a.addCommunication(subscription, name, comm, body);
                     return a.ticket(subscription, name);
+                } catch (OutcomeUnknownException unknown) {
+                    throw new OutcomeUnknownException(unknown.getMessage(), unknown.target(), unknown, "check with: "
+                            + context.pcx("tickets show " + name + " -c " + customerText + " --azure-subscription "
+                            + subscription));
+                } catch (dev.pcx.api.CancelledException interrupted) {
+                    context.say("interrupted while adding the note: it may have been added; check with: "
+                            + context.pcx("tickets show " + name + " -c " + customerText + " --azure-subscription "
+                            + subscription));
+                    throw interrupted;
                 } catch (TransportException lost) {
-                    if (lost instanceof OutcomeUnknownException) {
-                        throw lost;
-                    }
                     SupportResource now = readBack(() -> a.communication(subscription, name, comm), lost,
                             "the note on " + name, name);
                     if (now != null) {
@@ -246,8 +264,8 @@ final class AzureSupportDesk {
             try {
                 return a.update(subscription, name, body);
             } catch (TransportException lost) {
-                if (lost instanceof OutcomeUnknownException) {
-                    throw lost;
+                if (lost instanceof OutcomeUnknownException || lost instanceof dev.pcx.api.CancelledException) {
+                    throw lost; // closing twice is harmless, but an interrupt is the person's: exit 130
                 }
                 SupportResource now = readBack(a, name, lost, "closing " + name);
                 if (now != null && now.closed()) {

@@ -236,7 +236,7 @@ class TicketsAzureCommandTest extends MockServerTest {
     }
 
     @Test
-    void aNameInUseIsExit5() {
+    void aKeysNameInUseButNotShownIsBeingFiledExit6WithTheCheckNeverAnotherKey() {
         tokens();
         server.enqueue(json(404, armError("ResourceNotFound", "not found")));
         server.enqueue(ok(value(resource("services", SERVICE, "Virtual Machine running Windows"))));
@@ -246,8 +246,13 @@ class TicketsAzureCommandTest extends MockServerTest {
 
         Pcx.Result r = pcx.run(create());
 
-        assertEquals(5, r.exit(), r::toString);
-        assertTrue(r.err().contains("pcx: Azure refused: the ticket name is in use (409"), r.err());
+        // another run with the key is in its 202 window: the ticket exists, or soon will; another
+        // --key would file a second one
+        assertEquals(6, r.exit(), r::toString);
+        assertTrue(r.err().contains("exists but does not show it yet: it is being filed"), r.err());
+        assertTrue(r.err().contains("check with: pcx tickets show "), r.err());
+        assertFalse(r.err().contains("another --key"), r.err());
+        assertEquals(1, puts(), "never sent again");
     }
 
     @Test
@@ -447,5 +452,43 @@ class TicketsAzureCommandTest extends MockServerTest {
         assertEquals(5, r.exit(), r::toString);
         assertTrue(r.err().contains("pcx: Azure refused the request (400): the operation failed: The phone number is "
                 + "not valid. (InvalidContactDetails)"), r.err());
+    }
+
+    @Test
+    void aPollThatFailsAfterAzureAcceptedIsAnUnknownOutcomeNeverASecondPut() {
+        tokens();
+        server.enqueue(json(404, armError("ResourceNotFound", "not found")));
+        server.enqueue(ok(value(resource("services", SERVICE, "Virtual Machine running Windows"))));
+        server.enqueue(ok(value(resource("problemClassifications", PROBLEM, "Cannot connect to the virtual machine"))));
+        server.enqueue(new MockResponse.Builder().code(202).addHeader("Azure-AsyncOperation",
+                server.url("/providers/Microsoft.Support/operationsStatus/op1")).build());
+        for (int i = 0; i < 8; i++) { // every poll fails, retries included
+            server.enqueue(json(503, armError("ServiceUnavailable", "try later")));
+        }
+
+        Pcx.Result r = pcx.run(create());
+
+        assertEquals(6, r.exit(), r::toString);
+        assertTrue(r.err().contains("Azure accepted ticket ") && r.err().contains("it may be done"), r.err());
+        assertTrue(r.err().contains("check with: pcx tickets show "), r.err());
+        assertTrue(r.err().contains("a rerun with the same --key files nothing"), r.err());
+        assertEquals(1, puts(), "accepted once: never sent again");
+    }
+
+    /** PUTs the server has received since the last count. */
+    private int puts() {
+        int puts = 0;
+        while (true) {
+            RecordedRequest r;
+            try {
+                r = server.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            if (r == null) {
+                return puts;
+            }
+            puts += r.getMethod().equals("PUT") ? 1 : 0;
+        }
     }
 }
