@@ -231,11 +231,11 @@ public final class PartnerCenter {
      */
     <T> Pages.Raw<T> page(ApiRequest request, JavaType pageType) {
         return exchange(request, (response, httpRequest) -> {
-            ResponseBody body = response.body();
-            if (response.code() == 204 || body.contentLength() == 0) {
+            if (response.code() == 204) {
                 return Pages.Raw.of(new ResourceCollection<T>(0, java.util.List.of(), null, null, null));
             }
-            return new WirePage<>(body.bytes(), pageType, ErrorBodies.requestId(httpRequest, response));
+            // a 200 with nothing in it is not an empty page: a listing must not end there as if complete
+            return new WirePage<>(response.body().bytes(), pageType, ErrorBodies.requestId(httpRequest, response));
         });
     }
 
@@ -271,7 +271,7 @@ public final class PartnerCenter {
             Link found = null;
             try (com.fasterxml.jackson.core.JsonParser p = mapper.createParser(json)) {
                 if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                    throw unreadable("not a JSON object", null);
+                    throw unreadable(json.length == 0 ? "an empty body" : "not a JSON object", null);
                 }
                 while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                     String name = p.currentName();
@@ -280,6 +280,7 @@ public final class PartnerCenter {
                         Links links = mapper.readValue(p, Links.class);
                         found = links == null ? null : links.get("next").orElse(null);
                     } else if ("items".equalsIgnoreCase(name) && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                        count = 0; // a key given twice: the last one is what binding keeps
                         while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
                             count++;
                             p.skipChildren();

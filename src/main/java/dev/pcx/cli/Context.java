@@ -239,9 +239,8 @@ public final class Context implements AutoCloseable {
                 if (options().jq() != null) {
                     jq = JqFilter.compile(options().jq());
                 }
-                format = options().output() == null
-                        ? (jq != null ? OutputFormat.JSON : OutputFormat.TABLE)
-                        : OutputFormat.parse(options().output());
+                String asked = options().format(env);
+                format = asked == null ? (jq != null ? OutputFormat.JSON : OutputFormat.TABLE) : OutputFormat.parse(asked);
                 if (jq != null && format != OutputFormat.JSON && format != OutputFormat.JSONL) {
                     throw CliException.usage("--jq works on JSON: use it with -o json or -o jsonl, not -o " + format);
                 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * Global options read their defaults from the environment, so CI can set them once:
  * {@code PCX_PROFILE}, {@code PCX_CLOUD}, {@code PCX_ENDPOINT},
  * {@code PCX_AUTHORITY}, {@code PCX_GRAPH_ENDPOINT}, {@code PCX_ARM_ENDPOINT}, {@code PCX_TIMEOUT}, {@code PCX_LOCALE},
- * {@code PCX_DEBUG}, {@code PCX_SANDBOX} and {@code NO_COLOR} ({@code PCX_OUTPUT}: {@link PcxCommand#output()}).
+ * {@code PCX_DEBUG}, {@code PCX_SANDBOX} and {@code NO_COLOR} ({@code PCX_OUTPUT}: {@link GlobalOptions#format}).
  * A flag on the command line still wins.
  */
 final class EnvDefaults implements CommandLine.IDefaultValueProvider {

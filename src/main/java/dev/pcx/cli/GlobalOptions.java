@@ -10,8 +10,29 @@ public record GlobalOptions(String output, String jq, String profile, String clo
                             String graphEndpoint, String armEndpoint, boolean sandbox, boolean debug, boolean noColor,
                             Duration timeout, String locale) {
 
+    /**
+     * The output format asked for: {@code -o} ({@link #output}, as given on the command line),
+     * else {@code PCX_OUTPUT}, else null. A variable is a default and {@code --jq} on the command
+     * line a request: with {@code --jq}, a {@code PCX_OUTPUT} that is not JSON ({@code csv} set for
+     * a whole CI job, say) gives way to JSON instead of failing the command.
+     */
+    public String format(java.util.Map<String, String> env) {
+        if (output != null) {
+            return output;
+        }
+        String variable = blankToNull(env.get("PCX_OUTPUT"));
+        if (variable != null && jq != null && !variable.equalsIgnoreCase("json") && !variable.equalsIgnoreCase("jsonl")) {
+            return null;
+        }
+        return variable;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
     static GlobalOptions of(PcxCommand root) {
-        return new GlobalOptions(root.output(), root.jq, root.profile(), root.cloud, root.endpoint(), root.authority(),
+        return new GlobalOptions(blankToNull(root.output), root.jq, root.profile(), root.cloud, root.endpoint(), root.authority(),
                 root.graphEndpoint(), root.armEndpoint(), root.sandbox(), root.debug(), root.noColor(), root.timeout,
                 root.locale);
     }

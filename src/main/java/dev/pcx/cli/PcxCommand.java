@@ -123,23 +123,6 @@ public final class PcxCommand implements java.util.concurrent.Callable<Integer> 
             description = "Language of Partner Center's messages, sent as X-Locale (default: ${DEFAULT-VALUE})")
     String locale;
 
-    /**
-     * {@code -o}, else {@code PCX_OUTPUT}, else null. A variable is a default and {@code --jq} on
-     * the command line a request: with {@code --jq}, a {@code PCX_OUTPUT} that is not JSON
-     * ({@code csv} set for a whole CI job, say) gives way to JSON instead of failing the command.
-     */
-    public String output() {
-        String given = blankToNull(output);
-        if (given != null) {
-            return given;
-        }
-        String variable = blankToNull(env.get("PCX_OUTPUT"));
-        if (variable != null && jq != null && !variable.equalsIgnoreCase("json") && !variable.equalsIgnoreCase("jsonl")) {
-            return null;
-        }
-        return variable;
-    }
-
     /** {@code --endpoint} or {@code PCX_ENDPOINT}, or null. */
     public String endpoint() {
         return blankToNull(endpoint);

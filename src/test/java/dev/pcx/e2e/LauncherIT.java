@@ -91,6 +91,8 @@ class LauncherIT {
                 "the launcher sets 4; PCX_JAVA_OPTS said 1");
         assertTrue(mine.out().lines().anyMatch(l -> l.matches("\\s*size_t InitialHeapSize\\s+= 16777216 .*")),
                 "the launcher sets 48m; PCX_JAVA_OPTS said 16m");
+        Run small = run(Map.of("PCX_JAVA_OPTS", "-Xmx32m"), "--sandbox", "customers", "list", "--limit", "1");
+        assertEquals(0, small.exit(), "a maximum heap below pcx's usual initial one: " + small);
         Run plain = run(Map.of("PCX_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
         assertTrue(plain.out().lines().anyMatch(l -> l.matches("\\s*double CompileThresholdScaling\\s+= 4\\.0+ .*")),
                 plain.out().lines().filter(l -> l.contains("CompileThresholdScaling")).toList().toString());

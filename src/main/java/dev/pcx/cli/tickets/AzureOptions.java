@@ -5,6 +5,7 @@ import dev.pcx.api.Json;
 import dev.pcx.cli.CliException;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,25 +66,34 @@ final class AzureOptions {
     }
 
     /** Checks what needs no call, before anything is read: every missing flag named at once. */
-    void check(String severity) {
-        subscription(subscription);
-        StringBuilder missing = new StringBuilder();
+    /** The Azure flags missing for a filing of {@code severity}, as the usage error names them. */
+    List<String> missing(String severity, boolean canAsk) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (!canAsk && (problem == null || problem.isBlank())) {
+            missing.add("--problem NAME (the service's problem classification)");
+        }
         if (contact == null || contact.isBlank()) {
-            missing.append(", --contact 'FIRST LAST <EMAIL>'");
+            missing.add("--contact 'FIRST LAST <EMAIL>'");
         }
         if (country == null || country.isBlank()) {
-            missing.append(", --country ISO3");
+            missing.add("--country ISO3");
         }
         if ("critical".equals(severity) && (phone == null || phone.isBlank())) {
-            missing.append(", --contact-phone (critical severity)");
+            missing.add("--contact-phone (critical severity)");
         }
-        if (missing.length() > 0) {
-            throw CliException.usage("filing through the Azure Support API needs " + missing.substring(2)
+        return missing;
+    }
+
+    void check(String severity, boolean canAsk) {
+        subscription(subscription);
+        List<String> missing = missing(severity, canAsk);
+        if (!missing.isEmpty()) {
+            throw CliException.usage("filing through the Azure Support API needs " + String.join(", ", missing)
                     + ": the partner desk's contact, whom Microsoft answers");
         }
         if (!CONTACT.matcher(contact).matches()) {
-            throw CliException.usage("'" + contact + "' is not a contact: give it as 'First Last <desk@example.com>' "
-                    + "(--contact)");
+            throw CliException.usage("'" + contact + "' is not a contact: give it as 'First Last <desk@example.com>', "
+                    + "a given name and a family name (a Chinese name too: '伟 李 <desk@example.com>') (--contact)");
         }
         if (!country.trim().matches("[A-Za-z]{3}")) {
             throw CliException.usage("'" + country + "' is not an ISO 3166 alpha-3 country code, e.g. CHN, USA (--country)");

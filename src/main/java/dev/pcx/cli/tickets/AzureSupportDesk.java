@@ -84,7 +84,7 @@ final class AzureSupportDesk {
 
     String tenantId() {
         if (tenantId == null) {
-            tenantId = new CustomerResolver(context.api()).tenantId(customerText);
+            tenantId = new CustomerResolver(context).tenantId(customerText);
         }
         return tenantId;
     }

@@ -69,7 +69,7 @@ final class HandOffs {
 
     /** The customer {@code customerText} names. */
     Customer customer(String customerText) {
-        return new CustomerResolver(context.api()).resolve(customerText);
+        return new CustomerResolver(context).resolve(customerText);
     }
 
     /** The hand-off for {@code request} to {@code customerText}: the one kept for its key, else a new one. */

@@ -61,7 +61,7 @@ final class ServiceRequestDesk {
 
     String tenantId() {
         if (tenantId == null) {
-            tenantId = new CustomerResolver(context.api()).tenantId(customerText);
+            tenantId = new CustomerResolver(context).tenantId(customerText);
         }
         return tenantId;
     }

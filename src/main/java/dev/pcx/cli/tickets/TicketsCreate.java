@@ -105,7 +105,7 @@ final class TicketsCreate implements Callable<Integer> {
         }
         askForMissing();
         if (azure.azure() && AzureFiling.offered(context)) {
-            azure.check(severity);
+            azure.check(severity, context.io().stdinTty());
             return AzureFiling.file(context, azure, customer.trim(), title.trim(), severity, service.trim(),
                     description, k);
         }
@@ -134,6 +134,15 @@ final class TicketsCreate implements Callable<Integer> {
                 names.add(name);
             }
         });
+        if (azure.azure() && AzureFiling.offered(context)) {
+            // what no question asks for (the desk's contact) is named now, not after the answers
+            List<String> azureMissing = azure.missing(severity, context.io().stdinTty());
+            if (!azureMissing.isEmpty()) {
+                names.addAll(azureMissing);
+                throw CliException.usage("missing " + String.join(", ", names).replace("--description", "--description "
+                        + "(or --description-file)") + (context.io().stdinTty() ? "" : " (there is no terminal to ask on)"));
+            }
+        }
         if (names.isEmpty()) {
             return;
         }

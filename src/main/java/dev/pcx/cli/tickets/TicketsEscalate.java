@@ -101,7 +101,7 @@ final class TicketsEscalate implements Callable<Integer> {
         boolean viaAzure = azure.azure() && AzureOptions.subscription(azure.subscription) != null
                 && AzureFiling.offered(context);
         if (viaAzure) {
-            azure.check(sev);
+            azure.check(sev, false);
         }
         Output output = context.output();
         if (descriptionFile != null) {

@@ -117,7 +117,7 @@ final class TicketsList implements Callable<Integer> {
             try {
                 api.list(tenant).forEach(-1, read::add);
             } catch (ApiException e) {
-                throw CustomerResolver.unknownTenantOr(e, tenant);
+                throw CustomerResolver.unknownTenantOr(e, tenant, context);
             }
             requests = read;
         }
@@ -134,10 +134,19 @@ final class TicketsList implements Callable<Integer> {
                 printer.print(t);
             }
         }
+        if (k != null && !tickets.isEmpty()) {
+            long withKey = tickets.stream().filter(t -> k.equals(TicketKeys.keyOf(t))).count();
+            context.say(withKey + " of them with key " + k);
+        }
         for (ServiceRequest s : requests) {
             if ((wantStatus == null || wantStatus.equals(s.status())) && (k == null || k.equals(TicketKeys.keyOf(s)))) {
                 printer.print(s);
             }
+        }
+        if (customer != null && !fromPartnerCenter && subscription == null) {
+            // only hand-offs are listed: still, a customer that is not one of yours is said so,
+            // and an ambiguous name is asked to be made precise, as everywhere else
+            new CustomerResolver(context).tenantId(customer);
         }
         if (wantStatus == null && (src == null || "handoff".equals(src))) {
             for (HandOff h : handOffs) {

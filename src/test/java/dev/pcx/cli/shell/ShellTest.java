@@ -61,6 +61,16 @@ class ShellTest {
     }
 
     @Test
+    void aFormatFromTheEnvironmentGivesWayToJqOnALineAsItDoesOutside() {
+        Pcx.Result inside = pcx().env("PCX_OUTPUT", "table").stdin("customers list --limit 1 --jq '.[0].id'\n")
+                .run("--sandbox", "shell");
+        assertEquals(0, inside.exit(), inside::toString);
+        assertEquals("88aaa55a-9641-30b4-b800-f1ab218d6505\n", inside.out());
+        Pcx.Result asked = pcx().stdin("customers list --limit 1 --jq '.[0].id'\n").run("--sandbox", "-o", "table", "shell");
+        assertEquals(2, asked.exit(), "-o given to the shell is given to every line: " + asked);
+    }
+
+    @Test
     void theFirstFailureEndsTheRunUnlessKeepGoing() {
         String lines = "customers show nobody-at-all\ncustomers list --limit 1 -o tsv\n";
         Pcx.Result stops = pcx().stdin(lines).run("--sandbox", "shell");
