@@ -12,8 +12,13 @@ import java.util.List;
  * active issues that cover it, or why it could not be checked, said as {@code pcx health} says it.
  */
 public final class ServiceCheck {
-    /** What the check found: the services named, their active issues (worst first), or the failure. */
-    public record Result(List<ServiceHealth> services, List<ServiceHealthIssue> activeIssues, RuntimeException failure) {
+    /**
+     * What the check found: the services named, their active issues (worst first), the names of
+     * every service the tenant has (to say what a name that matched none could have been), or the
+     * failure.
+     */
+    public record Result(List<ServiceHealth> services, List<ServiceHealthIssue> activeIssues, List<String> known,
+                         RuntimeException failure) {
         public boolean checked() {
             return failure == null;
         }
@@ -31,14 +36,16 @@ public final class ServiceCheck {
         try {
             access = HealthAccess.of(context);
         } catch (RuntimeException e) {
-            return new Result(List.of(), List.of(), e);
+            return new Result(List.of(), List.of(), List.of(), e);
         }
         try {
-            List<ServiceHealth> services = HealthReport.services(access.tenant(tenantId, label).healthOverviews(),
-                    false, service);
-            return new Result(services, HealthReport.issues(services), null);
+            List<ServiceHealth> all = HealthReport.services(access.tenant(tenantId, label).healthOverviews(), false, null);
+            List<ServiceHealth> services = all.stream()
+                    .filter(s -> HealthReport.isService(service, s.id(), s.service())).toList();
+            return new Result(services, HealthReport.issues(services), all.stream().map(ServiceHealth::service).toList(),
+                    null);
         } catch (RuntimeException e) {
-            return new Result(List.of(), List.of(), access.explain(e, tenantId, label));
+            return new Result(List.of(), List.of(), List.of(), access.explain(e, tenantId, label));
         }
     }
 

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
         description = {
             "Reads the service's health in the customer's tenant (as 'pcx health -c ... --service ...' does). "
                     + "When an active issue covers the service, prints it and exits 7 without preparing anything "
-                    + "(--force prepares the request anyway). Otherwise prepares the request as 'tickets create' "
+                    + "(--force prepares the request anyway). In JSON, every outcome is one object: the issue (the "
+                    + "worst, if several), the request or the ticket. Otherwise prepares the request as 'tickets create' "
                     + "does (exit 8), its description carrying the evidence: the health check, the state of the "
                     + "customer's subscriptions for that service, the time and pcx's version.",
             "When the health cannot be checked (no consent or delegated admin in the customer's tenant), that "
@@ -126,15 +127,35 @@ final class TicketsEscalate implements Callable<Integer> {
         Customer c = handOffs.customer(customer.trim());
         String label = c.companyName() != null ? c.companyName() : c.tenantId();
         ServiceCheck.Result health = ServiceCheck.check(context, c.tenantId(), label, service.trim());
+        if (health.checked() && health.services().isEmpty() && !viaAzure && !force) {
+            // a typo must not skip the very check escalate exists for
+            throw CliException.usage("no service of " + label + " is named '" + service.trim() + "' (its services: "
+                    + String.join(", ", health.known()) + "); give its id or the start of a word of its name, or "
+                    + "--force to escalate without a health check");
+        }
         if (!health.checked()) {
             context.say("note: the health of " + service + " could not be checked (" + health.failure().getMessage()
                     + "); the request says so");
         } else if (!health.activeIssues().isEmpty()) {
             if (!force) {
-                RecordPrinter<ServiceHealthIssue> printer = output.list(ServiceCheck.ISSUES);
-                health.activeIssues().forEach(printer::print);
-                printer.finish();
                 ServiceHealthIssue first = health.activeIssues().get(0);
+                boolean json = output.format() == dev.pcx.output.OutputFormat.JSON
+                        || output.format() == dev.pcx.output.OutputFormat.JSONL || output.jq() != null;
+                if (!json) {
+                    RecordPrinter<ServiceHealthIssue> printer = output.list(ServiceCheck.ISSUES);
+                    health.activeIssues().forEach(printer::print);
+                    printer.finish();
+                } else {
+                    // one object, as every other outcome of escalate prints one (the request, the
+                    // ticket): the worst issue, the one named below, so '--jq .id' works whatever happens
+                    output.single(first, ServiceCheck.ISSUES);
+                    if (health.activeIssues().size() > 1) {
+                        context.say((health.activeIssues().size() - 1) + " more issue"
+                                + (health.activeIssues().size() > 2 ? "s cover " : " covers ") + service
+                                + ": see them with '" + context.pcx("health -c " + c.tenantId() + " --service '"
+                                + service.trim() + "'") + "'");
+                    }
+                }
                 context.fail("a known issue covers " + service + " in " + label + " (" + first.id() + "): nothing "
                         + "was prepared; follow it with '" + context.pcx("health show " + first.id() + " -c "
                         + c.tenantId()) + "', or prepare the request anyway with --force");

@@ -181,6 +181,30 @@ class TicketsSandboxTest {
     }
 
     @Test
+    void escalatePrintsOneJsonObjectWhateverTheOutcomeSoJqWorksOnEach() {
+        Pcx.Result known = pcx().run("tickets", "escalate", "-c", CONTOSO, "--service", "exchange", "--title", "Mail",
+                "--jq", ".id");
+        assertEquals(7, known.exit(), known::toString);
+        assertEquals("EX512345\n", known.out());
+        Pcx.Result prepared = pcx().run("tickets", "escalate", "-c", CONTOSO, "--service", "teams", "--title", "Calls",
+                "--jq", ".id");
+        assertEquals(8, prepared.exit(), prepared::toString);
+        assertTrue(prepared.out().matches("local-\\d+\n"), prepared.out());
+    }
+
+    @Test
+    void escalateWithAServiceNameTheTenantDoesNotHaveIsAUsageErrorNotAHandOffWithoutTheCheck() {
+        Pcx.Result typo = pcx().run("tickets", "escalate", "-c", CONTOSO, "--service", "Exhange", "--title", "Mail");
+        assertEquals(2, typo.exit(), typo::toString);
+        assertTrue(typo.err().contains("no service of Contoso Ltd is named 'Exhange' (its services: ")
+                && typo.err().contains("Exchange Online") && typo.err().contains("--force"), typo.err());
+        assertFalse(Files.exists(stateFile()), "nothing prepared");
+        Pcx.Result forced = pcx().run("tickets", "escalate", "-c", CONTOSO, "--service", "Exhange", "--title", "Mail",
+                "--force");
+        assertEquals(8, forced.exit(), forced::toString);
+    }
+
+    @Test
     void escalateWithForcePreparesTheRequestWithTheIssueInItsEvidence() {
         Pcx.Result r = pcx().run("tickets", "escalate", "-c", CONTOSO, "--service", "exchange", "--title", "Mail delayed",
                 "--force", "--description", "Since 9:00 no mail arrives.");
