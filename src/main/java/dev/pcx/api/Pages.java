@@ -75,6 +75,9 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
     private MalformedResponseException failure;
     /** The page of {@link #pending}, being fetched on another thread; null when it is not. */
     private java.util.concurrent.Future<Raw<T>> prefetched;
+    /** The HTTP calls of the fetch ahead, cancelled with it. */
+    private CallScope prefetchCalls;
+    private boolean fetchAhead = true;
     /** The thread that fetches ahead: one for the whole walk (starting a thread per page costs a millisecond). */
     private java.util.concurrent.ExecutorService ahead;
 
@@ -150,7 +153,9 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
             });
         }
         ApiRequest request = pending;
-        prefetched = ahead.submit(() -> fetch.page(request));
+        CallScope calls = new CallScope();
+        prefetchCalls = calls;
+        prefetched = ahead.submit(() -> calls.run(() -> fetch.page(request)));
     }
 
     private Raw<T> awaitPrefetched() {
@@ -176,7 +181,8 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
     /** Stops a fetch in flight whose page nobody will read, and the thread that fetched ahead. */
     private void abandonPrefetch() {
         if (prefetched != null) {
-            prefetched.cancel(true);
+            prefetched.cancel(true); // a wait between retries ends on the interrupt
+            prefetchCalls.cancel(); // a call on the wire does not: it is cancelled
             prefetched = null;
         }
         if (ahead != null) {
@@ -207,7 +213,7 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
                 Raw<T> raw = advance(fetched == 0);
                 // the next page is needed unless this one reaches the limit (or the reader stops):
                 // its request goes out now, and this page's items are bound meanwhile
-                if (pending != null && (limit < 0 || given + raw.size() < limit)) {
+                if (fetchAhead && pending != null && (limit < 0 || given + raw.size() < limit)) {
                     prefetch();
                 }
                 for (T item : raw.bind().items()) {
@@ -229,6 +235,15 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
         } finally {
             abandonPrefetch();
         }
+    }
+
+    /**
+     * This walk without fetching ahead: one request at a time, for walks that already run side
+     * by side ({@code health affected --parallel N} keeps N requests in flight, not 2N).
+     */
+    public Pages<T> oneAtATime() {
+        fetchAhead = false;
+        return this;
     }
 
     /** Pages fetched so far. */

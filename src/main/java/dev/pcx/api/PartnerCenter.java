@@ -76,7 +76,8 @@ public final class PartnerCenter {
 
     private static OkHttpClient.Builder settings(OkHttpClient.Builder b, java.time.Duration connect,
                                                  java.time.Duration read) {
-        return b.connectTimeout(connect)
+        return b.addInterceptor(CallScope.INTERCEPTOR)
+                .connectTimeout(connect)
                 .readTimeout(read)
                 .writeTimeout(read)
                 .followRedirects(false)

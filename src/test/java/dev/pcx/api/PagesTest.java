@@ -110,6 +110,17 @@ class PagesTest {
     }
 
     @Test
+    void oneAtATimeFetchesNothingAheadForWalksThatAlreadyRunSideBySide() {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        Pages<String> pages = new Pages<String>(request -> {
+            events.add("fetch " + number(request));
+            return page(number(request));
+        }, ApiRequest.get("customers").build()).oneAtATime();
+        pages.forEach(-1, item -> events.add(item));
+        assertEquals(List.of("fetch 1", "1a", "1b", "fetch 2", "2a", "2b", "fetch 3", "3a", "3b"), events);
+    }
+
+    @Test
     void aLimitReachedOnThisPageFetchesNoFurtherPage() {
         List<Integer> asked = Collections.synchronizedList(new ArrayList<>());
         Pages<String> pages = new Pages<>(request -> {

@@ -66,7 +66,7 @@ final class AffectedScan {
         String name = c.companyName() != null ? c.companyName() : id;
         try {
             List<ServiceHealthIssue> hits = new ArrayList<>();
-            access.tenant(id, name).issues(true).forEach(-1, i -> {
+            access.tenant(id, name).issues(true).oneAtATime().forEach(-1, i -> {
                 if (!i.resolved() && wanted.test(i)) {
                     hits.add(i);
                 }
