@@ -82,7 +82,7 @@ final class HealthAffected implements Callable<Integer> {
         boolean progress = printer.buffered() || !context.io().stdoutTty();
         int[] counts = new int[3]; // checked, affected, unknown
         boolean[] tripped = {false};
-        CustomerHealth[] firstClear = {null};
+        java.util.Set<String> clear = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try (Context.Interruption interrupted = context.onInterrupt(printer, () -> counts[0] + " of " + customers.size()
                 + " customers checked (shown above): " + counts[1] + " affected, " + counts[2] + " could not be checked")) {
         new AffectedScan(access, parallel, wanted).run(customers, result -> {
@@ -99,8 +99,8 @@ final class HealthAffected implements Callable<Integer> {
                 tripped[0] |= HealthReport.trips(result.issues(), gate);
             } else if (CustomerHealth.UNKNOWN.equals(result.status())) {
                 counts[2]++;
-            } else if (firstClear[0] == null) {
-                firstClear[0] = result;
+            } else {
+                clear.add(result.tenantId());
             }
             if (progress) {
                 context.progress().update(counts[0] + "/" + customers.size() + " customers checked");
@@ -113,8 +113,8 @@ final class HealthAffected implements Callable<Integer> {
         context.say((counts[0] == customers.size() ? customers.size() + " customers: "
                 : counts[0] + " of " + customers.size() + " customers checked: ") + counts[1] + " affected, "
                 + (counts[0] - counts[1] - counts[2]) + " clear, " + counts[2] + " could not be checked");
-        if (service != null && counts[1] == 0 && firstClear[0] != null) {
-            checkServiceName(access, firstClear[0]);
+        if (service != null && counts[1] == 0 && !clear.isEmpty()) {
+            checkServiceName(access, customers.stream().filter(c -> clear.contains(c.tenantId())).limit(3).toList());
         }
         if (tripped[0]) {
             context.fail("health gate: " + counts[1] + " customer" + (counts[1] == 1 ? " is" : "s are")
@@ -136,27 +136,28 @@ final class HealthAffected implements Callable<Integer> {
     }
 
     /**
-     * Nobody is hit by an issue of {@code --service}: a real answer, or a name no service has. One
-     * customer's list of services (one more call, only in this case) tells which; a name that
-     * matches none of them is a typo, not "every customer is clear".
+     * Nobody is hit by an issue of {@code --service}: a real answer, or a name no service has. The
+     * services of a few clear customers, the first in the listing's order (more calls, only in this
+     * case) tell which: a name none of them has is said, for a person to check; the answer stands,
+     * as a service some other customer has may be right.
      */
-    private void checkServiceName(HealthAccess access, CustomerHealth clear) {
-        List<String> names = new ArrayList<>();
-        boolean known;
-        try {
-            known = !HealthReport.services(access.tenant(clear.tenantId(), clear.companyName()).healthOverviews(), false,
-                    service).isEmpty();
-            if (!known) {
-                access.tenant(clear.tenantId(), clear.companyName()).healthOverviews().forEach(-1,
-                        s -> names.add(s.service()));
+    private void checkServiceName(HealthAccess access, List<Customer> sample) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Customer c : sample) {
+            String label = c.companyName() != null ? c.companyName() : c.tenantId();
+            try {
+                for (var s : HealthReport.services(access.tenant(c.tenantId(), label).healthOverviews(), false, null)) {
+                    if (HealthReport.isService(service, s.id(), s.service())) {
+                        return; // a real service: nobody is hit
+                    }
+                    names.add(s.service());
+                }
+            } catch (RuntimeException unreadable) {
+                return; // nothing to say it by
             }
-        } catch (RuntimeException unreadable) {
-            return; // the answer stands: every customer was read, and none has an issue of that name
         }
-        if (!known) {
-            throw CliException.notFound("no service is named '" + service.trim() + "' (the services of "
-                    + clear.companyName() + ": " + String.join(", ", names) + "); give its id or the start of a word "
-                    + "of its name");
-        }
+        context.say("note: no service of the " + (sample.size() == 1 ? "customer" : sample.size() + " customers")
+                + " checked first is named '" + service.trim() + "' (their services: " + String.join(", ", names)
+                + "); if that is a typo, every 'clear' above means nothing");
     }
 }
