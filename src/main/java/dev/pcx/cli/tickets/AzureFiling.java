@@ -22,6 +22,8 @@ final class AzureFiling {
     static int file(Context context, AzureOptions azure, String customer, String title, String severity,
                     String service, String description, String key) {
         Output output = context.output();
+        KeyRegister keys = new KeyRegister(context.configDir());
+        keys.checkForAzure(key);
         AzureSupportDesk desk = new AzureSupportDesk(context, customer, azure.subscription);
         AzureSupportDesk.Filed filed = desk.create(key, (api, k) -> {
             SupportResource svc = pick(api.services(), service, "Azure support service", "--service");
@@ -43,6 +45,7 @@ final class AzureFiling {
         });
         SupportResource t = filed.ticket();
         String number = t.text("supportTicketId") == null ? "" : " (number " + t.text("supportTicketId") + ")";
+        keys.azureFiled(key, desk.subscription(), t.name());
         if (filed.existed()) {
             context.say("the ticket for key " + key + " was filed as " + t.name() + number + " at "
                     + t.text("createdDate") + "; shown again, not filed twice");

@@ -55,6 +55,7 @@ final class HandOffs {
         if (key == null) {
             return null;
         }
+        new KeyRegister(context.configDir()).checkForHandOff(key);
         for (HandOff h : store.all()) {
             if (key.equals(h.key())) {
                 if (!sameCustomer(h, customerText)) {

@@ -243,4 +243,26 @@ class TicketsAzureSandboxTest {
             assertEquals(0, pcx.run("customers", "list", "--limit", "1").exit(), "the rotated refresh token was saved");
         }
     }
+
+    @Test
+    void aKeyNamesOneRequestOnOneChannelWhicheverCameFirst() throws Exception {
+        int before = tickets(SUB);
+        List<String> handOff = List.of("tickets", "create", "-c", CONTOSO, "--title", "Mail delayed", "--severity",
+                "moderate", "--service", "Exchange", "--description", "Since 09:00.");
+        List<String> first = new ArrayList<>(handOff);
+        first.addAll(List.of("--key", "mix-1"));
+        assertEquals(8, person(null).run(first.toArray(String[]::new)).exit());
+        Pcx.Result azure = person(null).run(create(CONTOSO, SUB, "--key", "mix-1").toArray(String[]::new));
+        assertEquals(2, azure.exit(), azure::toString);
+        assertTrue(azure.err().contains("key mix-1 already names hand-off local-"), azure.err());
+        assertEquals(before, tickets(SUB), "nothing filed");
+
+        Pcx.Result filed = person(null).run(create(CONTOSO, SUB, "--key", "mix-2").toArray(String[]::new));
+        assertEquals(0, filed.exit(), filed::toString);
+        List<String> second = new ArrayList<>(handOff);
+        second.addAll(List.of("--key", "mix-2"));
+        Pcx.Result after = person(null).run(second.toArray(String[]::new));
+        assertEquals(2, after.exit(), after::toString);
+        assertTrue(after.err().contains("key mix-2 already names Azure support ticket "), after.err());
+    }
 }
