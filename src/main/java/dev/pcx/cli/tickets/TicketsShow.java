@@ -102,7 +102,9 @@ final class TicketsShow implements Callable<Integer> {
     /** A person gets the text to paste; a script, the kept request in its format. */
     static void print(Context context, Output output, HandOff h) {
         if (output.forPeople()) {
-            context.io().out().print(h.text());
+            // what someone typed (a title, a description file) is shown, not obeyed: no escape
+            // sequence reaches the terminal or the pasted form; JSON keeps the text, escaped
+            context.io().out().print(dev.pcx.output.DisplayWidth.scrub(h.text()));
             context.io().out().flush();
         } else {
             output.single(h, DETAIL);

@@ -181,6 +181,19 @@ class TicketsSandboxTest {
     }
 
     @Test
+    void escapeSequencesSomeoneTypedAreShownNotObeyed() {
+        Pcx.Result r = pcx().run("tickets", "create", "-c", CONTOSO, "--title", "a\u001b[31mb", "--severity", "moderate",
+                "--service", "Exchange", "--description", "x\u001b]0;pwn\u0007y");
+        assertEquals(8, r.exit(), r::toString);
+        Pcx.Result shown = pcx().run("tickets", "show", "local-1");
+        assertFalse(r.out().contains("\u001b") || shown.out().contains("\u001b") || shown.out().contains("\u0007"),
+                shown.out());
+        assertTrue(shown.out().contains("a\uFFFD[31mb"), shown.out());
+        Pcx.Result json = pcx().run("tickets", "show", "local-1", "-o", "json");
+        assertTrue(json.out().contains("a\\u001B[31mb"), "JSON keeps the text, escaped: " + json.out());
+    }
+
+    @Test
     void escalatePrintsOneJsonObjectWhateverTheOutcomeSoJqWorksOnEach() {
         Pcx.Result known = pcx().run("tickets", "escalate", "-c", CONTOSO, "--service", "exchange", "--title", "Mail",
                 "--jq", ".id");
