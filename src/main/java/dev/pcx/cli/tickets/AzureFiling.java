@@ -150,11 +150,6 @@ final class AzureFiling {
         return String.join(", ", all.stream().map(r -> "'" + display(r) + "'").toList());
     }
 
-    /** A hand-off's description, headed by the Azure subscription it is about (21Vianet: no API to file it). */
-    static String aboutSubscription(String subscription, String description) {
-        return "Azure subscription: " + AzureOptions.subscription(subscription) + "\n\n" + description;
-    }
-
     /** Whether the Azure Support API exists where this run talks to (global); else says why it is a hand-off. */
     static boolean offered(Context context) {
         if (context.connection().cloud().azureSupport()) {

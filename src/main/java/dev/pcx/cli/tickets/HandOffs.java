@@ -82,7 +82,8 @@ final class HandOffs {
     /** A new hand-off for {@code request} to {@code c} (or, under the store's lock, the one kept for its key). */
     HandOffStore.Kept prepare(Customer c, HandOffComposer.Request request) {
         Cloud cloud = context.connection().cloud();
-        List<HandOff.PortalLink> links = HandOffComposer.links(cloud, adminLinks(c.tenantId(), request.service()));
+        List<HandOff.PortalLink> links = request.azure() ? HandOffComposer.azureLinks(cloud)
+                : HandOffComposer.links(cloud, adminLinks(c.tenantId(), request.service()));
         String now = now();
         HandOffComposer.Customer who = new HandOffComposer.Customer(c.tenantId(), c.domain(), c.companyName());
         return store.keep(request.key(), id -> HandOffComposer.compose(id, cloud, who, request, links, now,

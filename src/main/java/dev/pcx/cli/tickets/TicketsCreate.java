@@ -109,12 +109,10 @@ final class TicketsCreate implements Callable<Integer> {
             return AzureFiling.file(context, azure, customer.trim(), title.trim(), severity, service.trim(),
                     description, k);
         }
-        if (azure.azure()) {
-            description = AzureFiling.aboutSubscription(azure.subscription, description);
-        }
         HandOffs handOffs = new HandOffs(context);
         HandOffStore.Kept kept = handOffs.prepare(customer.trim(), new HandOffComposer.Request(title.trim(), severity,
-                service.trim(), description, k));
+                service.trim(), description, k,
+                azure.azure() ? AzureOptions.subscription(azure.subscription) : null));
         handOffs.report(kept);
         TicketsShow.print(context, output, kept.handOff());
         return ExitCode.HANDED_OFF;

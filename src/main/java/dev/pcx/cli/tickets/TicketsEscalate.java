@@ -180,11 +180,9 @@ final class TicketsEscalate implements Callable<Integer> {
         if (viaAzure) {
             return AzureFiling.file(context, azure, customer.trim(), title.trim(), sev, service.trim(), evidence, k);
         }
-        if (azure.azure()) {
-            evidence = AzureFiling.aboutSubscription(azure.subscription, evidence);
-        }
         HandOffStore.Kept kept = handOffs.prepare(c, new HandOffComposer.Request(title.trim(), sev, service.trim(),
-                evidence, k));
+                evidence, k,
+                azure.azure() ? AzureOptions.subscription(azure.subscription) : null));
         handOffs.report(kept);
         TicketsShow.print(context, output, kept.handOff());
         return ExitCode.HANDED_OFF;
