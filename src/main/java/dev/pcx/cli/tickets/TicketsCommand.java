@@ -7,10 +7,12 @@ import picocli.CommandLine.Command;
 @Command(name = "tickets",
         header = "Escalate a customer's problem to the operator (21Vianet or Microsoft), and follow it.",
         description = {
-            "No API files a customer's service request: 21Vianet has none, and Partner Center's was retired "
-                    + "in 2020. So every create is a hand-off: pcx composes the whole request (title, severity, service, description, the customer's tenant and "
-                    + "domain), prints it ready to paste with the portal path and the links it knows, keeps it "
-                    + "in $PCX_CONFIG_DIR/tickets, and exits 8, so a CI job can page a person with the text.",
+            "No API files a customer's Microsoft 365 service request: 21Vianet has none, and Partner Center's "
+                    + "was retired in 2020. So such a create is a hand-off: pcx composes the whole request (title, "
+                    + "severity, service, description, the customer's tenant and domain), prints it ready to paste "
+                    + "with the portal path and the links it knows, keeps it in $PCX_CONFIG_DIR/tickets, and exits "
+                    + "8, so a CI job can page a person with the text. On global, a ticket for a customer's Azure "
+                    + "subscription (--azure-subscription) is filed through the Azure Support API instead (exit 0).",
             "On global, a customer's Partner Center service requests can be listed, shown, noted and closed "
                     + "(app+user credentials). 'escalate' checks the service's health first.",
             "--key KEY makes a create safe to retry: the request kept for that key is shown again, never "
