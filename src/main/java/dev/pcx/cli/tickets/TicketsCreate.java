@@ -149,8 +149,16 @@ final class TicketsCreate implements Callable<Integer> {
                     + "--description-file)") + " (there is no terminal to ask on)");
         }
         Prompter prompter = new Prompter(context.io());
-        if (blank(customer)) {
-            customer = prompter.ask("Customer (tenant id, domain or name): ", "-c/--customer");
+        while (blank(customer)) {
+            String answer = prompter.ask("Customer (tenant id, domain or name): ", "-c/--customer");
+            try {
+                // checked now: an ambiguous or unknown one is asked again, before the other answers
+                new dev.pcx.cli.CustomerResolver(context).tenantId(answer);
+                customer = answer;
+            } catch (CliException e) {
+                context.say(e.getMessage());
+                e.details().forEach(context::say);
+            }
         }
         if (blank(title)) {
             title = prompter.ask("Title: ", "--title");

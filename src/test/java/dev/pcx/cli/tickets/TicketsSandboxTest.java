@@ -120,6 +120,13 @@ class TicketsSandboxTest {
                 r.err());
         assertTrue(r.out().contains("Title:    Calls drop\nSeverity: critical\nService:  Teams\n"), r.out());
         assertTrue(r.out().contains("Calls end after 5 min"), r.out());
+
+        Pcx.Result asked = pcx().tty(true, true, true)
+                .stdin("contoso\ncontoso.partner.onmschina.cn\nMail\nmoderate\nExchange\nSince 9\n").run("tickets", "create");
+        assertEquals(8, asked.exit(), asked::toString);
+        assertTrue(asked.err().contains("Customer (tenant id, domain or name): 'contoso' matches 2 customers")
+                && asked.err().contains("Customer (tenant id, domain or name): Title: "),
+                "an ambiguous customer is asked again at once, before the other answers: " + asked.err());
     }
 
     @Test
