@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -136,7 +135,7 @@ public final class AzureSupport {
      */
     public SupportResource create(String subscription, String name, ObjectNode body) {
         HttpUrl target = ticketUrl(subscription, name);
-        Answer answer = send("PUT", target, body);
+        Answer answer = send("PUT", target, body, name);
         if (answer.status() == 202) {
             awaitAccepted(answer, "ticket " + name);
         }
@@ -183,7 +182,7 @@ public final class AzureSupport {
     /** {@code PUT …/communications/{comm}}, a long-running operation like create: the communication afterwards. */
     public SupportResource addCommunication(String subscription, String name, String comm, ObjectNode body) {
         HttpUrl target = communicationUrl(subscription, name, comm);
-        Answer answer = send("PUT", target, body);
+        Answer answer = send("PUT", target, body, comm);
         if (answer.status() == 202) {
             awaitAccepted(answer, "the note on " + name);
             return communication(subscription, name, comm);
@@ -367,11 +366,20 @@ public final class AzureSupport {
 
     /** One logical call: the answer when it succeeded (2xx), else an {@link ApiException}. */
     Answer send(String method, HttpUrl url, JsonNode body) {
+        return send(method, url, body, RequestIds.next());
+    }
+
+    /**
+     * One call; {@code clientRequestId} is its {@code x-ms-client-request-id}: a write sent again
+     * after a lost answer is the same request, so it carries the same id (the ticket's or the
+     * communication's own name).
+     */
+    Answer send(String method, HttpUrl url, JsonNode body, String clientRequestId) {
         // no token in a tenant: say so before anything goes on the wire
         customer.accessToken();
         partner.accessToken();
         Request.Builder b = new Request.Builder().url(url)
-                .header("x-ms-client-request-id", UUID.randomUUID().toString());
+                .header("x-ms-client-request-id", clientRequestId);
         try {
             b.method(method, body == null ? null : RequestBody.create(mapper.writeValueAsBytes(body), JSON));
         } catch (JacksonException e) {

@@ -79,6 +79,16 @@ class TicketsAzureSandboxTest {
     }
 
     @Test
+    void aCreateDroppedBeforeAzureActedIsSentAgainAsTheSameRequestAndFiledOnce() throws Exception {
+        // drop@once drops the first attempt of each request (by its client request id): the PUT sent
+        // again after the drop is the same request, with the same id, so it goes through
+        Pcx.Result r = person("drop@once").run(create(CONTOSO, SUB, "--key", "ci-drop").toArray(String[]::new));
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.err().contains("filing it again under the same name"), r.err());
+        assertEquals(3, tickets(SUB), "two seeded, one filed");
+    }
+
+    @Test
     void aCreateWhoseAnswerIsLostFilesOneTicketAndARerunWithTheKeyFilesNone() throws Exception {
         Pcx.Result r = person("lost@once").run(create(CONTOSO, SUB, "--key", "ci-42", "-o", "json").toArray(String[]::new));
         assertEquals(0, r.exit(), r::toString);
