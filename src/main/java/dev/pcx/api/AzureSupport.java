@@ -18,9 +18,6 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -405,39 +402,18 @@ public final class AzureSupport {
         } catch (RetryInterceptor.BodyTooLargeException e) {
             throw new MalformedResponseException("Azure sent " + e.getMessage(), request.header("x-ms-client-request-id"),
                     e);
-        } catch (InterruptedIOException e) {
-            // Ctrl-C (pcx shell cancels the call, pcx interrupts the thread) is exit 130, as for Partner Center
-            if (Thread.currentThread().isInterrupted() || call.isCanceled() && !"timeout".equals(e.getMessage())) {
-                throw new CancelledException(host(), e);
-            }
-            throw new TransportException(e instanceof SocketTimeoutException && e.getMessage() != null
-                    && e.getMessage().startsWith("no answer within") ? e.getMessage()
-                    : "timed out talking to " + host(), host(), e);
-        } catch (UnknownHostException e) {
-            throw new TransportException("cannot resolve " + settings.baseUrl().host(), host(), e);
         } catch (IOException e) {
-            if (call.isCanceled()) {
-                throw new CancelledException(host(), e);
-            }
-            throw new TransportException("cannot reach " + host() + ": " + RetryInterceptor.describe(e), host(), e);
+            throw Calls.failure(e, call, settings.baseUrl());
         }
     }
 
     /** A link the service gave must stay on ARM's scheme, host and port: the tokens go nowhere else. */
     HttpUrl resolve(String target) {
-        HttpUrl base = settings.baseUrl();
-        HttpUrl url = HttpUrl.parse(target);
-        if (url == null || !url.scheme().equals(base.scheme()) || !url.host().equalsIgnoreCase(base.host())
-                || url.port() != base.port()) {
-            throw new MalformedResponseException("Azure returned a link to another host ("
-                    + (url == null ? target : url.host()) + "); pcx does not follow it with your tokens", null, null);
-        }
-        return url;
+        return Calls.sameOrigin(target, settings.baseUrl(), "Azure", "tokens");
     }
 
     private String host() {
-        HttpUrl base = settings.baseUrl();
-        return base.host() + (base.port() == HttpUrl.defaultPort(base.scheme()) ? "" : ":" + base.port());
+        return Calls.host(settings.baseUrl());
     }
 
     /** What every ARM call carries. */

@@ -14,9 +14,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.List;
 
 /**
@@ -106,7 +103,8 @@ public final class Graph {
             tokens.accessToken(); // no token for this tenant: say so before anything goes on the wire
             Request request = new Request.Builder().url(resolve(target)).get()
                     .header("client-request-id", RequestIds.next()).build();
-            try (Response response = http.newCall(request).execute()) {
+            okhttp3.Call call = http.newCall(request);
+            try (Response response = call.execute()) {
                 if (response.code() == 401) {
                     ApiException e = ErrorBodies.toException(request, response, mapper);
                     throw new AuthenticationException("Microsoft Graph rejected the access token for " + label + " (401"
@@ -128,36 +126,19 @@ public final class Graph {
             } catch (RetryInterceptor.BodyTooLargeException e) {
                 throw new MalformedResponseException("Microsoft Graph sent " + e.getMessage(),
                         request.header("client-request-id"), e);
-            } catch (InterruptedIOException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new TransportException("interrupted", host(), e);
-                }
-                throw new TransportException(e instanceof SocketTimeoutException && e.getMessage() != null
-                        && e.getMessage().startsWith("no answer within") ? e.getMessage()
-                        : "timed out talking to " + host(), host(), e);
-            } catch (UnknownHostException e) {
-                throw new TransportException("cannot resolve " + settings.baseUrl().host(), host(), e);
             } catch (IOException e) {
-                throw new TransportException("cannot reach " + host() + ": " + RetryInterceptor.describe(e), host(), e);
+                throw Calls.failure(e, call, settings.baseUrl());
             }
         }
     }
 
     /** An absolute target must stay on Graph's scheme, host and port: the token goes nowhere else. */
     HttpUrl resolve(String target) {
-        HttpUrl base = settings.baseUrl();
-        HttpUrl url = HttpUrl.parse(target);
-        if (url == null || !url.scheme().equals(base.scheme()) || !url.host().equalsIgnoreCase(base.host())
-                || url.port() != base.port()) {
-            throw new MalformedResponseException("Microsoft Graph returned a link to another host ("
-                    + (url == null ? target : url.host()) + "); pcx does not follow it with your token", null, null);
-        }
-        return url;
+        return Calls.sameOrigin(target, settings.baseUrl(), "Microsoft Graph", "token");
     }
 
     private String host() {
-        HttpUrl base = settings.baseUrl();
-        return base.host() + (base.port() == HttpUrl.defaultPort(base.scheme()) ? "" : ":" + base.port());
+        return Calls.host(settings.baseUrl());
     }
 
     /** What every Graph call carries; {@code client-request-id} is set per logical call, so retries repeat it. */

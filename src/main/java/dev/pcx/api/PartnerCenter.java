@@ -16,9 +16,6 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.Map;
 
 /**
@@ -193,21 +190,8 @@ public final class PartnerCenter {
         } catch (RetryInterceptor.BodyTooLargeException e) {
             throw new MalformedResponseException("Partner Center sent " + e.getMessage(),
                     httpRequest.header("MS-RequestId"), e);
-        } catch (InterruptedIOException e) {
-            // OkHttp cancels a call whose whole-call timeout ran out too, and says "timeout": that is a time-out
-            if (Thread.currentThread().isInterrupted() || call.isCanceled() && !"timeout".equals(e.getMessage())) {
-                throw new CancelledException(host(), e);
-            }
-            throw new TransportException(e instanceof SocketTimeoutException && e.getMessage() != null
-                    && e.getMessage().startsWith("no answer within") ? e.getMessage()
-                    : "timed out talking to " + host(), host(), e);
-        } catch (UnknownHostException e) {
-            throw new TransportException("cannot resolve " + settings.baseUrl().host(), host(), e);
         } catch (IOException e) {
-            if (call.isCanceled()) {
-                throw new CancelledException(host(), e);
-            }
-            throw new TransportException("cannot reach " + host() + ": " + RetryInterceptor.describe(e), host(), e);
+            throw Calls.failure(e, call, settings.baseUrl());
         }
     }
 
@@ -359,13 +343,7 @@ public final class PartnerCenter {
     HttpUrl resolve(String target) {
         HttpUrl base = settings.baseUrl();
         if (target.startsWith("http://") || target.startsWith("https://")) {
-            HttpUrl url = HttpUrl.parse(target);
-            if (url == null || !url.scheme().equals(base.scheme()) || !url.host().equalsIgnoreCase(base.host())
-                    || url.port() != base.port()) {
-                throw new MalformedResponseException("Partner Center returned a link to another host ("
-                        + (url == null ? target : url.host()) + "); pcx does not follow it with your token", null, null);
-            }
-            return url;
+            return Calls.sameOrigin(target, base, "Partner Center", "token");
         }
         String root = base.toString();
         if (root.endsWith("/")) {
@@ -379,8 +357,7 @@ public final class PartnerCenter {
     }
 
     private String host() {
-        HttpUrl base = settings.baseUrl();
-        return base.host() + (base.port() == HttpUrl.defaultPort(base.scheme()) ? "" : ":" + base.port());
+        return Calls.host(settings.baseUrl());
     }
 
     private static String firstLine(String s) {
