@@ -137,10 +137,6 @@ public final class Graph {
         return Calls.sameOrigin(target, settings.baseUrl(), "Microsoft Graph", "token");
     }
 
-    private String host() {
-        return Calls.host(settings.baseUrl());
-    }
-
     /** What every Graph call carries; {@code client-request-id} is set per logical call, so retries repeat it. */
     private static final class Headers implements Interceptor {
         private final ApiSettings settings;

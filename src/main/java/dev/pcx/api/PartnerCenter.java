@@ -356,10 +356,6 @@ public final class PartnerCenter {
         return url;
     }
 
-    private String host() {
-        return Calls.host(settings.baseUrl());
-    }
-
     private static String firstLine(String s) {
         if (s == null) {
             return "no detail";
