@@ -21,6 +21,9 @@ final class Warmup {
     }
 
     static void start(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return; // answered without a command model (Main.run)
+        }
         boolean api = true;
         for (String a : args) {
             if (LOCAL.contains(a)) {

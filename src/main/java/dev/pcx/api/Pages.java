@@ -165,6 +165,7 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
             return task.get();
         } catch (InterruptedException e) {
             task.cancel(true);
+            prefetchCalls.cancel();
             Thread.currentThread().interrupt();
             throw new CancelledException(pending.target(), e);
         } catch (java.util.concurrent.ExecutionException e) {
