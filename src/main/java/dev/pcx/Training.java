@@ -42,10 +42,13 @@ final class Training {
         Map<String, String> env = Map.of("PCX_CONFIG_DIR", config.toString(), "PATH", System.getenv("PATH"));
         dev.pcx.api.PartnerCenter.warmUp();
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        // the build's log of the training run (pom.xml sends it to target/cds-training.log)
+        PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
         for (List<String> command : COMMANDS) {
             Io io = new Io(InputStream.nullInputStream(), sink, sink, false, false, false, () -> 80);
             int code = Main.run(io, env, Sleeper.SYSTEM, command.toArray(String[]::new));
-            System.out.println("pcx " + String.join(" ", command) + ": exit " + code);
+            log.println("pcx " + String.join(" ", command) + ": exit " + code);
             if (command.equals(COMMANDS.get(0)) && code != 0) {
                 throw new IllegalStateException("the training run failed: pcx " + String.join(" ", command));
             }
