@@ -113,8 +113,8 @@ public final class Graph {
                 if (!response.isSuccessful()) {
                     throw ErrorBodies.toException(request, response, mapper);
                 }
-                if (response.code() == 204 || response.body().contentLength() == 0) {
-                    return null;
+                if (response.code() == 204) {
+                    return null; // a 200 with nothing in it is not an answer: a page must not end a walk there
                 }
                 try {
                     return mapper.readValue(response.body().byteStream(), type);

@@ -53,6 +53,19 @@ class HostileServerTest extends MockServerTest {
     }
 
     @Test
+    void aPageThatComesBackEmptyIsAnUnusableAnswerNotTheEndOfTheListing() {
+        server.enqueue(dev.pcx.testing.Fixtures.ok(dev.pcx.testing.Fixtures.page(
+                java.util.List.of(dev.pcx.testing.Fixtures.customer(dev.pcx.testing.Fixtures.tenant(1), "A", "a.cn")),
+                "/customers?seekOperation=Next", "tok")));
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").build());
+        Pcx.Result r = pcx.run("customers", "list", "--all", "-o", "jsonl");
+        assertEquals(5, r.exit(), "a listing cut short must not look complete: " + r);
+        assertEquals(1, r.out().lines().count(), "the first page was printed: " + r.out());
+        assertTrue(r.err().startsWith("pcx: Partner Center sent a body pcx cannot read as ResourceCollection (an empty "
+                + "body)"), r.err());
+    }
+
+    @Test
     void aNextLinkWithAHeaderThatCannotBeSentIsAnUnusableAnswer() {
         com.fasterxml.jackson.databind.node.ObjectNode first = dev.pcx.testing.Fixtures.page(
                 java.util.List.of(dev.pcx.testing.Fixtures.customer(dev.pcx.testing.Fixtures.tenant(1), "A", "a.cn")),

@@ -119,6 +119,17 @@ class HealthCommandTest extends MockServerTest {
     }
 
     @Test
+    void anEmptyAnswerFromGraphIsUnusableNotAHealthyTenant() {
+        server.enqueue(token("graph-token-own", "partner-rt-2"));
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").build());
+
+        Pcx.Result r = pcx.run("health", "-o", "json");
+
+        assertEquals(5, r.exit(), "nothing read is not 'no services, no issues': " + r);
+        assertTrue(r.err().contains("Microsoft Graph sent a body pcx cannot read"), r.err());
+    }
+
+    @Test
     void serviceNarrowsAndFailOnIncidentTripsTheGateWithExit7() throws Exception {
         server.enqueue(token("t", null));
         server.enqueue(ok(overview()));
