@@ -20,19 +20,15 @@ public record GlobalOptions(String output, String jq, String profile, String clo
         if (output != null) {
             return output;
         }
-        String variable = blankToNull(env.get("PCX_OUTPUT"));
+        String variable = PcxCommand.blankToNull(env.get("PCX_OUTPUT"));
         if (variable != null && jq != null && !variable.equalsIgnoreCase("json") && !variable.equalsIgnoreCase("jsonl")) {
             return null;
         }
         return variable;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
     static GlobalOptions of(PcxCommand root) {
-        return new GlobalOptions(blankToNull(root.output), root.jq, root.profile(), root.cloud, root.endpoint(), root.authority(),
+        return new GlobalOptions(PcxCommand.blankToNull(root.output), root.jq, root.profile(), root.cloud, root.endpoint(), root.authority(),
                 root.graphEndpoint(), root.armEndpoint(), root.sandbox(), root.debug(), root.noColor(), root.timeout,
                 root.locale);
     }

@@ -169,7 +169,7 @@ public final class PcxCommand implements java.util.concurrent.Callable<Integer> 
         return noColor || EnvDefaults.on(env, "NO_COLOR");
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

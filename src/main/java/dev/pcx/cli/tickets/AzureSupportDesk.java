@@ -114,8 +114,7 @@ final class AzureSupportDesk {
                 }
             }
             ObjectNode b = body.apply(a, key);
-            String check = "check with: " + context.pcx("tickets show " + name + " -c " + customerText
-                    + " --azure-subscription " + subscription);
+            String check = checkWith(name);
             for (int attempt = 1; ; attempt++) {
                 try {
                     return new Filed(a.create(subscription, name, b), false);
@@ -224,13 +223,9 @@ final class AzureSupportDesk {
                     a.addCommunication(subscription, name, comm, body);
                     return a.ticket(subscription, name);
                 } catch (OutcomeUnknownException unknown) {
-                    throw new OutcomeUnknownException(unknown.getMessage(), unknown.target(), unknown, "check with: "
-                            + context.pcx("tickets show " + name + " -c " + customerText + " --azure-subscription "
-                            + subscription));
+                    throw new OutcomeUnknownException(unknown.getMessage(), unknown.target(), unknown, checkWith(name));
                 } catch (dev.pcx.api.CancelledException interrupted) {
-                    context.say("interrupted while adding the note: it may have been added; check with: "
-                            + context.pcx("tickets show " + name + " -c " + customerText + " --azure-subscription "
-                            + subscription));
+                    context.say("interrupted while adding the note: it may have been added; " + checkWith(name));
                     throw interrupted;
                 } catch (TransportException lost) {
                     SupportResource now = readBack(() -> a.communication(subscription, name, comm), lost,
@@ -289,9 +284,14 @@ final class AzureSupportDesk {
         } catch (RuntimeException unreadable) {
             throw new OutcomeUnknownException("the answer to " + what + " was lost (" + lost.getMessage()
                     + "), and the ticket could not be read again: it may or may not have been done", lost.target(), lost,
-                    "check with: " + context.pcx("tickets show " + name + " -c " + customerText
-                    + " --azure-subscription " + subscription));
+                    checkWith(name));
         }
+    }
+
+    /** The fix of an unknown outcome: the command that shows ticket {@code name} as this command line runs pcx. */
+    private String checkWith(String name) {
+        return "check with: " + context.pcx("tickets show " + name + " -c " + customerText + " --azure-subscription "
+                + subscription);
     }
 
     /** Runs calls of the channel, turning its refusals into one line with what to do. */

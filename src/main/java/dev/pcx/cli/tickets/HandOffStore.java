@@ -34,15 +34,23 @@ final class HandOffStore {
 
     /** Every kept hand-off, oldest first. */
     List<HandOff> all() {
+        List<HandOff> list = read(files, file, LIST);
+        return list == null ? List.of() : list;
+    }
+
+    /**
+     * One of the tickets' state files, read as {@code type}; null when it is absent or empty. A
+     * file too open or corrupt is reported, never used or overwritten.
+     */
+    static <T> T read(LocalFiles files, Path file, TypeReference<T> type) {
         files.checkDir();
         files.checkSecret(file);
         byte[] bytes = files.read(file);
         if (bytes == null || bytes.length == 0) {
-            return List.of();
+            return null;
         }
         try {
-            List<HandOff> list = Json.mapper().readValue(bytes, LIST);
-            return list == null ? List.of() : list;
+            return Json.mapper().readValue(bytes, type);
         } catch (java.io.IOException e) {
             String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
             throw new LocalStateException(file + " is corrupt (" + String.valueOf(detail).lines().findFirst().orElse("")

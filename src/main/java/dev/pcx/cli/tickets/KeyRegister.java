@@ -32,20 +32,8 @@ final class KeyRegister {
 
     /** What {@code key} names outside the hand-offs (an Azure ticket), or null. */
     private String azure(String key) {
-        files.checkDir();
-        files.checkSecret(file);
-        byte[] bytes = files.read(file);
-        if (bytes == null || bytes.length == 0) {
-            return null;
-        }
-        try {
-            Map<String, String> keys = Json.mapper().readValue(bytes, MAP);
-            return keys == null ? null : keys.get(key);
-        } catch (java.io.IOException e) {
-            String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-            throw new LocalStateException(file + " is corrupt (" + String.valueOf(detail).lines().findFirst().orElse("")
-                    + "); it was left as it is: move it away to start a new one", e);
-        }
+        Map<String, String> keys = HandOffStore.read(files, file, MAP);
+        return keys == null ? null : keys.get(key);
     }
 
     /** Before a hand-off with {@code key}: refused when the key named an Azure ticket. */
@@ -77,15 +65,8 @@ final class KeyRegister {
             return;
         }
         files.locked(() -> {
-            TreeMap<String, String> keys = new TreeMap<>();
-            byte[] bytes = files.read(file);
-            if (bytes != null && bytes.length > 0) {
-                try {
-                    keys = Json.mapper().readValue(bytes, MAP);
-                } catch (java.io.IOException e) {
-                    throw new LocalStateException(file + " is corrupt; it was left as it is: move it away", e);
-                }
-            }
+            TreeMap<String, String> read = HandOffStore.read(files, file, MAP);
+            TreeMap<String, String> keys = read == null ? new TreeMap<>() : read;
             keys.put(key, "Azure support ticket " + name + " on subscription " + subscription);
             try {
                 files.writeAtomically(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(keys));

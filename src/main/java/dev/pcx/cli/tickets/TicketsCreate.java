@@ -103,8 +103,9 @@ final class TicketsCreate implements Callable<Integer> {
         if (descriptionFile != null) {
             description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
         }
-        askForMissing();
-        if (azure.azure() && AzureFiling.offered(context)) {
+        boolean viaAzure = azure.azure() && AzureFiling.offered(context);
+        askForMissing(viaAzure);
+        if (viaAzure) {
             azure.check(severity, context.io().stdinTty());
             return AzureFiling.file(context, azure, customer.trim(), title.trim(), severity, service.trim(),
                     description, k);
@@ -119,7 +120,7 @@ final class TicketsCreate implements Callable<Integer> {
     }
 
     /** Fields not given: asked for on a terminal; without one, exit 2 naming every missing flag. */
-    private void askForMissing() {
+    private void askForMissing(boolean viaAzure) {
         Map<String, Boolean> missing = new LinkedHashMap<>();
         missing.put("--customer", blank(customer));
         missing.put("--title", blank(title));
@@ -132,21 +133,15 @@ final class TicketsCreate implements Callable<Integer> {
                 names.add(name);
             }
         });
-        if (azure.azure() && AzureFiling.offered(context)) {
-            // what no question asks for (the desk's contact) is named now, not after the answers
-            List<String> azureMissing = azure.missing(severity, context.io().stdinTty());
-            if (!azureMissing.isEmpty()) {
-                names.addAll(azureMissing);
-                throw CliException.usage("missing " + String.join(", ", names).replace("--description", "--description "
-                        + "(or --description-file)") + (context.io().stdinTty() ? "" : " (there is no terminal to ask on)"));
-            }
-        }
-        if (names.isEmpty()) {
+        // what no question asks for (the Azure desk's contact) is named now, not after the answers
+        List<String> azureMissing = viaAzure ? azure.missing(severity, context.io().stdinTty()) : List.of();
+        if (names.isEmpty() && azureMissing.isEmpty()) {
             return;
         }
-        if (!context.io().stdinTty()) {
+        if (!context.io().stdinTty() || !azureMissing.isEmpty()) {
+            names.addAll(azureMissing);
             throw CliException.usage("missing " + String.join(", ", names).replace("--description", "--description (or "
-                    + "--description-file)") + " (there is no terminal to ask on)");
+                    + "--description-file)") + (context.io().stdinTty() ? "" : " (there is no terminal to ask on)"));
         }
         Prompter prompter = new Prompter(context.io());
         while (blank(customer)) {
