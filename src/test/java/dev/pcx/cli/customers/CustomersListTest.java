@@ -129,7 +129,6 @@ class CustomersListTest extends MockServerTest {
     void aRepeatedNextLinkStopsTheWalkInsteadOfLooping() {
         server.enqueue(ok(page(List.of(customer(tenant(1), "A", "a.cn")), "/customers?seekOperation=Next", "same")));
         server.enqueue(ok(page(List.of(customer(tenant(2), "B", "b.cn")), "/customers?seekOperation=Next", "same")));
-        server.enqueue(ok(page(List.of(customer(tenant(3), "C", "c.cn")), "/customers?seekOperation=Next", "same")));
 
         Pcx.Result r = pcx.run("customers", "list", "--all", "-o", "jsonl");
 
@@ -375,10 +374,13 @@ class CustomersListTest extends MockServerTest {
     }
 
     @Test
-    void stopsFetchingWhenTheReaderOfStdoutHasGone() {
-        for (int i = 0; i < 3; i++) {
+    void stopsFetchingWhenTheReaderOfStdoutHasGone() throws InterruptedException {
+        // the walk may have asked for page 2 ahead of the reader (the README: one page ahead at
+        // most), or not yet, when the reader goes; it never asks for page 3: that is not queued
+        for (int i = 0; i < 2; i++) {
             server.enqueue(ok(page(List.of(customer(tenant(i), "A", "a.cn")), "/customers?seekOperation=Next", "t" + i)));
         }
+        queue.mayLeaveUnused(1);
         java.io.OutputStream closedPipe = new java.io.OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -389,6 +391,14 @@ class CustomersListTest extends MockServerTest {
         Pcx.Result r = pcx.stdout(closedPipe).run("customers", "list", "--all", "-o", "jsonl");
 
         assertEquals(0, r.exit(), r::toString);
-        assertEquals(1, server.getRequestCount());
+        // once pcx has returned, the thread that fetches ahead is ending, and with it any request pcx could send
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("pcx-next-page")) {
+                t.join(10_000);
+                assertFalse(t.isAlive(), "the fetch-ahead thread is still running 10 s after pcx returned");
+            }
+        }
+        int asked = server.getRequestCount();
+        assertTrue(asked >= 1 && asked <= 2, "page 1, and page 2 at most, were asked for: " + asked);
     }
 }
