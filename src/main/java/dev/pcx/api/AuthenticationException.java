@@ -9,7 +9,12 @@ public class AuthenticationException extends RuntimeException {
      * @param fix     the command or setting that fixes it, e.g. {@code pcx auth login}
      */
     public AuthenticationException(String message, String fix) {
-        super(message);
+        this(message, fix, null);
+    }
+
+    /** @param cause the service's own answer (a 401's {@link ApiException}), kept for {@code --debug} */
+    public AuthenticationException(String message, String fix, Throwable cause) {
+        super(message, cause);
         this.fix = fix;
     }
 

@@ -1,13 +1,9 @@
 package dev.pcx.api;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pcx.api.model.Link;
-import dev.pcx.api.model.Links;
-import dev.pcx.api.model.ResourceCollection;
 import dev.pcx.api.model.SupportResource;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -46,7 +42,7 @@ public final class AzureSupport {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final ApiSettings settings;
-    private final OkHttpClient http;
+    private final Exchange exchange;
     private final ObjectMapper mapper = Json.mapper();
     private final Duration wait;
     private final Consumer<String> progress;
@@ -66,19 +62,15 @@ public final class AzureSupport {
         this.progress = progress;
         this.customer = customer;
         this.partner = partner;
-        this.http = base.newBuilder()
+        this.exchange = new Exchange(Service.ARM, settings, base.newBuilder()
                 .addInterceptor(new Headers(settings))
                 .addInterceptor(new RetryInterceptor(settings))
                 .addInterceptor(new TwoTokens(customer, partner))
-                .build();
+                .build());
     }
 
     public HttpUrl baseUrl() {
         return settings.baseUrl();
-    }
-
-    /** An answer of ARM: its status, JSON body (or null) and headers. */
-    public record Answer(int status, JsonNode body, okhttp3.Headers headers) {
     }
 
     // ---- services and problem classifications (tenant level) ----
@@ -152,7 +144,7 @@ public final class AzureSupport {
     public SupportResource update(String subscription, String name, ObjectNode body) {
         Answer answer = send("PATCH", ticketUrl(subscription, name), body);
         if (answer.status() == 202) {
-            await(answer, "the change to " + name);
+            awaitAccepted(answer, "the change to " + name);
         }
         SupportResource after = answer.status() == 202 ? null : read(answer.body());
         return after != null && after.properties() != null ? after : ticket(subscription, name);
@@ -195,6 +187,7 @@ public final class AzureSupport {
         OperationFailed(String reason, String faultCode, String description, String requestId, String method,
                         String path, java.time.Duration retryAfter) {
             super(400, reason, faultCode, description, requestId, method, path, retryAfter);
+            in(Service.ARM, null);
         }
     }
 
@@ -209,7 +202,9 @@ public final class AzureSupport {
             await(accepted, what);
         } catch (OperationFailed e) {
             throw e; // the operation failed: Azure says so
-        } catch (ApiException e) {
+        } catch (ApiException | MalformedResponseException e) {
+            // a refused poll, a poll that answers HTML, a monitor link to another host: the write
+            // was accepted all the same, and a person who read "refused" would file it again
             throw new OutcomeUnknownException("Azure accepted " + what + ", then its progress could not be read ("
                     + e.getMessage() + "): it may be done", settings.baseUrl().host(), e, null);
         } catch (CancelledException e) {
@@ -325,28 +320,9 @@ public final class AzureSupport {
         return out;
     }
 
-    /** ARM's collection envelope {@code {"value", "nextLink"}}. */
-    record Page(List<SupportResource> value, String nextLink) {
-    }
-
     private Pages<SupportResource> pages(HttpUrl first) {
-        JavaType pageType = mapper.constructType(Page.class);
-        return new Pages<>(request -> {
-            Answer answer = send("GET", resolve(request.target()), null);
-            Page page;
-            try {
-                page = answer.body() == null ? null : mapper.treeToValue(answer.body(), pageType);
-            } catch (JacksonException e) {
-                throw new MalformedResponseException("Azure sent a listing pcx cannot read ("
-                        + e.getOriginalMessage() + ")", answer.headers().get("x-ms-request-id"), e);
-            }
-            Links links = new Links();
-            if (page != null && page.nextLink() != null && !page.nextLink().isBlank()) {
-                links.put("next", new Link(page.nextLink(), "GET", List.of()));
-            }
-            return new ResourceCollection<>(null, page == null || page.value() == null ? List.of() : page.value(),
-                    links, null, null);
-        }, ApiRequest.at("GET", first.toString()));
+        return ODataPages.walk(exchange, first.toString(), "nextLink", SupportResource.class,
+                target -> send("GET", resolve(target), null));
     }
 
     private SupportResource read(JsonNode body) {
@@ -372,9 +348,6 @@ public final class AzureSupport {
      * communication's own name).
      */
     Answer send(String method, HttpUrl url, JsonNode body, String clientRequestId) {
-        // no token in a tenant: say so before anything goes on the wire
-        customer.accessToken();
-        partner.accessToken();
         Request.Builder b = new Request.Builder().url(url)
                 .header("x-ms-client-request-id", clientRequestId);
         try {
@@ -382,38 +355,16 @@ public final class AzureSupport {
         } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
-        Request request = b.build();
-        okhttp3.Call call = http.newCall(request);
-        try (Response response = call.execute()) {
-            if (!response.isSuccessful()) {
-                throw ErrorBodies.toException(request, response, mapper);
-            }
-            String text = Bodies.text(response.body());
-            JsonNode node = null;
-            if (!text.isBlank()) {
-                try {
-                    node = mapper.readTree(text);
-                } catch (JacksonException e) {
-                    throw new MalformedResponseException("Azure answered " + response.code()
-                            + " with a body that is not JSON", ErrorBodies.requestId(request, response), e);
-                }
-            }
-            return new Answer(response.code(), node, response.headers());
-        } catch (RetryInterceptor.BodyTooLargeException e) {
-            throw new MalformedResponseException("Azure sent " + e.getMessage(), request.header("x-ms-client-request-id"),
-                    e);
-        } catch (IOException e) {
-            throw Calls.failure(e, call, settings.baseUrl());
-        }
+        // no token in either tenant: say so before anything goes on the wire
+        return exchange.send(b.build(), null, () -> {
+            customer.accessToken();
+            partner.accessToken();
+        }, exchange.answer());
     }
 
     /** A link the service gave must stay on ARM's scheme, host and port: the tokens go nowhere else. */
     HttpUrl resolve(String target) {
-        return Calls.sameOrigin(target, settings.baseUrl(), "Azure", "tokens");
-    }
-
-    private String host() {
-        return Calls.host(settings.baseUrl());
+        return exchange.sameOrigin(target);
     }
 
     /** What every ARM call carries. */

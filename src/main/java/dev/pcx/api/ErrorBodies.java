@@ -25,7 +25,8 @@ final class ErrorBodies {
     private ErrorBodies() {
     }
 
-    static ApiException toException(Request request, Response response, ObjectMapper mapper) {
+    static ApiException toException(Request request, Response response, ObjectMapper mapper, Service service,
+                                    String tenant) {
         String body = readCapped(response);
         String code = null;
         String description = null;
@@ -47,7 +48,7 @@ final class ErrorBodies {
         }
         return new ApiException(response.code(), response.message(), code, unescape(description),
                 requestId, request.method(), request.url().encodedPath(),
-                RetryInterceptor.retryAfter(response.header("Retry-After")));
+                RetryInterceptor.retryAfter(response.header("Retry-After"))).in(service, tenant);
     }
 
     /**

@@ -1,12 +1,7 @@
 package dev.pcx.api;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pcx.api.model.Link;
-import dev.pcx.api.model.Links;
-import dev.pcx.api.model.ResourceCollection;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -14,7 +9,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Microsoft Graph (partner-center-api.md §5.2), one tenant at a time, over the same transport as
@@ -44,23 +38,20 @@ public final class Graph {
 
     /** Graph in the tenant whose tokens {@code tokens} gives ({@code label} names it in messages). */
     public Tenant tenant(String label, TokenSource tokens) {
-        return new Tenant(label, tokens, shared.newBuilder().addInterceptor(new AuthInterceptor(tokens)).build());
-    }
-
-    /** Graph's collection envelope. */
-    record Page<T>(List<T> value, @JsonProperty("@odata.nextLink") String nextLink) {
+        return new Tenant(label, tokens, new Exchange(Service.GRAPH, settings,
+                shared.newBuilder().addInterceptor(new AuthInterceptor(tokens)).build()));
     }
 
     /** The calls of one tenant. */
     public final class Tenant {
         private final String label;
         private final TokenSource tokens;
-        private final OkHttpClient http;
+        private final Exchange exchange;
 
-        private Tenant(String label, TokenSource tokens, OkHttpClient http) {
+        private Tenant(String label, TokenSource tokens, Exchange exchange) {
             this.label = label;
             this.tokens = tokens;
-            this.http = http;
+            this.exchange = exchange;
         }
 
         public String label() {
@@ -82,59 +73,37 @@ public final class Graph {
             return b.build();
         }
 
+        /**
+         * The resource at {@code url}; null for a 204. A 200 with nothing in it is not an answer:
+         * a health check must not read it as "nothing there".
+         */
         public <T> T get(HttpUrl url, Class<T> type) {
-            return read(url.toString(), mapper.constructType(type));
+            Answer answer = read(url.toString());
+            if (answer.status() == 204) {
+                return null;
+            }
+            if (answer.body() == null) {
+                throw new MalformedResponseException("Microsoft Graph sent a body pcx cannot read (an empty body)",
+                        answer.header("request-id"), null);
+            }
+            try {
+                return mapper.treeToValue(answer.body(), type);
+            } catch (JacksonException e) {
+                throw new MalformedResponseException("Microsoft Graph sent a body pcx cannot read ("
+                        + Exchange.firstLine(e.getOriginalMessage()) + ")", answer.header("request-id"), e);
+            }
         }
 
         /** The pages of a Graph collection, fetched as they are asked for. */
         public <T> Pages<T> pages(HttpUrl first, Class<T> itemType) {
-            JavaType pageType = mapper.getTypeFactory().constructParametricType(Page.class, itemType);
-            return new Pages<>(request -> {
-                Page<T> page = read(request.target(), pageType);
-                Links links = new Links();
-                if (page != null && page.nextLink() != null && !page.nextLink().isBlank()) {
-                    links.put("next", new Link(page.nextLink(), "GET", List.of()));
-                }
-                return new ResourceCollection<>(null, page == null ? List.of() : page.value(), links, null, null);
-            }, ApiRequest.at("GET", first.toString()));
+            return ODataPages.walk(exchange, first.toString(), "@odata.nextLink", itemType, this::read);
         }
 
-        private <T> T read(String target, JavaType type) {
-            tokens.accessToken(); // no token for this tenant: say so before anything goes on the wire
-            Request request = new Request.Builder().url(resolve(target)).get()
+        private Answer read(String target) {
+            Request request = new Request.Builder().url(exchange.sameOrigin(target)).get()
                     .header("client-request-id", RequestIds.next()).build();
-            okhttp3.Call call = http.newCall(request);
-            try (Response response = call.execute()) {
-                if (response.code() == 401) {
-                    ApiException e = ErrorBodies.toException(request, response, mapper);
-                    throw new AuthenticationException("Microsoft Graph rejected the access token for " + label + " (401"
-                            + (e.description() == null ? "" : ": " + e.description()) + ")", null);
-                }
-                if (!response.isSuccessful()) {
-                    throw ErrorBodies.toException(request, response, mapper);
-                }
-                if (response.code() == 204) {
-                    return null; // a 200 with nothing in it is not an answer: a page must not end a walk there
-                }
-                try {
-                    return mapper.readValue(response.body().byteStream(), type);
-                } catch (JacksonException e) {
-                    throw new MalformedResponseException("Microsoft Graph sent a body pcx cannot read ("
-                            + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("") + ")",
-                            ErrorBodies.requestId(request, response), e);
-                }
-            } catch (RetryInterceptor.BodyTooLargeException e) {
-                throw new MalformedResponseException("Microsoft Graph sent " + e.getMessage(),
-                        request.header("client-request-id"), e);
-            } catch (IOException e) {
-                throw Calls.failure(e, call, settings.baseUrl());
-            }
+            return exchange.send(request, label, tokens::accessToken, exchange.answer());
         }
-    }
-
-    /** An absolute target must stay on Graph's scheme, host and port: the token goes nowhere else. */
-    HttpUrl resolve(String target) {
-        return Calls.sameOrigin(target, settings.baseUrl(), "Microsoft Graph", "token");
     }
 
     /** What every Graph call carries; {@code client-request-id} is set per logical call, so retries repeat it. */

@@ -12,8 +12,6 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 import java.io.IOException;
 import java.util.Map;
@@ -29,8 +27,7 @@ public final class PartnerCenter {
 
     private final ApiSettings settings;
     private final TokenSource tokens;
-    private static final long CALL_TIMEOUT_MARGIN_MS = 1000;
-    private final OkHttpClient http;
+    private final Exchange exchange;
     private final ObjectMapper mapper = Json.mapper();
 
     public PartnerCenter(ApiSettings settings, TokenSource tokens) {
@@ -42,11 +39,11 @@ public final class PartnerCenter {
     public PartnerCenter(ApiSettings settings, TokenSource tokens, OkHttpClient base) {
         this.settings = settings;
         this.tokens = tokens;
-        this.http = base.newBuilder()
+        this.exchange = new Exchange(Service.PARTNER_CENTER, settings, base.newBuilder()
                 .addInterceptor(new HeadersInterceptor(settings))
                 .addInterceptor(new RetryInterceptor(settings))
                 .addInterceptor(new AuthInterceptor(tokens))
-                .build();
+                .build());
     }
 
     /**
@@ -123,76 +120,15 @@ public final class PartnerCenter {
 
     /** Sends one logical call and reads the answer as {@code type}; null for an empty answer. */
     public <T> T execute(ApiRequest request, JavaType type) {
-        return exchange(request, (response, httpRequest) -> {
-            ResponseBody body = response.body();
-            if (response.code() == 204 || body.contentLength() == 0) {
-                return null;
-            }
-            try {
-                return mapper.readValue(body.byteStream(), type);
-            } catch (JacksonException e) {
-                throw new MalformedResponseException("Partner Center sent a body pcx cannot read as "
-                        + type.getRawClass().getSimpleName() + " (" + firstLine(e.getOriginalMessage()) + ")",
-                        ErrorBodies.requestId(httpRequest, response), e);
-            }
-        });
-    }
-
-    /** A successful answer in full: status, headers and JSON body (null when empty), for writes that may answer 202. */
-    public record Answer(int status, JsonNode body, okhttp3.Headers headers) {
-        public String header(String name) {
-            return headers.get(name);
-        }
-
-        public java.time.Duration retryAfter() {
-            return RetryInterceptor.retryAfter(headers.get("Retry-After"));
-        }
+        return exchange(request, exchange.value(type));
     }
 
     public Answer send(ApiRequest request) {
-        return exchange(request, (response, httpRequest) -> {
-            String text = Bodies.text(response.body());
-            JsonNode body = null;
-            if (!text.isBlank()) {
-                try {
-                    body = mapper.readTree(text);
-                } catch (JacksonException e) {
-                    throw new MalformedResponseException("Partner Center answered " + response.code()
-                            + " with a body that is not JSON", ErrorBodies.requestId(httpRequest, response), e);
-                }
-            }
-            return new Answer(response.code(), body, response.headers());
-        });
+        return exchange(request, exchange.answer());
     }
 
-    /** Reads a successful response; errors have been turned into exceptions before it is called. */
-    private interface ResponseReader<T> {
-        T read(Response response, Request httpRequest) throws IOException;
-    }
-
-    private <T> T exchange(ApiRequest request, ResponseReader<T> reader) {
-        tokens.accessToken(); // not signed in: say so before anything goes on the wire
-        Request httpRequest = toHttp(request);
-        okhttp3.Call call = http.newCall(httpRequest);
-        // the whole call, bytes of a trickled body included, within --timeout (retries keep their own
-        // deadline inside it, so their messages come first; this is the backstop)
-        call.timeout().timeout(settings.timeout().toMillis() + CALL_TIMEOUT_MARGIN_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        try (Response response = call.execute()) {
-            if (response.code() == 401) {
-                ApiException e = ErrorBodies.toException(httpRequest, response, mapper);
-                throw new AuthenticationException("Partner Center rejected the access token (401"
-                        + (e.description() == null ? "" : ": " + e.description()) + ")", null);
-            }
-            if (!response.isSuccessful()) {
-                throw ErrorBodies.toException(httpRequest, response, mapper);
-            }
-            return reader.read(response, httpRequest);
-        } catch (RetryInterceptor.BodyTooLargeException e) {
-            throw new MalformedResponseException("Partner Center sent " + e.getMessage(),
-                    httpRequest.header("MS-RequestId"), e);
-        } catch (IOException e) {
-            throw Calls.failure(e, call, settings.baseUrl());
-        }
+    private <T> T exchange(ApiRequest request, Exchange.Reader<T> reader) {
+        return exchange.send(toHttp(request), null, tokens::accessToken, reader);
     }
 
     public <T> T get(ApiRequest request, Class<T> type) {
@@ -253,6 +189,7 @@ public final class PartnerCenter {
                 return;
             }
             int count = 0;
+            boolean listed = false;
             Link found = null;
             try (com.fasterxml.jackson.core.JsonParser p = mapper.createParser(json)) {
                 if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
@@ -266,6 +203,7 @@ public final class PartnerCenter {
                         found = links == null ? null : links.get("next").orElse(null);
                     } else if ("items".equalsIgnoreCase(name) && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
                         count = 0; // a key given twice: the last one is what binding keeps
+                        listed = true;
                         while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
                             count++;
                             p.skipChildren();
@@ -275,9 +213,12 @@ public final class PartnerCenter {
                     }
                 }
             } catch (JacksonException e) {
-                throw unreadable(firstLine(e.getOriginalMessage()), e);
+                throw unreadable(Exchange.firstLine(e.getOriginalMessage()), e);
             } catch (IOException e) {
                 throw unreadable(e.getMessage(), e);
+            }
+            if (!listed) {
+                throw unreadable("no items list", null);
             }
             next = found;
             size = count;
@@ -301,10 +242,14 @@ public final class PartnerCenter {
                 return bound;
             }
             try {
-                bound = mapper.readValue(json, type);
+                ResourceCollection<T> page = mapper.readValue(json, type);
+                if (page == null || !page.listed()) {
+                    throw unreadable(page == null ? "null" : "no items list", null);
+                }
+                bound = page;
                 return bound;
             } catch (JacksonException e) {
-                throw unreadable(firstLine(e.getOriginalMessage()), e);
+                throw unreadable(Exchange.firstLine(e.getOriginalMessage()), e);
             } catch (IOException e) {
                 throw unreadable(e.getMessage(), e);
             }
@@ -343,7 +288,7 @@ public final class PartnerCenter {
     HttpUrl resolve(String target) {
         HttpUrl base = settings.baseUrl();
         if (target.startsWith("http://") || target.startsWith("https://")) {
-            return Calls.sameOrigin(target, base, "Partner Center", "token");
+            return exchange.sameOrigin(target);
         }
         String root = base.toString();
         if (root.endsWith("/")) {
@@ -354,13 +299,5 @@ public final class PartnerCenter {
             throw new MalformedResponseException("not a usable path: " + target, null, null);
         }
         return url;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "no detail";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

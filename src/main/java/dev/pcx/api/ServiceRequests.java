@@ -40,7 +40,7 @@ public final class ServiceRequests {
     }
 
     private ServiceRequest patch(String customerId, String id, ObjectNode body) {
-        PartnerCenter.Answer answer = client.send(ApiRequest.request("PATCH", path(customerId) + "/"
+        Answer answer = client.send(ApiRequest.request("PATCH", path(customerId) + "/"
                 + ApiRequest.segment(id)).body(body).build());
         JsonNode node = answer.body();
         if (answer.status() == 204 || node == null || !node.isObject()) {

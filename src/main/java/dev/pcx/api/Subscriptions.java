@@ -55,7 +55,7 @@ public final class Subscriptions {
         if (etag != null) {
             request.header("If-Match", etag);
         }
-        PartnerCenter.Answer answer = client.send(request.build());
+        Answer answer = client.send(request.build());
         Read updated = answer.status() == 202 || answer.body() == null || !answer.body().isObject()
                 ? null : read(answer.body());
         return new Patched(answer.status(), updated, answer.header("Location"), answer.retryAfter());

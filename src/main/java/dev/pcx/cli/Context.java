@@ -9,16 +9,13 @@ import dev.pcx.api.RetryListener;
 import dev.pcx.api.Sleeper;
 import dev.pcx.auth.AadClient;
 import dev.pcx.auth.Cloud;
-import dev.pcx.auth.Credential;
 import dev.pcx.auth.Credentials;
-import dev.pcx.auth.LocalStateException;
 import dev.pcx.auth.Profile;
 import dev.pcx.auth.ProfileStore;
 import dev.pcx.output.JqFilter;
 import dev.pcx.output.Output;
 import dev.pcx.output.OutputFormat;
 import dev.pcx.output.RecordPrinter;
-import dev.pcx.sandbox.SandboxIdentity;
 import dev.pcx.sandbox.SandboxServer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -28,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
@@ -393,6 +389,15 @@ public final class Context implements AutoCloseable {
 
     /** A Partner Center client for {@code c}, sharing the session's HTTP client. */
     public PartnerCenter api(Connection c) {
+        return new PartnerCenter(settings(c.endpoint()), c.credentials().tokens(), http(c.endpoint()));
+    }
+
+    /**
+     * What every call of this invocation to the service at {@code base} is made with (Partner
+     * Center, Microsoft Graph, Azure Resource Manager alike): locale, user agent, correlation id,
+     * --timeout, retries and what they say, the --debug trace.
+     */
+    public ApiSettings settings(HttpUrl base) {
         if (!LOCALE.matcher(options().locale()).matches()) {
             throw CliException.usage("'" + options().locale() + "' is not a locale (examples: en-US, zh-CN)");
         }
@@ -402,11 +407,10 @@ public final class Context implements AutoCloseable {
                         + " (attempt " + attempt + " of " + max + ")");
             }
         };
-        ApiSettings settings = new ApiSettings(c.endpoint(), options().locale(), "pcx/" + VersionProvider.version()
+        return new ApiSettings(base, options().locale(), "pcx/" + VersionProvider.version()
                 + " (Java " + System.getProperty("java.version") + "; " + System.getProperty("os.name") + ")",
                 session.correlationId(), options().timeout(), null, null, 5, session.sleeper(), session.nanoTime(), retries,
                 options().debug() ? io.err()::println : null);
-        return new PartnerCenter(settings, c.credentials().tokens(), http(c.endpoint()));
     }
 
     /**

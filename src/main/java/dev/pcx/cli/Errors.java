@@ -134,32 +134,54 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
                 + ". This is a bug in pcx: please report it with the output of the same command run with --debug");
     }
 
-    private static Failure api(ApiException e) {
+    /**
+     * An error answer of any service, worded once: what it means (the command's own meaning where
+     * it gave one, else the service's words), where (the service, the tenant, the call), the code
+     * and the request id to quote to Microsoft, and what to do.
+     */
+    static Failure api(ApiException e) {
         String said = e.description() == null ? e.status() + (e.reason() == null ? "" : " " + e.reason())
                 : e.description();
-        String code = e.faultCode() == null ? "" : " (code " + e.faultCode() + ")";
-        String where = e.method() + " " + e.path();
+        String code = e.codeText();
+        String service = e.service().short_();
+        String in = e.tenant() == null ? "" : " in " + e.tenant();
+        String call = " [" + e.method() + " " + e.path() + "]";
+        String id = requestId(e.requestId());
+        String fix = e.fix() == null ? "" : "; " + e.fix();
         int status = e.status();
+        if (e.meaning() != null) {
+            return new Failure(status == 404 ? ExitCode.NOT_FOUND : status == 429 || status >= 500 && status != 501
+                    ? ExitCode.UNAVAILABLE : ExitCode.REFUSED,
+                    e.meaning() + " (" + service + ": " + said + code + ")" + id + fix);
+        }
         if (status == 404) {
-            return new Failure(ExitCode.NOT_FOUND, "not found: " + said + code + " [" + where + "]" + requestId(e.requestId()));
+            return new Failure(ExitCode.NOT_FOUND, "not found" + in + ": " + said + code + call + id + fix);
         }
         if (status == 429) {
-            String wait = e.retryAfter() == null ? "" : "; Partner Center asks to wait " + e.retryAfter().toSeconds() + " s";
-            return new Failure(ExitCode.UNAVAILABLE, "throttled by Partner Center after retries" + wait
-                    + " (" + said + ")" + requestId(e.requestId()));
+            String wait = e.retryAfter() == null ? "" : "; " + service + " asks to wait " + e.retryAfter().toSeconds()
+                    + " s";
+            return new Failure(ExitCode.UNAVAILABLE, "throttled by " + service + " after retries" + in + wait
+                    + " (" + said + ")" + id);
         }
         if (status == 403) {
-            return new Failure(ExitCode.REFUSED, "Partner Center refused: " + said + code
-                    + "; the signed-in account may lack the role, or delegated admin access to this customer"
-                    + requestId(e.requestId()));
+            return new Failure(ExitCode.REFUSED, service + " refused" + in + ": " + said + code + "; " + (e.fix() != null
+                    ? e.fix() : FORBIDDEN.getOrDefault(e.service(), "the signed-in account may lack the role"))
+                    + id);
         }
         if (status >= 500 && status != 501) {
-            return new Failure(ExitCode.UNAVAILABLE, "Partner Center failed (" + status + "): " + said + code
-                    + " [" + where + "]; retry later" + requestId(e.requestId()));
+            return new Failure(ExitCode.UNAVAILABLE, service + " failed (" + status + ")" + in + ": " + said + code + call
+                    + "; retry later" + id);
         }
-        return new Failure(ExitCode.REFUSED, "Partner Center refused the request (" + status + "): " + said + code
-                + " [" + where + "]" + requestId(e.requestId()));
+        return new Failure(ExitCode.REFUSED, service + " refused the request" + in + " (" + status + "): " + said + code
+                + call + id + fix);
     }
+
+    /** What a 403 of each service means when the command that met it has nothing more precise to say. */
+    private static final java.util.Map<dev.pcx.api.Service, String> FORBIDDEN = java.util.Map.of(
+            dev.pcx.api.Service.PARTNER_CENTER, "the signed-in account may lack the role, or delegated admin access to "
+                    + "this customer",
+            dev.pcx.api.Service.GRAPH, "the signed-in person needs an admin role there that may read this",
+            dev.pcx.api.Service.ARM, "the signed-in person needs a role on that subscription that allows this");
 
     private static String requestId(String id) {
         return id == null ? "" : " (request id " + id + ")";

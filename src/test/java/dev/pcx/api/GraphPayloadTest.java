@@ -1,6 +1,5 @@
 package dev.pcx.api;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.model.ApiFault;
@@ -22,8 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Graph's service-health payloads, in the shapes of Microsoft's own, read without loss. */
 class GraphPayloadTest {
-    private static <T> Graph.Page<T> read(JsonNode body, TypeReference<Graph.Page<T>> type) throws Exception {
-        return Json.mapper().readValue(Json.mapper().writeValueAsBytes(body), type);
+    /** A Graph page as pcx reads it off the wire: its items and its next link. */
+    private record Page<T>(List<T> value, String nextLink) {
+    }
+
+    private static <T> Page<T> read(JsonNode body, Class<T> type) throws Exception {
+        JsonNode wire = Json.mapper().readTree(Json.mapper().writeValueAsBytes(body));
+        var page = ODataPages.read(Service.GRAPH, new Answer(200, wire, okhttp3.Headers.of()), "@odata.nextLink", type);
+        return new Page<>(page.items(), page.links().get("next").map(dev.pcx.api.model.Link::uri).orElse(null));
     }
 
     @Test
@@ -34,7 +39,7 @@ class GraphPayloadTest {
                 service("OrgLiveID", "Identity Service", "ServiceRestored", null)), null);
         ((ObjectNode) body.get("value").get(1)).put("someFutureField", "kept");
 
-        Graph.Page<ServiceHealth> page = read(body, new TypeReference<>() { });
+        Page<ServiceHealth> page = read(body, ServiceHealth.class);
 
         assertNull(page.nextLink());
         assertEquals(2, page.value().size());
@@ -55,7 +60,7 @@ class GraphPayloadTest {
                 issue("EX226792", "Exchange Online", "Incident", "ServiceRestored", true)),
                 "https://microsoftgraph.chinacloudapi.cn/v1.0/admin/serviceAnnouncement/issues?$skip=100");
 
-        Graph.Page<ServiceHealthIssue> page = read(body, new TypeReference<>() { });
+        Page<ServiceHealthIssue> page = read(body, ServiceHealthIssue.class);
 
         assertEquals("https://microsoftgraph.chinacloudapi.cn/v1.0/admin/serviceAnnouncement/issues?$skip=100",
                 page.nextLink());

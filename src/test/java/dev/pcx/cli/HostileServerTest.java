@@ -119,4 +119,16 @@ class HostileServerTest extends MockServerTest {
         assertEquals(3, r.exit(), r::toString);
         assertTrue(r.err().contains("is not a regular file"), r.err());
     }
+
+    /** Issue 19 item 1, in Partner Center's paging: a page without its items list is no page, never the end of a listing. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"totalCount\":0}", "{\"totalCount\":1,\"items\":null}",
+            "{\"totalCount\":1,\"items\":{\"id\":\"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\"}}"})
+    void aPartnerCenterPageWithoutItsItemsIsUnusable(String body) {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build());
+        Pcx.Result r = pcx.run("customers", "list", "-o", "jsonl");
+        assertEquals(5, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("pcx: Partner Center sent a body pcx cannot read as ResourceCollection"), r.err());
+    }
 }

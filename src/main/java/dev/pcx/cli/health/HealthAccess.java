@@ -1,18 +1,15 @@
 package dev.pcx.cli.health;
 
 import dev.pcx.api.ApiException;
-import dev.pcx.api.ApiSettings;
 import dev.pcx.api.AuthenticationException;
 import dev.pcx.api.Graph;
 import dev.pcx.api.ServiceAnnouncements;
 import dev.pcx.api.TokenSource;
-import dev.pcx.api.TransportException;
 import dev.pcx.auth.Credentials;
 import dev.pcx.auth.SignInException;
 import dev.pcx.auth.TenantTokens;
-import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
-import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.TenantSignIn;
 import okhttp3.HttpUrl;
 
 import java.util.Map;
@@ -47,12 +44,8 @@ public final class HealthAccess {
                     "sign in with 'pcx auth login' or set PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) "
                             + "instead of PCX_ACCESS_TOKEN");
         }
-        ApiSettings pc = context.api().settings();
         HttpUrl base = context.graphEndpoint();
-        ApiSettings settings = new ApiSettings(base, pc.locale(), pc.userAgent(), pc.correlationId(), pc.timeout(),
-                pc.connectTimeout(), pc.readTimeout(), pc.maxAttempts(), pc.sleeper(), pc.nanoTime(),
-                pc.retryListener(), pc.trace());
-        return new HealthAccess(graphTokens, new Graph(settings, context.http(base)));
+        return new HealthAccess(graphTokens, new Graph(context.settings(base), context.http(base)));
     }
 
     /** Graph in the partner's own tenant, for {@code pcx api --graph}. */
@@ -64,60 +57,25 @@ public final class HealthAccess {
     ServiceAnnouncements tenant(String tenantId, String label) {
         TokenSource source = byTenant.computeIfAbsent(tenantId == null ? "" : tenantId,
                 t -> tokens.graph(tenantId));
-        return new ServiceAnnouncements(graph.tenant(label, source));
+        return new ServiceAnnouncements(graph.tenant(tenantId == null ? "your partner tenant" : label + "'s tenant",
+                source));
     }
 
-    /** What a failure in a tenant means, said for a person, with its exit code. */
+    /**
+     * What a failure in a tenant means, said for a person, with its exit code: a refused sign-in
+     * there by the one table of sign-in failures, a 403 as the missing admin role; everything else
+     * as the classifier words it (the exception names Graph and the tenant).
+     */
     RuntimeException explain(RuntimeException e, String tenantId, String label) {
         String where = tenantId == null ? "your partner tenant" : label + "'s tenant";
         if (e instanceof SignInException s) {
-            if (s.codes().contains(65001L)) {
-                return new CliException(ExitCode.REFUSED, "the application is not consented in " + where
-                        + " (AADSTS65001); an administrator of that tenant must grant it admin consent to read "
-                        + "service health (ServiceHealth.Read.All)" + correlation(s));
-            }
-            if (s.codes().contains(50020L) || s.codes().contains(700016L)) {
-                return new CliException(ExitCode.REFUSED, "the partner has no delegated-admin relationship with "
-                        + (tenantId == null ? "that tenant" : label) + ": the signed-in " + (s.codes().contains(700016L) ? "application" : "user")
-                        + " is unknown in " + where + " (AADSTS" + (s.codes().contains(700016L) ? "700016" : "50020")
-                        + "); ask the customer to approve a delegated admin (GDAP) relationship in Partner Center"
-                        + correlation(s));
-            }
-            return new AuthenticationException("sign-in to " + where + " for Microsoft Graph failed: " + s.getMessage()
-                    + correlation(s), "sign in again with 'pcx auth login'");
+            return new TenantSignIn(where, tenantId == null ? "that tenant" : label, "Microsoft Graph",
+                    "to read service health (ServiceHealth.Read.All)", "in Partner Center").explain(s, "pcx auth login");
         }
-        if (e instanceof ApiException a) {
-            String said = a.description() == null ? a.status() + (a.reason() == null ? "" : " " + a.reason())
-                    : a.description();
-            String code = a.faultCode() == null ? "" : " (" + a.faultCode() + ")";
-            String id = a.requestId() == null ? "" : " (request id " + a.requestId() + ")";
-            int status = a.status();
-            if (status == 403) {
-                return new CliException(ExitCode.REFUSED, "the signed-in user has no admin role in " + where
-                        + " that may read service health (Microsoft Graph: " + said + ")" + id
-                        + "; a delegated admin role such as Service Support Administrator or Global Reader is needed");
-            }
-            if (status == 404) {
-                return CliException.notFound("not found in " + where + ": " + said + code + id);
-            }
-            if (status == 429 || status >= 500 && status != 501) {
-                String wait = a.retryAfter() == null ? "" : "; Microsoft Graph asks to wait " + a.retryAfter().toSeconds()
-                        + " s";
-                return new CliException(ExitCode.UNAVAILABLE, (status == 429 ? "throttled by Microsoft Graph after "
-                        + "retries" : "Microsoft Graph failed (" + status + ")") + " in " + where + ": " + said + code
-                        + wait + id + "; retry later");
-            }
-            return new CliException(ExitCode.REFUSED, "Microsoft Graph refused the request in " + where + " ("
-                    + status + "): " + said + code + " [" + a.method() + " " + a.path() + "]" + id);
-        }
-        if (e instanceof TransportException t) {
-            return new CliException(ExitCode.UNAVAILABLE, t.getMessage() + " (Microsoft Graph, for " + where
-                    + "); check the network and --graph-endpoint, or retry later");
+        if (e instanceof ApiException a && a.status() == 403) {
+            return a.meaning("the signed-in user has no admin role in " + where + " that may read service health",
+                    "a delegated admin role such as Service Support Administrator or Global Reader is needed");
         }
         return e;
-    }
-
-    private static String correlation(SignInException s) {
-        return s.correlationId() == null ? "" : " (correlation id " + s.correlationId() + ")";
     }
 }

@@ -14,6 +14,7 @@ import dev.pcx.auth.SignInException;
 import dev.pcx.auth.TenantTokens;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.TenantSignIn;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.ExitCode;
 
@@ -72,10 +73,7 @@ final class AzureSupportDesk {
                     + " (a token for one audience, in one tenant)", "sign in with 'pcx auth login' or set "
                     + "PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) instead of PCX_ACCESS_TOKEN");
         }
-        ApiSettings pc = context.api().settings();
-        ApiSettings settings = new ApiSettings(context.armEndpoint(), pc.locale(), pc.userAgent(), pc.correlationId(),
-                pc.timeout(), pc.connectTimeout(), pc.readTimeout(), pc.maxAttempts(), pc.sleeper(), pc.nanoTime(),
-                pc.retryListener(), pc.trace());
+        ApiSettings settings = context.settings(context.armEndpoint());
         String tenant = tenantId();
         api = new AzureSupport(settings, context.http(settings.baseUrl()), tokens.arm(tenant), tokens.arm(null), AzureSupport.DEFAULT_WAIT,
                 context::say);
@@ -299,36 +297,33 @@ final class AzureSupportDesk {
         try {
             return calls.get();
         } catch (SignInException e) {
-            throw explain(e);
+            throw new TenantSignIn("the customer's tenant", "the customer", "Azure Resource Manager",
+                    "for Azure Service Management", "with an Azure role").explain(e, context.pcx("auth login"));
+        } catch (AuthenticationException e) {
+            throw rejected(e);
         } catch (ApiException e) {
             throw explain(e);
         }
     }
 
-    /** What a sign-in failure in a tenant means here. */
-    private RuntimeException explain(SignInException s) {
-        String id = s.correlationId() == null ? "" : " (correlation id " + s.correlationId() + ")";
-        if (s.codes().contains(65001L)) {
-            return new CliException(ExitCode.REFUSED, "the application is not consented in the customer's tenant "
-                    + "(AADSTS65001); an administrator there must grant it admin consent for Azure Service Management"
-                    + id);
+    /** ARM rejected the tokens (401): which tenant must have issued each, and who must sign in. */
+    private RuntimeException rejected(AuthenticationException e) {
+        if (!(e.getCause() instanceof ApiException)) {
+            return e; // not ARM's answer: no token at all, said by the credentials
         }
-        if (s.codes().contains(50020L) || s.codes().contains(700016L)) {
-            return new CliException(ExitCode.REFUSED, "the partner has no delegated-admin relationship with the "
-                    + "customer: the signed-in person is unknown in its tenant (AADSTS" + (s.codes().contains(50020L)
-                    ? "50020" : "700016") + "); ask the customer to approve a delegated admin (GDAP) relationship "
-                    + "with an Azure role" + id);
-        }
-        return s;
+        return new CliException(ExitCode.AUTH, e.getMessage() + "; the Authorization token must be issued by the "
+                + "customer's tenant (" + tenantId + ") and x-ms-authorization-auxiliary by your partner tenant: sign in "
+                + "again with '" + context.pcx("auth login") + "' as a person with a delegated admin role in the "
+                + "customer's tenant");
     }
 
-    /** What a refusal of Azure Resource Manager means here, with its exit code and what to do. */
+    /**
+     * What a refusal of Azure Resource Manager means here: the CSP support-plan refusal, and what a
+     * 403, a 404 and a 409 mean for a ticket; the rest as the classifier words any service's.
+     */
     RuntimeException explain(ApiException e) {
-        String said = e.description() == null ? e.status() + (e.reason() == null ? "" : " " + e.reason())
-                : e.description();
-        String code = e.faultCode() == null ? "" : " (" + e.faultCode() + ")";
+        String said = e.description() == null ? "" : e.description();
         String rid = e.requestId() == null ? "" : " (request id " + e.requestId() + ")";
-        int status = e.status();
         if (said.toLowerCase(Locale.ROOT).contains("support plan type is csp")) {
             return new CliException(ExitCode.REFUSED, "Azure refused the ticket: \"" + said + "\"" + rid + "; pcx sent "
                     + "your partner tenant's token as x-ms-authorization-auxiliary, so Azure does not take you for this "
@@ -336,33 +331,15 @@ final class AzureSupportDesk {
                     + "you (an indirect reseller files through its indirect provider), or file it in Partner Center "
                     + "(Support requests → Customer requests)");
         }
-        if (status == 401) {
-            return new CliException(ExitCode.AUTH, "Azure Resource Manager rejected the tokens (401: " + said + code
-                    + ")" + rid + "; the Authorization token must be issued by the customer's tenant (" + tenantId
-                    + ") and x-ms-authorization-auxiliary by your partner tenant: sign in again with '"
-                    + context.pcx("auth login") + "' as a person with a delegated admin role in the customer's tenant");
-        }
-        if (status == 403) {
-            return new CliException(ExitCode.REFUSED, "Azure refused (403: " + said + code + ")" + rid + "; the "
-                    + "signed-in person needs Support Request Contributor (or Owner) on subscription " + subscription
-                    + " (GDAP's Azure role assignment gives it)");
-        }
-        if (status == 404) {
-            return CliException.notFound((AzureSupport.subscriptionMissing(e) ? "the customer has no Azure "
-                    + "subscription " + subscription + " (check --azure-subscription): " : "not found: ") + said + code
-                    + rid);
-        }
-        if (status == 409) {
-            return new CliException(ExitCode.REFUSED, "Azure refused: the ticket name is in use (409: " + said + code
-                    + ")" + rid + "; a name is never reused: give another --key, or see the ticket with '"
-                    + context.pcx("tickets list -c " + customerText + " --azure-subscription " + subscription) + "'");
-        }
-        if (status == 429 || status >= 500) {
-            String wait = e.retryAfter() == null ? "" : "; Azure asks to wait " + e.retryAfter().toSeconds() + " s";
-            return new CliException(ExitCode.UNAVAILABLE, (status == 429 ? "throttled by Azure after retries"
-                    : "Azure failed (" + status + ")") + ": " + said + code + wait + rid + "; retry later");
-        }
-        return new CliException(ExitCode.REFUSED, "Azure refused the request (" + status + "): " + said + code + " ["
-                + e.method() + " " + e.path() + "]" + rid);
+        return switch (e.status()) {
+            case 403 -> e.meaning("Azure refused", "the signed-in person needs Support Request Contributor (or Owner) "
+                    + "on subscription " + subscription + " (GDAP's Azure role assignment gives it)");
+            case 404 -> AzureSupport.subscriptionMissing(e) ? e.meaning("the customer has no Azure subscription "
+                    + subscription, "check --azure-subscription") : e;
+            case 409 -> e.meaning("Azure refused: the ticket name is in use", "a name is never reused: give another "
+                    + "--key, or see the ticket with '" + context.pcx("tickets list -c " + customerText
+                    + " --azure-subscription " + subscription) + "'");
+            default -> e;
+        };
     }
 }

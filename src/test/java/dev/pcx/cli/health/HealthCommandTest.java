@@ -372,4 +372,31 @@ class HealthCommandTest extends MockServerTest {
         assertTrue(r.err().contains("not found in " + CUSTOMER + "'s tenant: The issue was not found. (UnknownError)"),
                 r.err());
     }
+
+    /** Issue 19 item 1: a Graph page without its list is no answer, for one tenant and across customers. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"value\":null}", "{}",
+            "{\"value\":{\"id\":\"EX1\",\"service\":\"Exchange Online\",\"classification\":\"incident\"}}",
+            "{\"@odata.context\":\"x\",\"value\":\"none\"}"})
+    void aGraphPageWithoutItsListIsUnusableNeverClear(String body) throws Exception {
+        server.enqueue(token("t", null));
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body)
+                .build());
+        Pcx.Result one = pcx.run("health", "-c", CUSTOMER, "--fail-on", "incident", "-o", "json");
+        assertEquals(5, one.exit(), "nothing read is not 'no issues': " + one);
+        assertTrue(one.err().contains("Microsoft Graph sent a body pcx cannot read as a listing page"), one.err());
+        assertEquals("", one.out());
+
+        server.enqueue(token("partner-center-token", null));
+        server.enqueue(ok(dev.pcx.testing.Fixtures.page(List.of(
+                dev.pcx.testing.Fixtures.customer(tenant(1), "Contoso Ltd", "contoso.partner.onmschina.cn")), null, null)));
+        server.enqueue(token("graph-1", null));
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body)
+                .build());
+        Pcx.Result all = pcx.run("health", "affected", "-o", "jsonl");
+        assertEquals(5, all.exit(), all::toString);
+        JsonNode line = Json.mapper().readTree(all.out());
+        assertEquals("unknown", line.get("status").asText(), line.toString());
+        assertTrue(line.get("reason").asText().contains("cannot read as a listing page"), line.toString());
+    }
 }

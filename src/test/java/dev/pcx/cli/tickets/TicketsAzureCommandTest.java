@@ -475,6 +475,34 @@ class TicketsAzureCommandTest extends MockServerTest {
         assertEquals(1, puts(), "accepted once: never sent again");
     }
 
+    /**
+     * Issue 19 item 2: after a 202 the ticket is Azure's to finish. A poll that answers HTML, or a
+     * monitor link to another host, leaves the outcome unknown (exit 6 with the command that
+     * checks), never "refused": a person who read that would file it again.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"html", "elsewhere"})
+    void aPollPcxCannotUseAfterAzureAcceptedIsAnUnknownOutcomeNeverRefused(String fault) {
+        tokens();
+        server.enqueue(json(404, armError("ResourceNotFound", "not found")));
+        server.enqueue(ok(value(resource("services", SERVICE, "Virtual Machine running Windows"))));
+        server.enqueue(ok(value(resource("problemClassifications", PROBLEM, "Cannot connect to the virtual machine"))));
+        String monitor = fault.equals("html") ? server.url("/providers/Microsoft.Support/operationsStatus/op1").toString()
+                : "https://elsewhere.example/providers/Microsoft.Support/operationsStatus/op1";
+        server.enqueue(new MockResponse.Builder().code(202).addHeader("Azure-AsyncOperation", monitor).build());
+        if (fault.equals("html")) {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+                    .body("<html><body>Sign in to continue</body></html>").build());
+        }
+
+        Pcx.Result r = pcx.run(create());
+
+        assertEquals(6, r.exit(), r::toString);
+        assertTrue(r.err().contains("Azure accepted ticket ") && r.err().contains("it may be done"), r.err());
+        assertTrue(r.err().contains("check with: pcx tickets show "), r.err());
+        assertEquals(1, puts(), "accepted once: never sent again");
+    }
+
     /** PUTs the server has received since the last count. */
     private int puts() {
         int puts = 0;

@@ -1,0 +1,41 @@
+package dev.pcx.cli;
+
+import dev.pcx.api.AuthenticationException;
+import dev.pcx.auth.SignInException;
+
+/**
+ * What a refused sign-in in a customer's tenant means, for every command that acts there (service
+ * health, Azure support tickets): the one table of Azure AD's AADSTS codes that decide it.
+ *
+ * @param where        the tenant as a sentence names it ("Contoso's tenant")
+ * @param whom         the customer as a sentence names it ("Contoso", "the customer")
+ * @param resource     the service the token was for ("Microsoft Graph")
+ * @param consentFor   what the missing consent is for ("to read service health (ServiceHealth.Read.All)")
+ * @param relationship what the delegated admin relationship must give ("with an Azure role"), or ""
+ */
+public record TenantSignIn(String where, String whom, String resource, String consentFor, String relationship) {
+    /** The application has no consent in the tenant. */
+    private static final long NOT_CONSENTED = 65001L;
+    /** The signed-in user is not a member (no delegated admin) of the tenant. */
+    private static final long USER_UNKNOWN = 50020L;
+    /** The application is unknown in the tenant. */
+    private static final long APPLICATION_UNKNOWN = 700016L;
+
+    /** {@code s} said for a person, with its exit code: a refusal that names what is missing there, or a sign-in failure. */
+    public RuntimeException explain(SignInException s, String signInAgain) {
+        String corr = s.correlationId() == null ? "" : " (correlation id " + s.correlationId() + ")";
+        if (s.codes().contains(NOT_CONSENTED)) {
+            return new CliException(ExitCode.REFUSED, "the application is not consented in " + where + " (AADSTS"
+                    + NOT_CONSENTED + "); an administrator of that tenant must grant it admin consent " + consentFor + corr);
+        }
+        boolean app = s.codes().contains(APPLICATION_UNKNOWN);
+        if (app || s.codes().contains(USER_UNKNOWN)) {
+            return new CliException(ExitCode.REFUSED, "the partner has no delegated-admin relationship with " + whom
+                    + ": the signed-in " + (app ? "application" : "user") + " is unknown in " + where + " (AADSTS"
+                    + (app ? APPLICATION_UNKNOWN : USER_UNKNOWN) + "); ask the customer to approve a delegated admin "
+                    + "(GDAP) relationship" + (relationship.isEmpty() ? "" : " " + relationship) + corr);
+        }
+        return new AuthenticationException("sign-in to " + where + " for " + resource + " failed: " + s.getMessage()
+                + corr, "sign in again with '" + signInAgain + "'");
+    }
+}
