@@ -145,7 +145,7 @@ public final class ApiCommand implements Callable<Integer> {
         for (String h : headers == null ? List.<String>of() : headers) {
             int colon = h.indexOf(':');
             String name = colon > 0 ? h.substring(0, colon).trim() : "";
-            if (colon > 0 && h.chars().anyMatch(c -> c > 0x7e)) {
+            if (colon > 0 && h.chars().anyMatch(c -> c > 0x7f)) {
                 throw CliException.usage("-H '" + dev.pcx.output.DisplayWidth.clean(h) + "' has characters other than "
                         + "ASCII, which a header cannot carry: percent-encode the value, or send it in the body");
             }
