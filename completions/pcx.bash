@@ -2000,7 +2000,8 @@ function _picocli_pcx_tickets_create() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-c' '--customer' '--title' '--description' '--description-file' '--severity' '--service' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
-  local SEVERITY_option_args=("critical" "moderate" "minimal") # --severity values
+  local SEVERITY_option_args=("highestcriticalimpact" "critical" "moderate" "minimal") # --severity values
+  local CODE_option_args=("en-us" "zh-hans" "zh-tw" "ja-jp" "ko-kr" "de-de" "fr-fr" "es-es" "it-it" "pt-br" "ru-ru") # --language values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2049,7 +2050,9 @@ function _picocli_pcx_tickets_create() {
       return
       ;;
     '--language')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CODE_option_args[@]}" ) )
+      return $?
       ;;
     '--diagnostics')
       return
@@ -2249,7 +2252,8 @@ function _picocli_pcx_tickets_escalate() {
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-c' '--customer' '--service' '--title' '--description' '--description-file' '--severity' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
-  local SEVERITY_option_args=("critical" "moderate" "minimal") # --severity values
+  local SEVERITY_option_args=("highestcriticalimpact" "critical" "moderate" "minimal") # --severity values
+  local CODE_option_args=("en-us" "zh-hans" "zh-tw" "ja-jp" "ko-kr" "de-de" "fr-fr" "es-es" "it-it" "pt-br" "ru-ru") # --language values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2298,7 +2302,9 @@ function _picocli_pcx_tickets_escalate() {
       return
       ;;
     '--language')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CODE_option_args[@]}" ) )
+      return $?
       ;;
     '--diagnostics')
       return

@@ -63,9 +63,12 @@ public final class ApiRequest {
 
     private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-    /** Whether a header can go on the wire as given: a token for a name, no line break or other control in the value. */
+    /**
+     * Whether a header can go on the wire as given: a token for a name; a value of printable ASCII
+     * (and tabs): no line break or other control, nothing HTTP/1.1 cannot carry as text.
+     */
     public static boolean sendable(String name, String value) {
-        return HEADER_NAME.matcher(name).matches() && value.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7f);
+        return HEADER_NAME.matcher(name).matches() && value.chars().allMatch(c -> c == '\t' || c >= 0x20 && c < 0x7f);
     }
 
     /** A request at a uri the service gave (a {@code Location} header): relative ones follow the {@code /v1} rule. */

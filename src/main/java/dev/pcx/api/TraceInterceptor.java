@@ -1,5 +1,6 @@
 package dev.pcx.api;
 
+import dev.pcx.output.DisplayWidth;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -15,7 +16,9 @@ import java.util.function.LongSupplier;
  * The {@code --debug} trace: every attempt that goes on the wire, its request line and headers,
  * the status line, headers and time of the answer. Credentials are never written: the
  * {@code Authorization} value is replaced (ARM's {@code x-ms-authorization-auxiliary} too), and so is
- * any header whose name says it holds a secret.
+ * any header whose name says it holds a secret. What the server sent (header values, the reason
+ * phrase, an exception's text) is cleaned of control characters as tables are: a hostile server or
+ * proxy must not retitle or clear the terminal of the person debugging.
  */
 final class TraceInterceptor implements Interceptor {
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
@@ -35,14 +38,14 @@ final class TraceInterceptor implements Interceptor {
         StringBuilder out = new StringBuilder();
         out.append("> ").append(request.method()).append(' ').append(request.url()).append('\n');
         appendHeaders(out, "> ", request.headers());
-        sink.accept(out.toString().stripTrailing());
+        sink.accept(DisplayWidth.cleanLines(out.toString().stripTrailing()));
         long start = nanoTime.getAsLong();
         Response response;
         try {
             response = chain.proceed(request);
         } catch (IOException e) {
-            sink.accept("! " + request.method() + ' ' + request.url().encodedPath() + " failed after "
-                    + elapsed(start) + " ms: " + e);
+            sink.accept(DisplayWidth.clean("! " + request.method() + ' ' + request.url().encodedPath() + " failed after "
+                    + elapsed(start) + " ms: " + e));
             throw e;
         }
         StringBuilder in = new StringBuilder();
@@ -52,7 +55,7 @@ final class TraceInterceptor implements Interceptor {
         }
         in.append(" (").append(elapsed(start)).append(" ms, ").append(response.protocol()).append(")\n");
         appendHeaders(in, "< ", response.headers());
-        sink.accept(in.toString().stripTrailing());
+        sink.accept(DisplayWidth.cleanLines(in.toString().stripTrailing()));
         return response;
     }
 

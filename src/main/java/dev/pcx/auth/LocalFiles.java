@@ -170,6 +170,51 @@ public final class LocalFiles {
         }
     }
 
+    /**
+     * Reads pcx's own state files strictly: exactly the shape pcx writes (the root of the expected
+     * type, never a single value taken for a list, no field pcx does not write, nothing after the
+     * value). A file of another shape is not pcx's to rewrite: a lenient read would drop what it
+     * holds on the next write.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = dev.pcx.api.Json.mapper().reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                    com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
+                    com.fasterxml.jackson.databind.DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS,
+                    com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT);
+
+    /**
+     * The state file {@code file} read as {@code type}, strictly (see {@link #STRICT}); null when
+     * it is absent or holds nothing but white space. A file of any other shape is reported with
+     * {@code fix} and left as it is.
+     */
+    public <T> T readJson(Path file, com.fasterxml.jackson.core.type.TypeReference<T> type, String fix) {
+        return readJson(file, dev.pcx.api.Json.mapper().getTypeFactory().constructType(type), fix);
+    }
+
+    /** As {@link #readJson(Path, com.fasterxml.jackson.core.type.TypeReference, String)}, for a plain class. */
+    public <T> T readJson(Path file, Class<T> type, String fix) {
+        return readJson(file, dev.pcx.api.Json.mapper().getTypeFactory().constructType(type), fix);
+    }
+
+    private <T> T readJson(Path file, com.fasterxml.jackson.databind.JavaType type, String fix) {
+        byte[] bytes = read(file);
+        if (bytes == null || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        try {
+            T value = STRICT.forType(type).readValue(bytes);
+            if (value == null) {
+                throw new IOException("it holds null, not what pcx writes there");
+            }
+            return value;
+        } catch (IOException e) {
+            String detail = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            throw new LocalStateException(file + " is corrupt or not of pcx's shape ("
+                    + String.valueOf(detail).lines().findFirst().orElse("unreadable") + "); it was left as it is: " + fix, e);
+        }
+    }
+
     /** Replaces {@code file} with {@code bytes} atomically; the new file is 0600 from its first byte. */
     public void writeAtomically(Path file, byte[] bytes) {
         ensureDir();

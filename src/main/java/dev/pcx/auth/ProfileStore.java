@@ -3,7 +3,6 @@ package dev.pcx.auth;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -112,21 +111,8 @@ public final class ProfileStore {
     }
 
     private <T> T read(Path file, Class<T> type, T absent) {
-        byte[] bytes = files.read(file);
-        if (bytes == null) {
-            return absent;
-        }
-        try {
-            T value = MAPPER.readValue(bytes, type);
-            if (value == null) {
-                throw new IOException("empty");
-            }
-            return value;
-        } catch (IOException e) {
-            String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-            throw new LocalStateException(file + " is corrupt (" + firstLine(detail) + "); it was left as it is: "
-                    + "move it away, or run 'pcx auth logout --all', then 'pcx auth login'", e);
-        }
+        T value = files.readJson(file, type, "move it away, or run 'pcx auth logout --all', then 'pcx auth login'");
+        return value == null ? absent : value;
     }
 
     private void write(Path file, Object value) {
@@ -135,13 +121,5 @@ public final class ProfileStore {
         } catch (JacksonException e) {
             throw new LocalStateException("cannot write " + file + ": " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

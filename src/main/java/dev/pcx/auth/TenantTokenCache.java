@@ -60,17 +60,7 @@ final class TenantTokenCache {
         Path file = file(tenant, scope);
         files.checkDir();
         files.checkSecret(file);
-        byte[] bytes = files.read(file);
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return Json.mapper().readValue(bytes, Entry.class);
-        } catch (java.io.IOException e) {
-            String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-            throw new LocalStateException(file + " is corrupt (" + String.valueOf(detail).lines().findFirst().orElse("")
-                    + "); it was left as it is: delete it, and pcx gets a new token for that tenant", e);
-        }
+        return files.readJson(file, Entry.class, "delete it, and pcx gets a new token for that tenant");
     }
 
     /** Forgets the tokens kept for every profile ({@code pcx auth logout --all}), whatever config.json says. */

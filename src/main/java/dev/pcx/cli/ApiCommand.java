@@ -39,6 +39,11 @@ import java.util.concurrent.Callable;
                     + "--input FILE|- sends a JSON body as it is. The answer is printed as the service sent it "
                     + "(indented on a terminal); --paginate follows links.next (Partner Center) or @odata.nextLink "
                     + "(Graph) and prints every item, as one JSON array or, with -o jsonl, one per line. "
+                    + "-o table, wide, csv or tsv print a GET's records as rows (an array, a page's items or "
+                    + "value, every page with --paginate), one column per field, nested values as JSON; an "
+                    + "answer that is not objects is refused (exit 2), and so is -o csv with another method. "
+                    + "A path whose segments are '.' or '..', also percent-encoded (%%2e%%2e), is refused (exit 2), "
+                    + "and so is a header value other than ASCII. "
                     + "Exit codes follow the status: 4 for 404, 3 for 401, 5 for other refusals, 6 for "
                     + "throttling and 5xx after retries."
         },
@@ -51,6 +56,7 @@ import java.util.concurrent.Callable;
             "      --jq '.items[].friendlyName'",
             "  pcx --sandbox api --graph /v1.0/admin/serviceAnnouncement/issues \\",
             "      --paginate -o jsonl --jq .id",
+            "  pcx --sandbox api 'customers?size=3' -o csv",
             "  pcx --sandbox api customers/00000000-0000-0000-0000-000000000000   # exit 4"
         })
 public final class ApiCommand implements Callable<Integer> {
@@ -110,6 +116,10 @@ public final class ApiCommand implements Callable<Integer> {
         if (input != null && fields != null && !m.equals("GET")) {
             throw CliException.usage("give the body with --input or with -f, not both");
         }
+        if (rows(output) && !m.equals("GET")) {
+            throw CliException.usage("-o " + output.format() + " makes rows of what a GET reads; the answer to "
+                    + m + " is printed as JSON: use -o json or -o jsonl (or --jq)");
+        }
         if (graph) {
             return graph(output, m);
         }
@@ -135,6 +145,10 @@ public final class ApiCommand implements Callable<Integer> {
         for (String h : headers == null ? List.<String>of() : headers) {
             int colon = h.indexOf(':');
             String name = colon > 0 ? h.substring(0, colon).trim() : "";
+            if (colon > 0 && h.chars().anyMatch(c -> c > 0x7f)) {
+                throw CliException.usage("-H '" + dev.pcx.output.DisplayWidth.clean(h) + "' has characters other than "
+                        + "ASCII, which a header cannot carry: percent-encode the value, or send it in the body");
+            }
             if (colon < 1 || !ApiRequest.sendable(name, h.substring(colon + 1).trim())
                     || h.chars().anyMatch(c -> c < 0x20)) {
                 throw CliException.usage("-H '" + dev.pcx.output.DisplayWidth.clean(h) + "' is not a header: write it "
@@ -192,6 +206,11 @@ public final class ApiCommand implements Callable<Integer> {
      */
     private static String relative(String given, HttpUrl base) {
         String t = given.trim();
+        // checked as given: parsing a URL resolves its dot segments, encoded ones too
+        if (hasDotSegment(t)) {
+            throw CliException.usage("'" + dev.pcx.output.DisplayWidth.clean(t) + "' has '.' or '..' segments "
+                    + "(also percent-encoded, as %2e): write the route itself");
+        }
         if (t.startsWith("http://") || t.startsWith("https://")) {
             HttpUrl url = HttpUrl.parse(t);
             if (url == null || !url.scheme().equals(base.scheme()) || !url.host().equalsIgnoreCase(base.host())
@@ -202,11 +221,53 @@ public final class ApiCommand implements Callable<Integer> {
             String q = url.encodedQuery();
             t = url.encodedPath() + (q == null ? "" : "?" + q);
         }
-        if (t.contains("..") && java.util.Arrays.stream(t.split("[/?]")).anyMatch(s -> s.equals("..") || s.equals("."))) {
-            throw CliException.usage("'" + dev.pcx.output.DisplayWidth.clean(t) + "' has '.' or '..' segments: "
-                    + "write the route itself");
-        }
         return t.startsWith("/") ? t.substring(1) : t;
+    }
+
+    /**
+     * Whether the path of {@code route} has a {@code .} or {@code ..} segment once percent-decoded
+     * ({@code %2e%2e}, {@code .%2E}: a URL resolves those too), or one that decodes to a slash or
+     * backslash with dots around it: the token must go to the route written, not to another.
+     */
+    static boolean hasDotSegment(String route) {
+        int end = route.length();
+        for (char c : new char[] {'?', '#'}) {
+            int i = route.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        for (String segment : route.substring(0, end).split("/", -1)) {
+            String decoded = percentDecoded(segment);
+            for (String part : decoded.split("[/\\\\]", -1)) {
+                String p = part.strip();
+                if (p.equals(".") || p.equals("..")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code s} with every {@code %XX} decoded (as bytes of UTF-8), repeatedly, so that %252e is a dot too. */
+    private static String percentDecoded(String s) {
+        String current = s;
+        for (int round = 0; round < 3 && current.indexOf('%') >= 0; round++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            byte[] in = current.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < in.length; i++) {
+                int hi = i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;
+                int lo = i + 2 < in.length ? Character.digit(in[i + 2], 16) : -1;
+                if (in[i] == '%' && hi >= 0 && lo >= 0) {
+                    bytes.write(hi * 16 + lo);
+                    i += 2;
+                } else {
+                    bytes.write(in[i]);
+                }
+            }
+            current = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return current;
     }
 
     private int graph(Output output, String m) {
@@ -216,9 +277,9 @@ public final class ApiCommand implements Callable<Integer> {
         if (input != null || headers != null) {
             throw CliException.usage("pcx api --graph sends no body and no extra headers");
         }
-        Graph.Tenant tenant = HealthAccess.of(context).partnerTenant();
         HttpUrl base = context.graphEndpoint();
         String path = relative(target, base);
+        Graph.Tenant tenant = HealthAccess.of(context).partnerTenant();
         HttpUrl url = base.resolve("/" + path);
         if (url == null) {
             throw CliException.usage("'" + dev.pcx.output.DisplayWidth.clean(target) + "' is not a route");
@@ -235,8 +296,79 @@ public final class ApiCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Every item of every page: one JSON array, or one line each with -o jsonl, streamed. */
+    /**
+     * Whether {@code -o} (or {@code PCX_OUTPUT}) asks for rows (table, wide, csv, tsv) rather than
+     * JSON; without either, or with --jq, the answer is JSON.
+     */
+    private boolean rows(Output output) {
+        return context.options().format(context.env()) != null && output.jq() == null
+                && output.format() != OutputFormat.JSON && output.format() != OutputFormat.JSONL;
+    }
+
+    /**
+     * {@code records} as rows, one column per field (every field any of them has, in the order
+     * first seen): text as it is, numbers and booleans as JSON writes them, nested objects and
+     * arrays as compact JSON. Anything but objects has no columns: refused, naming the formats that
+     * print it.
+     */
+    private static void printRows(Output output, List<JsonNode> records, boolean one) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (JsonNode r : records) {
+            if (!r.isObject()) {
+                throw CliException.usage("-o " + output.format() + " needs an object or a list of objects, and this "
+                        + "answer is " + (r.isArray() ? "a list of lists" : r.isNull() ? "null" : "a list of "
+                        + r.getNodeType().toString().toLowerCase(Locale.ROOT) + "s") + ": use -o json or -o jsonl "
+                        + "(or --jq)");
+            }
+            r.fieldNames().forEachRemaining(names::add);
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        List<dev.pcx.output.Column<JsonNode>> columns = new ArrayList<>();
+        for (String name : names) {
+            columns.add(dev.pcx.output.Column.of(name, n -> cell(n.get(name))));
+        }
+        if (one) {
+            output.single(records.get(0), columns);
+            return;
+        }
+        RecordPrinter<JsonNode> printer = output.list(columns);
+        records.forEach(printer::print);
+        printer.finish();
+    }
+
+    private static String cell(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return null;
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    /**
+     * The records of one answer: an array's elements, the {@code items} of a Partner Center
+     * collection or the {@code value} of a Graph one; any other object is one record.
+     */
+    private static List<JsonNode> records(JsonNode body) {
+        JsonNode list = body.isArray() ? body : body.isObject() && Json.field(body, "items") != null
+                && Json.field(body, "items").isArray() ? Json.field(body, "items")
+                : body.isObject() && body.path("value").isArray() ? body.get("value") : null;
+        if (list == null) {
+            return List.of(body);
+        }
+        List<JsonNode> out = new ArrayList<>();
+        list.forEach(out::add);
+        return out;
+    }
+
+    /** Every item of every page: one JSON array, or one line each with -o jsonl, streamed; rows for -o table, csv… */
     private int all(Output output, Pages<JsonNode> pages) {
+        if (rows(output)) {
+            List<JsonNode> records = new ArrayList<>();
+            pages.forEach(-1, records::add);
+            printRows(output, records, false);
+            return 0;
+        }
         RecordPrinter<JsonNode> printer = json(output).list(List.of());
         context.stream(pages, -1, printer);
         printer.finish();
@@ -248,6 +380,11 @@ public final class ApiCommand implements Callable<Integer> {
         if (body == null || body.isMissingNode()) {
             return;
         }
+        if (rows(output)) {
+            List<JsonNode> records = records(body);
+            printRows(output, records, records.size() == 1 && records.get(0) == body);
+            return;
+        }
         Output o = json(output);
         if (o.jq() == null && o.format() == OutputFormat.JSON && !context.io().stdoutTty()) {
             o = new Output(OutputFormat.JSONL, null, o.mapper(), o.out(), o.terminalWidth(), o.color(), o.notes());
@@ -255,7 +392,7 @@ public final class ApiCommand implements Callable<Integer> {
         o.single(body, List.of());
     }
 
-    /** Tables and CSV have no columns for a raw answer: it is JSON whatever -o says, but jsonl. */
+    /** The JSON output of {@code output}: jsonl stays jsonl, --jq applies; rows were taken care of before. */
     private static Output json(Output output) {
         if (output.format() == OutputFormat.JSONL || output.format() == OutputFormat.JSON) {
             return output;

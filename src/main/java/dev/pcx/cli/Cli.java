@@ -40,7 +40,11 @@ public final class Cli {
                 // an argument starting with @ is an argument, never a file to read in its place
                 .setExpandAtFiles(false)
                 .setUsageHelpAutoWidth(false)
-                .setUsageHelpWidth(helpWidth(context.io()));
+                .setUsageHelpWidth(helpWidth(context.io()))
+                .setExecutionStrategy(parsed -> {
+                    refuseEmptyValues(parsed);
+                    return new CommandLine.RunLast().execute(parsed);
+                });
         var root = cmd.getCommandSpec().usageMessage();
         verbatimExamples(cmd);
         for (CommandLine sub : cmd.getSubcommands().values()) {
@@ -100,6 +104,29 @@ public final class Cli {
             return null;
         }
         return version && spec.parent() == null ? PcxCommand.class : null;
+    }
+
+    /**
+     * An option given an empty (or blank) value on the command line is a usage error naming it: a
+     * script's {@code -o "$FMT"} with {@code FMT} unset must not fall back to a default and exit 0.
+     * No option of pcx means anything by an empty value. (Variables, PCX_OUTPUT and the like, are
+     * defaults: an empty one is as if unset.)
+     */
+    static void refuseEmptyValues(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            for (CommandLine.Model.OptionSpec option : level.matchedOptions()) {
+                if (option.arity().max() == 0) {
+                    continue;
+                }
+                for (String value : option.originalStringValues()) {
+                    if (value == null || value.isBlank()) {
+                        throw new CommandLine.ParameterException(level.commandSpec().commandLine(),
+                                String.join("/", option.names()) + " was given an empty value: give it one (an unset "
+                                        + "variable in a script?), or leave the option out");
+                    }
+                }
+            }
+        }
     }
 
     /** Help prose fits the terminal it is shown on (80 columns elsewhere, within picocli's 55 to 160). */

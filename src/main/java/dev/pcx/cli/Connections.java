@@ -137,11 +137,23 @@ final class Connections {
                 || profile.clientId().isBlank()) {
             throw new AuthenticationException("profile '" + name + "' has no tenant or client id", fix);
         }
+        Cloud cloud;
         try {
-            return profile.cloudKind();
+            cloud = profile.cloudKind();
         } catch (IllegalArgumentException e) {
             throw new AuthenticationException("profile '" + name + "' names an unknown cloud '" + profile.cloud() + "'", fix);
         }
+        dev.pcx.auth.Flow flow = profile.flowKind();
+        if (flow == null) {
+            throw new AuthenticationException("profile '" + name + "' has " + (profile.flow() == null ? "no sign-in flow"
+                    : "an unknown sign-in flow '" + profile.flow() + "'") + " (field flow: device_code, refresh_token, "
+                    + "client_secret or certificate)", fix);
+        }
+        if (flow == dev.pcx.auth.Flow.CERTIFICATE && (profile.certificate() == null || profile.certificate().isBlank())) {
+            throw new AuthenticationException("profile '" + name + "' signs in with a certificate but names no "
+                    + "certificate file (field certificate)", fix);
+        }
+        return cloud;
     }
 
     /**

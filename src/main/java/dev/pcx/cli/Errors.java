@@ -30,12 +30,19 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
         CommandLine cmd = ex.getCommandLine();
         PrintStream err = context.io().err();
         if (context.options() != null && context.debug()) {
-            ex.printStackTrace(err);
+            err.println(stackTrace(ex));
         }
         err.println("pcx: " + DisplayWidth.clean(describe(ex, cmd)) + "; see '"
                 + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /** The --debug stack trace, cleaned as tables are: exception text may be a server's. */
+    private static String stackTrace(Throwable ex) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        ex.printStackTrace(new java.io.PrintWriter(w));
+        return DisplayWidth.cleanLines(w.toString().stripTrailing());
     }
 
     /** picocli's parse errors in pcx's words: what was wrong, and the closest right spelling. */
@@ -75,7 +82,7 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
         PrintStream err = context.io().err();
         boolean debug = context.options() != null && context.debug();
         if (debug) {
-            ex.printStackTrace(err);
+            err.println(stackTrace(ex));
         }
         Failure f = classify(ex);
         err.println("pcx: " + DisplayWidth.clean(f.message));

@@ -43,6 +43,22 @@ public final class DisplayWidth {
         return scrub(s, false);
     }
 
+    /**
+     * Several lines (a {@code --debug} trace, a stack trace) safe for a terminal: each line as
+     * {@link #clean} makes it, the line feeds between them and the tabs within them kept. A
+     * carriage return, which would let a later line overwrite an earlier one, is cleaned like any
+     * other control character.
+     */
+    public static String cleanLines(String s) {
+        if (s == null) {
+            return "";
+        }
+        return java.util.Arrays.stream(s.split("\n", -1))
+                .map(line -> java.util.Arrays.stream(line.split("\t", -1)).map(DisplayWidth::clean)
+                        .collect(java.util.stream.Collectors.joining("\t")))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     /** As {@link #clean}, keeping tab, line feed and carriage return (for formats that escape them). */
     public static String scrub(String s) {
         return scrub(s, true);

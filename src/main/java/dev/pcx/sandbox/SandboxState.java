@@ -182,12 +182,11 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
     }
 
     private static SandboxState read(LocalFiles files, Path file) {
-        byte[] bytes = files.read(file);
-        if (bytes == null) {
+        SandboxState s = files.readJson(file, SandboxState.class, "start it over with: pcx sandbox reset");
+        if (s == null) {
             return null;
         }
         try {
-            SandboxState s = Json.mapper().readValue(bytes, SandboxState.class);
             if (s.key() == null || s.key().isBlank()) {
                 throw new IOException("no signing key");
             }

@@ -120,4 +120,34 @@ class ApiCommandTest extends MockServerTest {
         assertNull(Json.mapper().readTree(one.out()).get("items"));
         assertTrue(Json.mapper().readTree(one.out()).has("value"), one.out());
     }
+
+    @Test
+    void rowsFormatsPrintTheRecordsOfAGetAsRowsOrAreRefused() throws Exception {
+        server.enqueue(ok(page(List.of(customer(tenant(1), "Contoso Ltd", "contoso.cn")), null, null)));
+        Pcx.Result csv = pcx.run("api", "customers", "-o", "csv");
+        assertEquals(0, csv.exit(), csv::toString);
+        List<String> lines = csv.out().lines().toList();
+        assertEquals(2, lines.size(), csv.out());
+        assertTrue(lines.get(0).startsWith("id,"), "one column per field of the items: " + lines.get(0));
+        assertTrue(lines.get(1).startsWith(tenant(1) + ",") && lines.get(1).contains("Contoso Ltd"), lines.get(1));
+
+        server.enqueue(ok(page(List.of(customer(tenant(1), "A", "a.cn")), "/customers?seekOperation=Next", "t")));
+        server.enqueue(ok(page(List.of(customer(tenant(2), "B", "b.cn")), null, null)));
+        Pcx.Result tsv = pcx.run("api", "customers", "--paginate", "-o", "tsv");
+        assertEquals(0, tsv.exit(), tsv::toString);
+        assertEquals(2, tsv.out().lines().count(), "a row per item of every page (TSV has no header): " + tsv.out());
+        assertTrue(tsv.out().contains("\tA\t") || tsv.out().contains("\"companyName\":\"A\""), tsv.out());
+
+        server.enqueue(ok(Json.mapper().createArrayNode().add("a").add("b")));
+        Pcx.Result strings = pcx.run("api", "customers", "-o", "table");
+        assertEquals(2, strings.exit(), strings::toString);
+        assertEquals("pcx: -o table needs an object or a list of objects, and this answer is a list of strings: use "
+                + "-o json or -o jsonl (or --jq)\n", strings.err());
+        assertEquals("", strings.out(), "no JSON in place of the table");
+
+        int before = server.getRequestCount();
+        Pcx.Result post = pcx.run("api", "-X", "POST", "customers", "-f", "a=b", "-o", "csv");
+        assertEquals(2, post.exit(), post::toString);
+        assertEquals(before, server.getRequestCount(), "refused before anything is sent");
+    }
 }

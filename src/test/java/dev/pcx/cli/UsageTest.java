@@ -123,7 +123,8 @@ class UsageTest {
 
     @Test
     void emptyNamePrefix() {
-        assertTrue(usage("customers", "list", "--name", "").err().contains("--name needs a non-empty prefix"));
+        assertTrue(usage("customers", "list", "--name", "").err().contains("--name was given an empty value"));
+        assertTrue(usage("customers", "list", "--name", "  ").err().contains("--name was given an empty value"));
     }
 
     @Test

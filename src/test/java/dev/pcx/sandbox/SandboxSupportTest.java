@@ -129,4 +129,25 @@ class SandboxSupportTest {
         assertTrue(services.body().path("error").path("message").asText().contains("21Vianet"));
         assertEquals(404, call("PUT", tickets(SeedSupport.subscription(0, 0)) + "/t1" + V, "x", "y", "{}").status());
     }
+
+    @Test
+    void theStatusFilterIsTakenAsMicrosoftsExampleSpellsItAndAsTheFieldIsNamed() throws Exception {
+        start(null);
+        java.util.function.Function<String, Answer> list = query -> {
+            try {
+                return call("GET", tickets(SeedSupport.subscription(0, 0)) + V + query, token(SeedData.tenantId(0)),
+                        token(SandboxIdentity.TENANT_ID), null);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        Answer all = list.apply("");
+        for (String filter : new String[] {"status%20eq%20%27Open%27", "Status%20eq%20%27Open%27"}) {
+            Answer open = list.apply("&$filter=" + filter);
+            assertEquals(200, open.status(), filter);
+            open.body().path("value").forEach(t -> assertEquals("open",
+                    t.path("properties").path("status").asText().toLowerCase(java.util.Locale.ROOT), filter));
+            assertTrue(open.body().path("value").size() <= all.body().path("value").size());
+        }
+    }
 }

@@ -20,6 +20,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import java.util.concurrent.Callable;
             "use <customer> works on one customer: commands that take -c get it when it is left out (the "
                     + "prompt shows it); use - forgets it. Tab completes commands, options, values, customer "
                     + "names, domains and ids, the subscriptions of the customer in use and profiles, from caches "
-                    + "filled in the background. History is kept in $PCX_CONFIG_DIR/shell-history (0600). "
+                    + "filled in the background. History is kept in $PCX_CONFIG_DIR/shell-history (0600; a "
+                    + "symbolic link or another user's file there is refused, and the shell keeps no history). "
                     + "Ctrl-C cancels the running command, not the shell; Ctrl-D or exit leaves.",
             "Without a terminal, commands are read from stdin, one per line (# starts a comment), and the "
                     + "shell stops at the first that fails, with its exit code, unless --keep-going."
@@ -158,12 +160,14 @@ public final class ShellCommand implements Callable<Integer> {
     static int interactive(Shell shell, Terminal terminal, Path history) {
         Completions completions = new Completions(shell);
         completions.refreshCustomers();
-        privateFile(history);
-        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("pcx")
+        Path kept = ownHistory(history, shell.session()::say);
+        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("pcx")
                 .completer(completions).parser(new DefaultParser())
-                .variable(LineReader.HISTORY_FILE, history)
-                .option(LineReader.Option.AUTO_FRESH_LINE, true)
-                .build();
+                .option(LineReader.Option.AUTO_FRESH_LINE, true);
+        if (kept != null) {
+            builder.variable(LineReader.HISTORY_FILE, kept);
+        }
+        LineReader reader = builder.build();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> shell.cancel());
         int last = 0;
         try {
@@ -186,12 +190,14 @@ public final class ShellCommand implements Callable<Integer> {
             }
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
-            try {
-                reader.getHistory().save();
-            } catch (IOException e) {
-                shell.session().say("pcx: the shell's history was not saved: " + e.getMessage());
+            if (kept != null && ownHistory(kept, shell.session()::say) != null) {
+                try {
+                    reader.getHistory().save();
+                } catch (IOException e) {
+                    shell.session().say("pcx: the shell's history was not saved: " + e.getMessage());
+                }
+                ownHistory(kept, shell.session()::say);
             }
-            privateFile(history);
         }
         return last == 0 ? 0 : last;
     }
@@ -202,19 +208,38 @@ public final class ShellCommand implements Callable<Integer> {
                 dev.pcx.output.DisplayWidth.clean(label), 30) + "> ";
     }
 
-    /** The history file exists and only its owner may read it, before and after jline writes it. */
-    private static void privateFile(Path file) {
+    /**
+     * {@code file} once it is a regular file of the user's that only they may read (created 0600
+     * when absent), before and after jline writes it; null when it is anything else (a symbolic
+     * link, a directory, a FIFO, another user's file), said once: pcx never changes the mode of
+     * what a link points to, and the shell then runs without history.
+     */
+    static Path ownHistory(Path file, java.util.function.Consumer<String> say) {
         try {
             if (!Files.isDirectory(file.getParent())) {
-                return;
+                return null;
             }
-            if (!Files.exists(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                return file;
             }
-        } catch (IOException | UnsupportedOperationException e) {
+            java.nio.file.attribute.PosixFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Object owner = Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            Object me = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (!a.isRegularFile() || !owner.equals(me)) {
+                say.accept("pcx: " + file + " is " + (a.isSymbolicLink() ? "a symbolic link" : a.isRegularFile()
+                        ? "another user's file" : "not a regular file") + ": the shell keeps no history this time. "
+                        + "History is a file of pcx's own; to have it back: rm " + file);
+                return null;
+            }
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return file;
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            return ownHistory(file, say);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             // without POSIX permissions (Windows), the user's profile directory protects it
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? file : null;
         }
     }
 }

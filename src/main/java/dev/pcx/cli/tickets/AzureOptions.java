@@ -41,13 +41,31 @@ final class AzureOptions {
     @Option(names = "--country", paramLabel = "ISO3", description = "Azure: the contact's country, ISO 3166 alpha-3 (CHN, USA)")
     String country;
 
-    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
-            description = "Azure: the contact's Windows time zone name (default: ${DEFAULT-VALUE})")
+    @Option(names = "--time-zone", paramLabel = "ZONE",
+            description = "Azure: the contact's time zone, a Windows name ('China Standard Time') or an IANA one "
+                    + "(Asia/Shanghai) (default: this machine's, else UTC)")
     String timeZone;
 
-    @Option(names = "--language", paramLabel = "CODE", defaultValue = "en-us",
-            description = "Azure: the preferred support language, e.g. en-us, zh-hans (default: ${DEFAULT-VALUE})")
+    @Option(names = "--language", paramLabel = "CODE", defaultValue = "en-us", completionCandidates = Languages.class,
+            description = "Azure: the preferred support language: " + LANGUAGE_LIST + " (default: ${DEFAULT-VALUE})")
     String language;
+
+    /** The support languages the Azure Support API documents for {@code preferredSupportLanguage}. */
+    static final List<String> LANGUAGES = List.of("en-us", "zh-hans", "zh-tw", "ja-jp", "ko-kr", "de-de", "fr-fr",
+            "es-es", "it-it", "pt-br", "ru-ru");
+    private static final String LANGUAGE_LIST = "en-us, zh-hans, zh-tw, ja-jp, ko-kr, de-de, fr-fr, es-es, it-it, "
+            + "pt-br or ru-ru";
+
+    /** {@code --language}, for completion. */
+    static final class Languages implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return LANGUAGES.iterator();
+        }
+    }
+
+    /** The Windows zone name sent, once {@link #check} has settled it. */
+    private String windowsZone;
 
     @Option(names = "--diagnostics", paramLabel = "yes|no", defaultValue = "no",
             description = "Azure: consent to advanced diagnostic information being collected (default: ${DEFAULT-VALUE})")
@@ -78,13 +96,18 @@ final class AzureOptions {
         if (country == null || country.isBlank()) {
             missing.add("--country ISO3");
         }
-        if ("critical".equals(severity) && (phone == null || phone.isBlank())) {
-            missing.add("--contact-phone (critical severity)");
+        if (Severities.needsPhone(severity) && (phone == null || phone.isBlank())) {
+            missing.add("--contact-phone (" + severity + " severity)");
         }
         return missing;
     }
 
-    void check(String severity, boolean canAsk) {
+    /**
+     * Checks every flag before anything is sent, each refusal naming the fix; settles the time
+     * zone: {@code --time-zone} as given (a Windows name, or an IANA zone pcx maps to one), else
+     * this machine's ({@code TZ}, else the JVM's), else UTC with a note.
+     */
+    void check(String severity, boolean canAsk, dev.pcx.cli.Context context) {
         subscription(subscription);
         List<String> missing = missing(severity, canAsk);
         if (!missing.isEmpty()) {
@@ -102,6 +125,43 @@ final class AzureOptions {
         if (!d.equals("yes") && !d.equals("no")) {
             throw CliException.usage("'" + diagnostics + "' is not yes or no (--diagnostics)");
         }
+        if (!LANGUAGES.contains(language.trim().toLowerCase(Locale.ROOT))) {
+            throw CliException.usage("'" + language + "' is not a support language of the Azure Support API: use "
+                    + LANGUAGE_LIST + " (--language)");
+        }
+        windowsZone = zone(context);
+    }
+
+    private String zone(dev.pcx.cli.Context context) {
+        if (timeZone != null) {
+            String name = WindowsZones.windowsName(timeZone);
+            if (name == null) {
+                throw CliException.usage("'" + timeZone + "' is not a Windows time zone name: give one as Microsoft "
+                        + "spells it, e.g. 'China Standard Time', 'Pacific Standard Time', 'UTC', or an IANA zone "
+                        + "such as Asia/Shanghai (--time-zone)");
+            }
+            return name;
+        }
+        java.time.ZoneId machine = machineZone(context.env().get("TZ"));
+        String name = WindowsZones.of(machine);
+        if (name == null) {
+            context.say("pcx: this machine's time zone " + machine.getId() + " has no Windows name pcx knows: the "
+                    + "ticket says UTC; give --time-zone 'NAME' (a Windows time zone name) for yours");
+            return "UTC";
+        }
+        return name;
+    }
+
+    /** {@code TZ} when it names a zone ({@code Asia/Shanghai}, {@code :Asia/Shanghai}), else the JVM's. */
+    static java.time.ZoneId machineZone(String tz) {
+        if (tz != null && !tz.isBlank()) {
+            try {
+                return java.time.ZoneId.of(tz.strip().startsWith(":") ? tz.strip().substring(1) : tz.strip());
+            } catch (java.time.DateTimeException notAZoneName) {
+                // a POSIX rule (CST-8) or a path: the JVM has read it already
+            }
+        }
+        return java.time.ZoneId.systemDefault();
     }
 
     /**
@@ -129,7 +189,10 @@ final class AzureOptions {
         if (phone != null && !phone.isBlank()) {
             c.put("phoneNumber", phone.trim());
         }
-        c.put("preferredTimeZone", timeZone.trim());
+        if (windowsZone == null) {
+            throw new IllegalStateException("time zone not checked");
+        }
+        c.put("preferredTimeZone", windowsZone);
         c.put("country", country.trim().toUpperCase(Locale.ROOT));
         c.put("preferredSupportLanguage", language.trim().toLowerCase(Locale.ROOT));
         return body;

@@ -190,7 +190,7 @@ final class AzureSupportDesk {
         AzureSupport a = open("listing Azure support tickets");
         return call(() -> {
             List<SupportResource> out = new ArrayList<>();
-            a.tickets(subscription, status == null ? null : "Status eq '" + status + "'", 100).forEach(-1, out::add);
+            a.tickets(subscription, status == null ? null : "status eq '" + status + "'", 100).forEach(-1, out::add);
             return out;
         });
     }

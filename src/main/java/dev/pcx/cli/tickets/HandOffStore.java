@@ -45,17 +45,7 @@ final class HandOffStore {
     static <T> T read(LocalFiles files, Path file, TypeReference<T> type) {
         files.checkDir();
         files.checkSecret(file);
-        byte[] bytes = files.read(file);
-        if (bytes == null || bytes.length == 0) {
-            return null;
-        }
-        try {
-            return Json.mapper().readValue(bytes, type);
-        } catch (java.io.IOException e) {
-            String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-            throw new LocalStateException(file + " is corrupt (" + String.valueOf(detail).lines().findFirst().orElse("")
-                    + "); it was left as it is: move it away to start a new one", e);
-        }
+        return files.readJson(file, type, "move it away to start a new one");
     }
 
     /** The hand-off kept under {@code id}, or null. */

@@ -70,7 +70,7 @@ final class TicketsCreate implements Callable<Integer> {
     String descriptionFile;
 
     @Option(names = "--severity", paramLabel = "SEVERITY", completionCandidates = Severities.class,
-            description = "critical, moderate or minimal")
+            description = "critical, moderate or minimal; for an Azure support ticket also highestcriticalimpact")
     String severity;
 
     @Option(names = "--service", paramLabel = "NAME", description = "The service it is about, e.g. Exchange, Teams")
@@ -93,7 +93,7 @@ final class TicketsCreate implements Callable<Integer> {
             throw CliException.usage("give --description or --description-file, not both");
         }
         if (severity != null) {
-            severity = Severities.parse(severity);
+            severity = Severities.parse(severity, azure.azure());
         }
         String k = HandOffs.key(key);
         if (azure.azure()) {
@@ -106,7 +106,7 @@ final class TicketsCreate implements Callable<Integer> {
         boolean viaAzure = azure.azure() && AzureFiling.offered(context);
         askForMissing(viaAzure);
         if (viaAzure) {
-            azure.check(severity, context.io().stdinTty());
+            azure.check(severity, context.io().stdinTty(), context);
             return AzureFiling.file(context, azure, customer.trim(), title.trim(), severity, service.trim(),
                     description, k);
         }
@@ -158,11 +158,12 @@ final class TicketsCreate implements Callable<Integer> {
         if (blank(title)) {
             title = prompter.ask("Title: ", "--title");
         }
+        List<String> severities = viaAzure ? Severities.AZURE_NAMES : Severities.NAMES;
         while (blank(severity)) {
-            String answer = prompter.choose("Severity (" + String.join(", ", Severities.NAMES) + "): ", "--severity",
-                    Severities.NAMES);
+            String answer = prompter.choose("Severity (" + String.join(", ", severities) + "): ", "--severity",
+                    severities);
             try {
-                severity = Severities.parse(answer);
+                severity = Severities.parse(answer, viaAzure);
             } catch (CliException e) {
                 context.say(e.getMessage());
             }

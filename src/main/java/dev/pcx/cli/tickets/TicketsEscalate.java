@@ -94,7 +94,7 @@ final class TicketsEscalate implements Callable<Integer> {
         if (description != null && descriptionFile != null) {
             throw CliException.usage("give --description or --description-file, not both");
         }
-        String sev = Severities.parse(severity);
+        String sev = Severities.parse(severity, azure.azure());
         String k = HandOffs.key(key);
         if (title.isBlank() || service.isBlank()) {
             throw CliException.usage("--title and --service must not be empty");
@@ -102,7 +102,7 @@ final class TicketsEscalate implements Callable<Integer> {
         boolean viaAzure = azure.azure() && AzureOptions.subscription(azure.subscription) != null
                 && AzureFiling.offered(context);
         if (viaAzure) {
-            azure.check(sev, false);
+            azure.check(sev, false, context);
         }
         Output output = context.output();
         if (descriptionFile != null) {

@@ -9,12 +9,10 @@ import dev.pcx.sandbox.SandboxState;
 import dev.pcx.testing.Pcx;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
-import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -133,17 +131,7 @@ class ShellTest {
     }
 
     private String run(Path history, String typed) throws Exception {
-        ByteArrayOutputStream commands = new ByteArrayOutputStream();
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (Session session = session(InputStream.nullInputStream(), commands, Map.of("PCX_CONFIG_DIR", config.toString()));
-             Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
-                     new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
-            Shell shell = new Shell(session, List.of("--sandbox"));
-            int exit = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> ShellCommand.interactive(shell, terminal, history));
-            assertEquals(0, exit, screen.toString(StandardCharsets.UTF_8));
-        }
-        return commands.toString(StandardCharsets.UTF_8);
+        return ScriptedTerminal.run(config, history, typed);
     }
 
     @Test

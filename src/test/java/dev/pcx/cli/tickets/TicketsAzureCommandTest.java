@@ -361,7 +361,7 @@ class TicketsAzureCommandTest extends MockServerTest {
         take();
         take();
         RecordedRequest list = take();
-        assertArm(list, "GET", TICKETS + "?api-version=2024-04-01&%24top=100&%24filter=Status%20eq%20%27Open%27");
+        assertArm(list, "GET", TICKETS + "?api-version=2024-04-01&%24top=100&%24filter=status%20eq%20%27Open%27");
         assertArm(take(), "GET", TICKETS + "?api-version=2024-04-01&$skiptoken=1");
         assertTrue(r.err().contains("2 Azure support tickets through the Azure Support API on subscription " + SUB),
                 r.err());
@@ -518,5 +518,100 @@ class TicketsAzureCommandTest extends MockServerTest {
             }
             puts += r.getMethod().equals("PUT") ? 1 : 0;
         }
+    }
+
+    /** {@link #create} without the flags named, each with its value. */
+    private static String[] createWithout(String... flags) {
+        List<String> args = new java.util.ArrayList<>(List.of(create()));
+        for (String flag : flags) {
+            int at = args.indexOf(flag);
+            args.remove(at + 1);
+            args.remove(at);
+        }
+        return args.toArray(String[]::new);
+    }
+
+    /** Files a ticket with {@code args} (the PUT answered 200) and returns the body pcx sent. */
+    private JsonNode filedBody(Pcx.Result[] result, String... args) throws Exception {
+        String name = AzureSupportDesk.nameFor("ci-7", CUSTOMER, SUB);
+        tokens();
+        server.enqueue(json(404, armError("ResourceNotFound", "The support ticket was not found.")));
+        server.enqueue(ok(value(resource("services", SERVICE, "Virtual Machine running Windows"))));
+        server.enqueue(ok(value(resource("problemClassifications", PROBLEM, "Cannot connect to the virtual machine"))));
+        server.enqueue(ok(ticket(name, "Open")));
+        result[0] = pcx.run(args);
+        assertEquals(0, result[0].exit(), result[0]::toString);
+        for (int i = 0; i < 5; i++) {
+            take();
+        }
+        RecordedRequest put = take();
+        assertEquals("PUT", put.getMethod());
+        return Json.mapper().readTree(put.getBody().utf8()).path("properties");
+    }
+
+    @Test
+    void highestCriticalImpactCanBeChosenForAnAzureTicketAndTheMachinesZoneIsSentByItsWindowsName() throws Exception {
+        pcx.env("TZ", "Asia/Shanghai");
+        List<String> args = new java.util.ArrayList<>(List.of(createWithout("--time-zone")));
+        args.set(args.indexOf("critical"), "highestcriticalimpact");
+        Pcx.Result[] r = new Pcx.Result[1];
+        JsonNode p = filedBody(r, args.toArray(String[]::new));
+        assertEquals("highestcriticalimpact", p.path("severity").asText());
+        assertEquals("China Standard Time", p.path("contactDetails").path("preferredTimeZone").asText());
+        assertEquals("+86 10 5555 0100", p.path("contactDetails").path("phoneNumber").asText());
+    }
+
+    @Test
+    void anIanaZoneIsSentByItsWindowsNameAndAZonePcxCannotNameIsUtcWithANote() throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(createWithout("--time-zone")));
+        args.addAll(List.of("--time-zone", "america/los_angeles"));
+        Pcx.Result[] r = new Pcx.Result[1];
+        assertEquals("Pacific Standard Time", filedBody(r, args.toArray(String[]::new))
+                .path("contactDetails").path("preferredTimeZone").asText());
+
+        server.close();
+        startServerAgain();
+        pcx.env("TZ", "Antarctica/Troll");
+        JsonNode p = filedBody(r, createWithout("--time-zone"));
+        assertEquals("UTC", p.path("contactDetails").path("preferredTimeZone").asText());
+        assertTrue(r[0].err().contains("this machine's time zone Antarctica/Troll has no Windows name pcx knows"),
+                r[0].err());
+    }
+
+    private void startServerAgain() throws Exception {
+        server = new mockwebserver3.MockWebServer();
+        server.start();
+        pcx.env("PCX_AUTHORITY", server.url("/").toString()).env("PCX_ARM_ENDPOINT", server.url("/").toString())
+                .env("PCX_ENDPOINT", server.url("/").toString());
+    }
+
+    @Test
+    void aTimeZoneOrLanguageAzureDoesNotKnowIsRefusedBeforeAnythingIsSent() {
+        List<String> zone = new java.util.ArrayList<>(List.of(createWithout("--time-zone")));
+        zone.addAll(List.of("--time-zone", "China Time"));
+        Pcx.Result r = pcx.run(zone.toArray(String[]::new));
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().startsWith("pcx: 'China Time' is not a Windows time zone name: give one as Microsoft spells "
+                + "it, e.g. 'China Standard Time'"), r.err());
+        Pcx.Result language = pcx.run(create("--language", "zh-cn"));
+        assertEquals(2, language.exit(), language::toString);
+        assertTrue(language.err().startsWith("pcx: 'zh-cn' is not a support language of the Azure Support API: use "
+                + "en-us, zh-hans"), language.err());
+        assertEquals(0, server.getRequestCount(), "nothing was sent");
+    }
+
+    @Test
+    void highestCriticalImpactIsAzuresOnlyAndNeedsAPhoneAsCriticalDoes() {
+        Pcx.Result handOff = pcx.run("tickets", "create", "-c", CUSTOMER, "--title", "T", "--severity",
+                "highestcriticalimpact", "--service", "Exchange", "--description", "D");
+        assertEquals(2, handOff.exit(), handOff::toString);
+        assertTrue(handOff.err().contains("highestcriticalimpact is for Azure support tickets: add --azure-subscription"),
+                handOff.err());
+        List<String> args = new java.util.ArrayList<>(List.of(createWithout("--contact-phone")));
+        args.set(args.indexOf("critical"), "highestcriticalimpact");
+        Pcx.Result noPhone = pcx.run(args.toArray(String[]::new));
+        assertEquals(2, noPhone.exit(), noPhone::toString);
+        assertTrue(noPhone.err().contains("--contact-phone (highestcriticalimpact severity)"), noPhone.err());
+        assertEquals(0, server.getRequestCount());
     }
 }
