@@ -181,6 +181,7 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets create" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets note" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets close" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets submitted" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets escalate" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth login" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_pcx_auth; return $?; fi
@@ -223,33 +224,35 @@ function _complete_pcx() {
   local cmds24=(tickets create)
   local cmds25=(tickets note)
   local cmds26=(tickets close)
-  local cmds27=(tickets escalate)
-  local cmds28=(auth login)
-  local cmds29=(auth status)
-  local cmds30=(auth token)
-  local cmds31=(auth logout)
-  local cmds32=(auth switch)
-  local cmds33=(sandbox serve)
-  local cmds34=(sandbox reset)
-  local cmds35=(sandbox approve)
-  local cmds36=(sandbox incident)
-  local cmds37=(sandbox incident start)
-  local cmds38=(sandbox incident update)
-  local cmds39=(sandbox incident resolve)
+  local cmds27=(tickets submitted)
+  local cmds28=(tickets escalate)
+  local cmds29=(auth login)
+  local cmds30=(auth status)
+  local cmds31=(auth token)
+  local cmds32=(auth logout)
+  local cmds33=(auth switch)
+  local cmds34=(sandbox serve)
+  local cmds35=(sandbox reset)
+  local cmds36=(sandbox approve)
+  local cmds37=(sandbox incident)
+  local cmds38=(sandbox incident start)
+  local cmds39=(sandbox incident update)
+  local cmds40=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_submitted; return $?; fi
   if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_tickets_close; return $?; fi
   if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_tickets_note; return $?; fi
   if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_tickets_create; return $?; fi
@@ -477,6 +480,7 @@ function _picocli_pcx_health() {
   local commands="show watch affected"
   local flag_opts="'--all' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-c' '--customer' '--service' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local CLASS_option_args=("advisory" "incident") # --fail-on values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -490,7 +494,9 @@ function _picocli_pcx_health() {
       return
       ;;
     '--fail-on')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLASS_option_args[@]}" ) )
+      return $?
       ;;
     '-o'|'--output')
       local IFS=$'\n'
@@ -545,7 +551,7 @@ function _picocli_pcx_tickets() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list show create note close escalate"
+  local commands="list show create note close submitted escalate"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -991,7 +997,16 @@ function _picocli_pcx_help() {
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
-    local positionals=""
+    local positionals="customers
+services
+health
+tickets
+auth
+sandbox
+api
+shell
+completion
+help"
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1704,6 +1719,7 @@ function _picocli_pcx_health_watch() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-c' '--customer' '--interval' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local CLASS_option_args=("advisory" "incident") # --fail-on values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1717,7 +1733,9 @@ function _picocli_pcx_health_watch() {
       return
       ;;
     '--fail-on')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLASS_option_args[@]}" ) )
+      return $?
       ;;
     '-o'|'--output')
       local IFS=$'\n'
@@ -1775,6 +1793,7 @@ function _picocli_pcx_health_affected() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'--service' '--issue' '--parallel' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local CLASS_option_args=("advisory" "incident") # --fail-on values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1791,7 +1810,9 @@ function _picocli_pcx_health_affected() {
       return
       ;;
     '--fail-on')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLASS_option_args[@]}" ) )
+      return $?
       ;;
     '-o'|'--output')
       local IFS=$'\n'
@@ -1848,8 +1869,8 @@ function _picocli_pcx_tickets_list() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--status' '--source' '--azure-subscription' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
-  local STATUS_option_args=("open" "closed" "attention_needed") # --status values
+  local arg_opts="'-c' '--customer' '--status' '--source' '--azure-subscription' '--key' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local STATUS_option_args=("open" "closed" "attention_needed" "all") # --status values
   local SOURCE_option_args=("partner-center" "azure" "handoff") # --source values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -1874,6 +1895,9 @@ function _picocli_pcx_tickets_list() {
       return
       ;;
     '--key')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -1931,7 +1955,7 @@ function _picocli_pcx_tickets_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--azure-subscription' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--azure-subscription' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1942,6 +1966,9 @@ function _picocli_pcx_tickets_show() {
       return
       ;;
     '--azure-subscription')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -1999,7 +2026,7 @@ function _picocli_pcx_tickets_create() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--title' '--description' '--description-file' '--severity' '--service' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--title' '--description' '--description-file' '--severity' '--service' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '--replay-exit' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local SEVERITY_option_args=("critical" "moderate" "minimal") # --severity values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -2052,6 +2079,12 @@ function _picocli_pcx_tickets_create() {
       return
       ;;
     '--diagnostics')
+      return
+      ;;
+    '--replay-exit')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -2109,7 +2142,7 @@ function _picocli_pcx_tickets_note() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--file' '-c' '--customer' '--azure-subscription' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--file' '-c' '--customer' '--azure-subscription' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2123,6 +2156,9 @@ function _picocli_pcx_tickets_note() {
       return
       ;;
     '--azure-subscription')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -2180,7 +2216,7 @@ function _picocli_pcx_tickets_close() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--azure-subscription' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--azure-subscription' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2191,6 +2227,77 @@ function _picocli_pcx_tickets_close() {
       return
       ;;
     '--azure-subscription')
+      return
+      ;;
+    '--state')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `submitted` subcommand.
+function _picocli_pcx_tickets_submitted() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local arg_opts="'--ref' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ref')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -2248,7 +2355,7 @@ function _picocli_pcx_tickets_escalate() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--service' '--title' '--description' '--description-file' '--severity' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--service' '--title' '--description' '--description-file' '--severity' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '--replay-exit' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local SEVERITY_option_args=("critical" "moderate" "minimal") # --severity values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -2301,6 +2408,12 @@ function _picocli_pcx_tickets_escalate() {
       return
       ;;
     '--diagnostics')
+      return
+      ;;
+    '--replay-exit')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -2666,7 +2779,7 @@ function _picocli_pcx_auth_switch() {
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
-    local positionals=""
+    local positionals="$(_pcx_profiles)"
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

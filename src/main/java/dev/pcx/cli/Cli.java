@@ -30,7 +30,8 @@ public final class Cli {
         Errors errors = new Errors(context);
         cmd.setDefaultValueProvider(new EnvDefaults(context.env()))
                 .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors)
+                .setParameterExceptionHandler((ex, a) -> errors.handleParseException(
+                        Suggestions.positionalCustomer(ex, a), a))
                 .setOut(new java.io.PrintWriter(context.io().out(), true))
                 .setErr(new java.io.PrintWriter(context.io().err(), true))
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -79,4 +79,39 @@ final class Suggestions {
         }
         return d[a.length()][b.length()];
     }
+
+    /**
+     * A customer given where {@code -c} was left out ({@code pcx services list contoso.partner.onmschina.cn}):
+     * picocli's "missing --customer" becomes one that says "did you mean -c ...". Other errors stay as they are.
+     */
+    static CommandLine.ParameterException positionalCustomer(CommandLine.ParameterException ex, String[] args) {
+        if (!(ex instanceof CommandLine.MissingParameterException missing) || args == null
+                || missing.getMissing().stream().noneMatch(a -> a instanceof OptionSpec o && "--customer".equals(o.longestName()))) {
+            return ex;
+        }
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        boolean positionals = !spec.positionalParameters().isEmpty();
+        java.util.Set<String> path = new java.util.HashSet<>(List.of(spec.qualifiedName().split(" ")));
+        for (int i = 0; i < args.length; i++) {
+            String w = args[i];
+            if (w.startsWith("-") || path.contains(w)) {
+                continue;
+            }
+            OptionSpec before = i == 0 ? null : spec.findOption(args[i - 1]);
+            if (before != null && before.arity().max > 0) {
+                continue; // an option's value
+            }
+            boolean looksLikeOne;
+            try {
+                looksLikeOne = CustomerResolver.kind(w) != CustomerResolver.Kind.NAME || !positionals;
+            } catch (CliException notOne) {
+                looksLikeOne = false;
+            }
+            if (looksLikeOne) {
+                return new CommandLine.ParameterException(ex.getCommandLine(), "missing -c/--customer CUSTOMER (did you "
+                        + "mean '-c " + w + "'?)", ex);
+            }
+        }
+        return ex;
+    }
 }

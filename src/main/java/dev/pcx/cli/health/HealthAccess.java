@@ -29,9 +29,13 @@ public final class HealthAccess {
     private final Graph graph;
     private final Map<String, TokenSource> byTenant = new ConcurrentHashMap<>();
 
-    private HealthAccess(TenantTokens tokens, Graph graph) {
+    /** How this run's hints name a command ({@code pcx --sandbox ...} on the sandbox). */
+    private final java.util.function.UnaryOperator<String> pcx;
+
+    private HealthAccess(TenantTokens tokens, Graph graph, java.util.function.UnaryOperator<String> pcx) {
         this.tokens = tokens;
         this.graph = graph;
+        this.pcx = pcx;
     }
 
     /**
@@ -44,7 +48,7 @@ public final class HealthAccess {
         if (!(source.tokens() instanceof TenantTokens graphTokens)) {
             throw new AuthenticationException("service health needs a Microsoft Graph token issued in each tenant, and "
                     + "pcx cannot get one from " + source.description() + " (a token for one audience, in one tenant)",
-                    "sign in with 'pcx auth login' or set PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) "
+                    "sign in with '" + context.pcx("auth login") + "' or set PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) "
                             + "instead of PCX_ACCESS_TOKEN");
         }
         ApiSettings pc = context.api().settings();
@@ -52,7 +56,7 @@ public final class HealthAccess {
         ApiSettings settings = new ApiSettings(base, pc.locale(), pc.userAgent(), pc.correlationId(), pc.timeout(),
                 pc.connectTimeout(), pc.readTimeout(), pc.maxAttempts(), pc.sleeper(), pc.nanoTime(),
                 pc.retryListener(), pc.trace());
-        return new HealthAccess(graphTokens, new Graph(settings, context.http(base)));
+        return new HealthAccess(graphTokens, new Graph(settings, context.http(base)), context::pcx);
     }
 
     /** Graph in the partner's own tenant, for {@code pcx api --graph}. */
@@ -84,7 +88,7 @@ public final class HealthAccess {
                         + correlation(s));
             }
             return new AuthenticationException("sign-in to " + where + " for Microsoft Graph failed: " + s.getMessage()
-                    + correlation(s), "sign in again with 'pcx auth login'");
+                    + correlation(s), "sign in again with '" + pcx.apply("auth login") + "'");
         }
         if (e instanceof ApiException a) {
             String said = a.description() == null ? a.status() + (a.reason() == null ? "" : " " + a.reason())

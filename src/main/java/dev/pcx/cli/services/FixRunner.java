@@ -173,7 +173,7 @@ final class FixRunner {
     }
 
     /** What an interrupted batch says: how many fixes were done, which were in flight (with the check), how many not started. */
-    private static List<String> report(List<Fix.Resolved> fixes, List<CompletableFuture<Fix.Result>> results,
+    private List<String> report(List<Fix.Resolved> fixes, List<CompletableFuture<Fix.Result>> results,
                                        Map<Fix.Resolved, String> inFlight) {
         long done = results.stream().filter(CompletableFuture::isDone).count();
         List<String> lines = new ArrayList<>();
@@ -182,7 +182,8 @@ final class FixRunner {
             String state = inFlight.get(f);
             if (state != null) {
                 lines.add("  " + f.subscriptionId() + (f.fix().line() > 0 ? " (line " + f.fix().line() + ")" : "")
-                        + ": " + state + "; check with: pcx services show -c " + f.customerId() + " " + f.subscriptionId());
+                        + ": " + state + "; check with: " + context.pcx("services show -c " + f.customerId() + " "
+                        + f.subscriptionId()));
             }
         }
         int started = lines.size() - 1;

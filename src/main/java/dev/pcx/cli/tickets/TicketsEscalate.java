@@ -178,7 +178,7 @@ final class TicketsEscalate implements Callable<Integer> {
         String subscriptionsFailure = null;
         try {
             context.api().subscriptions().list(c.tenantId()).forEach(-1, s -> {
-                if (ServiceCheck.names(service, s.offerName()) || ServiceCheck.names(service, s.friendlyName())) {
+                if (Evidence.covers(service, s.offerName()) || ServiceCheck.names(service, s.friendlyName())) {
                     subscriptions.add(s);
                 }
             });
