@@ -163,6 +163,7 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_pcx; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers list" ];    then _picocli_pcx_customers; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers show" ];    then _picocli_pcx_customers; return $?; fi
@@ -206,71 +207,73 @@ function _complete_pcx() {
   local cmds6=(api)
   local cmds7=(shell)
   local cmds8=(completion)
-  local cmds9=(help)
-  local cmds10=(customers list)
-  local cmds11=(customers show)
-  local cmds12=(services list)
-  local cmds13=(services show)
-  local cmds14=(services suspend)
-  local cmds15=(services activate)
-  local cmds16=(services set)
-  local cmds17=(services apply)
-  local cmds18=(services admin)
-  local cmds19=(health show)
-  local cmds20=(health watch)
-  local cmds21=(health affected)
-  local cmds22=(tickets list)
-  local cmds23=(tickets show)
-  local cmds24=(tickets create)
-  local cmds25=(tickets note)
-  local cmds26=(tickets close)
-  local cmds27=(tickets submitted)
-  local cmds28=(tickets escalate)
-  local cmds29=(auth login)
-  local cmds30=(auth status)
-  local cmds31=(auth token)
-  local cmds32=(auth logout)
-  local cmds33=(auth switch)
-  local cmds34=(sandbox serve)
-  local cmds35=(sandbox reset)
-  local cmds36=(sandbox approve)
-  local cmds37=(sandbox incident)
-  local cmds38=(sandbox incident start)
-  local cmds39=(sandbox incident update)
-  local cmds40=(sandbox incident resolve)
+  local cmds9=(version)
+  local cmds10=(help)
+  local cmds11=(customers list)
+  local cmds12=(customers show)
+  local cmds13=(services list)
+  local cmds14=(services show)
+  local cmds15=(services suspend)
+  local cmds16=(services activate)
+  local cmds17=(services set)
+  local cmds18=(services apply)
+  local cmds19=(services admin)
+  local cmds20=(health show)
+  local cmds21=(health watch)
+  local cmds22=(health affected)
+  local cmds23=(tickets list)
+  local cmds24=(tickets show)
+  local cmds25=(tickets create)
+  local cmds26=(tickets note)
+  local cmds27=(tickets close)
+  local cmds28=(tickets submitted)
+  local cmds29=(tickets escalate)
+  local cmds30=(auth login)
+  local cmds31=(auth status)
+  local cmds32=(auth token)
+  local cmds33=(auth logout)
+  local cmds34=(auth switch)
+  local cmds35=(sandbox serve)
+  local cmds36=(sandbox reset)
+  local cmds37=(sandbox approve)
+  local cmds38=(sandbox incident)
+  local cmds39=(sandbox incident start)
+  local cmds40=(sandbox incident update)
+  local cmds41=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_submitted; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_tickets_close; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_tickets_note; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_tickets_create; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_tickets_show; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_tickets_list; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_health_affected; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_health_watch; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_health_show; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_services_admin; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_services_apply; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_set; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_services_activate; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_suspend; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_show; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_list; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_customers_show; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_customers_list; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_tickets_submitted; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_close; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_tickets_note; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_tickets_create; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_tickets_show; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_tickets_list; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_health_affected; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_health_watch; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_health_show; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_services_apply; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_services_set; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_activate; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_services_suspend; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_show; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_list; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_customers_show; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_customers_list; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_version; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_completion; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_shell; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_api; return $?; fi
@@ -291,7 +294,7 @@ function _picocli_pcx() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers services health tickets auth sandbox api shell completion help"
+  local commands="customers services health tickets auth sandbox api shell completion version help"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -941,6 +944,68 @@ function _picocli_pcx_completion() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `version` subcommand.
+function _picocli_pcx_version() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_pcx_help() {
   # Get completion data
@@ -1006,6 +1071,7 @@ sandbox
 api
 shell
 completion
+version
 help"
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )

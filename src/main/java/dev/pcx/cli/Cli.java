@@ -31,7 +31,7 @@ public final class Cli {
         cmd.setDefaultValueProvider(new EnvDefaults(context.env()))
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler((ex, a) -> errors.handleParseException(
-                        Suggestions.positionalCustomer(ex, a), a))
+                        Suggestions.fromEnvironment(Suggestions.positionalCustomer(ex, a), a, context.env()), a))
                 .setOut(new java.io.PrintWriter(context.io().out(), true))
                 .setErr(new java.io.PrintWriter(context.io().err(), true))
                 .setCaseInsensitiveEnumValuesAllowed(true)

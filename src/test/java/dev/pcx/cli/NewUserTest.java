@@ -342,4 +342,24 @@ class NewUserTest {
         assertTrue(fish.out().contains("__fish_seen_subcommand_from auth; and __fish_seen_subcommand_from switch' -a '("),
                 fish.out());
     }
+
+    @Test
+    void habitsFromOtherToolsGetPcxsWords() {
+        Pcx p = new Pcx().env("PCX_CONFIG_DIR", config.toString()).env("PCX_SANDBOX", "1");
+        Pcx.Result version = p.run("version");
+        assertEquals(0, version.exit(), version::toString);
+        assertTrue(version.out().startsWith("pcx "), version.out());
+        Pcx.Result query = p.run("customers", "list", "--query", "x");
+        assertEquals(2, query.exit());
+        assertTrue(query.err().contains("(did you mean '--jq'?)"), query.err());
+        Pcx.Result api = p.run("api", "GET", "/v1/customers");
+        assertEquals(2, api.exit());
+        assertTrue(api.err().contains("(did you mean 'pcx api -X GET /v1/customers'?)"), api.err());
+        Pcx.Result timeout = p.env("PCX_TIMEOUT", "abc").run("customers", "list");
+        assertEquals(2, timeout.exit());
+        assertTrue(timeout.err().startsWith("pcx: invalid value for PCX_TIMEOUT (the environment's --timeout): 'abc'"),
+                timeout.err());
+        Pcx.Result typed = p.env("PCX_TIMEOUT", "abc").run("customers", "list", "--timeout", "xyz");
+        assertTrue(typed.err().contains("option '--timeout'"), typed.err());
+    }
 }

@@ -34,13 +34,26 @@ final class FixRunner {
             Column.<Fix.Result>shrinking("Result", Fix.Result::result).shown(r -> r.error() != null
                     ? r.result() + ": " + r.error() : r.result() + (r.changes() == null || r.changes().isEmpty() ? ""
                     : " (" + String.join(", ", r.changes().stream()
-                    .map(c -> c.field() + ": " + c.from() + " → " + c.to()).toList()) + ")")),
+                    .map(FixRunner::forPeople).toList()) + ")")),
             Column.<Fix.Result>of("Changes", r -> r.changes() == null || r.changes().isEmpty() ? null
                     : String.join("; ", r.changes().stream().map(c -> c.field() + ": " + c.from() + " → " + c.to())
                     .toList())).machineOnly(),
             Column.of("Error", Fix.Result::error).machineOnly());
 
     static final List<Column<Fix.Result>> COLUMNS_NO_LINE = COLUMNS.subList(1, COLUMNS.size());
+
+    /** A change as a person typed it: {@code auto-renew: off → on}, not {@code autoRenewEnabled: false → true}. */
+    private static String forPeople(Fix.Result.Change c) {
+        return switch (String.valueOf(c.field())) {
+            case "autoRenewEnabled" -> "auto-renew: " + onOff(c.from()) + " → " + onOff(c.to());
+            case "friendlyName" -> "name: " + c.from() + " → " + c.to();
+            default -> c.field() + ": " + c.from() + " → " + c.to();
+        };
+    }
+
+    private static String onOff(Object v) {
+        return "true".equals(String.valueOf(v)) ? "on" : "false".equals(String.valueOf(v)) ? "off" : String.valueOf(v);
+    }
 
     private final Context context;
     private final PartnerCenter api;

@@ -136,8 +136,8 @@ class TicketsSandboxTest {
         r = pcx().stdin("第一行\n第二行\n").run("tickets", "create", "-c", CONTOSO, "--title", "T", "--severity",
                 "minimal", "--service", "Teams", "--description-file", "-", "-o", "json");
         assertEquals(8, r.exit(), r::toString);
-        assertTrue(r.out().contains("\"description\" : \"第一行\\n第二行\\n\""), r.out());
-        assertTrue(r.out().contains("\"channel\" : \"handoff\""), r.out());
+        assertTrue(r.out().contains("\"description\": \"第一行\\n第二行\\n\""), r.out());
+        assertTrue(r.out().contains("\"channel\": \"handoff\""), r.out());
     }
 
     @Test
