@@ -2,6 +2,7 @@ package dev.pcx.cli;
 
 import picocli.CommandLine;
 
+import java.util.List;
 import java.lang.reflect.Constructor;
 
 /** Builds the picocli command tree for one invocation, with pcx's factory, defaults and error handling. */
@@ -42,7 +43,20 @@ public final class Cli {
                 .setExpandAtFiles(false)
                 .setUsageHelpAutoWidth(false)
                 .setUsageHelpWidth(helpWidth(context.io()));
+        // the commands first, then the global options: what a newcomer looks for comes before 30 lines of flags
+        List<String> keys = new java.util.ArrayList<>(cmd.getHelpSectionKeys());
+        List<String> commands = List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
+                CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
+        keys.removeAll(commands);
+        keys.addAll(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING), commands);
+        cmd.setHelpSectionKeys(keys);
         var root = cmd.getCommandSpec().usageMessage();
+        if (root.optionListHeading() == null || root.optionListHeading().isBlank()) {
+            root.optionListHeading("%nGlobal options:%n");
+        }
+        if (root.commandListHeading() != null && !root.commandListHeading().startsWith("%n")) {
+            root.commandListHeading("%n" + root.commandListHeading());
+        }
         verbatimExamples(cmd);
         for (CommandLine sub : cmd.getSubcommands().values()) {
             compactHelp(sub, root);

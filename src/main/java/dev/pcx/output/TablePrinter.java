@@ -108,7 +108,9 @@ final class TablePrinter<T> implements RecordPrinter<T> {
                 }
             }
             if (!left.isEmpty()) {
-                leftOut = DisplayWidth.truncate("(-o wide shows " + String.join(", ", left) + ")", terminalWidth);
+                // wrapped, not cut: the hint names what to type
+                leftOut = String.join("\n", DisplayWidth.wrap("(-o wide shows " + String.join(", ", left) + ")",
+                        terminalWidth));
             }
         }
         writeRow(headers, widths, shown, true);

@@ -219,6 +219,9 @@ final class FixRunner {
                 case UNCHANGED -> "unchanged";
                 case WOULD_APPLY -> "would apply";
             };
+            if (o.kind() == SubscriptionUpdater.Outcome.Kind.WOULD_APPLY) {
+                mayBeRefused(o, line, f.subscriptionId());
+            }
             List<Fix.Result.Change> changes = o.diff().stream()
                     .map(d -> new Fix.Result.Change(d.field(), plain(d.from()), plain(d.to()))).toList();
             return new Fix.Result(line, f.customerId(), f.subscriptionId(), name, fix.action().wire(), value, result,
@@ -228,6 +231,30 @@ final class FixRunner {
             return new Fix.Result(line, f.customerId(), f.subscriptionId(), f.friendlyName(),
                     fix.action().wire(), value, e instanceof dev.pcx.api.OutcomeUnknownException ? "unknown" : "failed",
                     List.of(), failure.message(), failure.code());
+        }
+    }
+
+    /**
+     * A dry run's quantity decrease that Partner Center may refuse (800090: seats are removed only
+     * within the subscription's cancellation window): said, with the window, so "would apply" does
+     * not promise what the service then refuses.
+     */
+    private void mayBeRefused(SubscriptionUpdater.Outcome o, Integer line, String subscription) {
+        for (SubscriptionUpdater.Diff d : o.diff()) {
+            if (!"quantity".equals(d.field()) || d.from() == null || d.to() == null || d.from().asInt(-1) < 0
+                    || d.to().asInt(-1) < 0 || d.to().asInt(-1) >= d.from().asInt(-1)) {
+                continue;
+            }
+            dev.pcx.api.model.ApiDate until = o.subscription() == null ? null
+                    : o.subscription().cancellationAllowedUntilDate();
+            String where = (line == null ? "" : "line " + line + ": ") + subscription;
+            if (until == null || until.instant() == null) {
+                context.say("note: " + where + ": a decrease of seats; Partner Center may refuse it outside the "
+                        + "subscription's cancellation window, which it does not state");
+            } else if (until.instant().isBefore(context.clock().instant())) {
+                context.say("note: " + where + ": a decrease of seats after the cancellation window (it ended "
+                        + until.iso() + "): Partner Center will likely refuse it (800090)");
+            }
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code pcx tickets close <id>}: closes a customer's service request. */
 @Command(name = "close",
-        header = "Close a customer's service request.",
+        header = "Close a customer's service request, Azure support ticket or hand-off.",
         description = {
             "Partner Center service requests only (global, app+user credentials). Reads the request first: one "
                     + "already closed is left unchanged (exit 0). Closing through the API is undocumented "

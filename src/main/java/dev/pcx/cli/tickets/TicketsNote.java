@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code pcx tickets note <id> (TEXT | --file F|-)}: a note on a customer's service request. */
 @Command(name = "note",
-        header = "Add a note to a customer's service request.",
+        header = "Add a note to a customer's service request, Azure support ticket or hand-off.",
         description = {
             "Partner Center service requests only (global, app+user credentials): sent once as NewNote. When "
                     + "the answer is lost, the request is read back and pcx says whether the note is there; it "
