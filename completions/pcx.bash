@@ -163,6 +163,7 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} api" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_pcx; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_pcx; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers list" ];    then _picocli_pcx_customers; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers show" ];    then _picocli_pcx_customers; return $?; fi
@@ -181,6 +182,7 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets create" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets note" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets close" ];    then _picocli_pcx_tickets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets submitted" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets escalate" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth login" ];    then _picocli_pcx_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_pcx_auth; return $?; fi
@@ -205,69 +207,73 @@ function _complete_pcx() {
   local cmds6=(api)
   local cmds7=(shell)
   local cmds8=(completion)
-  local cmds9=(help)
-  local cmds10=(customers list)
-  local cmds11=(customers show)
-  local cmds12=(services list)
-  local cmds13=(services show)
-  local cmds14=(services suspend)
-  local cmds15=(services activate)
-  local cmds16=(services set)
-  local cmds17=(services apply)
-  local cmds18=(services admin)
-  local cmds19=(health show)
-  local cmds20=(health watch)
-  local cmds21=(health affected)
-  local cmds22=(tickets list)
-  local cmds23=(tickets show)
-  local cmds24=(tickets create)
-  local cmds25=(tickets note)
-  local cmds26=(tickets close)
-  local cmds27=(tickets escalate)
-  local cmds28=(auth login)
-  local cmds29=(auth status)
-  local cmds30=(auth token)
-  local cmds31=(auth logout)
-  local cmds32=(auth switch)
-  local cmds33=(sandbox serve)
-  local cmds34=(sandbox reset)
-  local cmds35=(sandbox approve)
-  local cmds36=(sandbox incident)
-  local cmds37=(sandbox incident start)
-  local cmds38=(sandbox incident update)
-  local cmds39=(sandbox incident resolve)
+  local cmds9=(version)
+  local cmds10=(help)
+  local cmds11=(customers list)
+  local cmds12=(customers show)
+  local cmds13=(services list)
+  local cmds14=(services show)
+  local cmds15=(services suspend)
+  local cmds16=(services activate)
+  local cmds17=(services set)
+  local cmds18=(services apply)
+  local cmds19=(services admin)
+  local cmds20=(health show)
+  local cmds21=(health watch)
+  local cmds22=(health affected)
+  local cmds23=(tickets list)
+  local cmds24=(tickets show)
+  local cmds25=(tickets create)
+  local cmds26=(tickets note)
+  local cmds27=(tickets close)
+  local cmds28=(tickets submitted)
+  local cmds29=(tickets escalate)
+  local cmds30=(auth login)
+  local cmds31=(auth status)
+  local cmds32=(auth token)
+  local cmds33=(auth logout)
+  local cmds34=(auth switch)
+  local cmds35=(sandbox serve)
+  local cmds36=(sandbox reset)
+  local cmds37=(sandbox approve)
+  local cmds38=(sandbox incident)
+  local cmds39=(sandbox incident start)
+  local cmds40=(sandbox incident update)
+  local cmds41=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_tickets_close; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_tickets_note; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_tickets_create; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_tickets_show; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_tickets_list; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_health_affected; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_health_watch; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_health_show; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_services_admin; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_services_apply; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_set; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_services_activate; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_suspend; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_show; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_services_list; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_customers_show; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_customers_list; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_tickets_submitted; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_close; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_tickets_note; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_tickets_create; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_tickets_show; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_tickets_list; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_health_affected; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_health_watch; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_health_show; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_services_apply; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_services_set; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_activate; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_services_suspend; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_show; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_services_list; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_customers_show; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_customers_list; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_pcx_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_pcx_version; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_pcx_completion; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_pcx_shell; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_pcx_api; return $?; fi
@@ -288,7 +294,7 @@ function _picocli_pcx() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="customers services health tickets auth sandbox api shell completion help"
+  local commands="customers services health tickets auth sandbox api shell completion version help"
   local flag_opts="'--sandbox' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -477,6 +483,7 @@ function _picocli_pcx_health() {
   local commands="show watch affected"
   local flag_opts="'--all' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-c' '--customer' '--service' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local CLASS_option_args=("advisory" "incident") # --fail-on values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -490,7 +497,9 @@ function _picocli_pcx_health() {
       return
       ;;
     '--fail-on')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLASS_option_args[@]}" ) )
+      return $?
       ;;
     '-o'|'--output')
       local IFS=$'\n'
@@ -545,7 +554,7 @@ function _picocli_pcx_tickets() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list show create note close escalate"
+  local commands="list show create note close submitted escalate"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -935,6 +944,68 @@ function _picocli_pcx_completion() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `version` subcommand.
+function _picocli_pcx_version() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_pcx_help() {
   # Get completion data
@@ -991,7 +1062,17 @@ function _picocli_pcx_help() {
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
-    local positionals=""
+    local positionals="customers
+services
+health
+tickets
+auth
+sandbox
+api
+shell
+completion
+version
+help"
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1704,6 +1785,7 @@ function _picocli_pcx_health_watch() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-c' '--customer' '--interval' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local CLASS_option_args=("advisory" "incident") # --fail-on values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1717,7 +1799,9 @@ function _picocli_pcx_health_watch() {
       return
       ;;
     '--fail-on')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLASS_option_args[@]}" ) )
+      return $?
       ;;
     '-o'|'--output')
       local IFS=$'\n'
@@ -1775,6 +1859,7 @@ function _picocli_pcx_health_affected() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'--service' '--issue' '--parallel' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local CLASS_option_args=("advisory" "incident") # --fail-on values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1791,7 +1876,9 @@ function _picocli_pcx_health_affected() {
       return
       ;;
     '--fail-on')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLASS_option_args[@]}" ) )
+      return $?
       ;;
     '-o'|'--output')
       local IFS=$'\n'
@@ -1848,8 +1935,8 @@ function _picocli_pcx_tickets_list() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--status' '--source' '--azure-subscription' '--key' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
-  local STATUS_option_args=("open" "closed" "attention_needed") # --status values
+  local arg_opts="'-c' '--customer' '--status' '--source' '--azure-subscription' '--key' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local STATUS_option_args=("open" "closed" "attention_needed" "all") # --status values
   local SOURCE_option_args=("partner-center" "azure" "handoff") # --source values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -1874,6 +1961,9 @@ function _picocli_pcx_tickets_list() {
       return
       ;;
     '--key')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -1931,7 +2021,7 @@ function _picocli_pcx_tickets_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--azure-subscription' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--azure-subscription' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -1942,6 +2032,9 @@ function _picocli_pcx_tickets_show() {
       return
       ;;
     '--azure-subscription')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -1999,7 +2092,7 @@ function _picocli_pcx_tickets_create() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--title' '--description' '--description-file' '--severity' '--service' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--title' '--description' '--description-file' '--severity' '--service' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '--replay-exit' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local SEVERITY_option_args=("highestcriticalimpact" "critical" "moderate" "minimal") # --severity values
   local CODE_option_args=("en-us" "zh-hans" "zh-tw" "ja-jp" "ko-kr" "de-de" "fr-fr" "es-es" "it-it" "pt-br" "ru-ru") # --language values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -2055,6 +2148,12 @@ function _picocli_pcx_tickets_create() {
       return $?
       ;;
     '--diagnostics')
+      return
+      ;;
+    '--replay-exit')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -2112,7 +2211,7 @@ function _picocli_pcx_tickets_note() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--file' '-c' '--customer' '--azure-subscription' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--file' '-c' '--customer' '--azure-subscription' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2126,6 +2225,9 @@ function _picocli_pcx_tickets_note() {
       return
       ;;
     '--azure-subscription')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -2183,7 +2285,7 @@ function _picocli_pcx_tickets_close() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--azure-subscription' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--azure-subscription' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2194,6 +2296,77 @@ function _picocli_pcx_tickets_close() {
       return
       ;;
     '--azure-subscription')
+      return
+      ;;
+    '--state')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `submitted` subcommand.
+function _picocli_pcx_tickets_submitted() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local arg_opts="'--ref' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ref')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -2251,7 +2424,7 @@ function _picocli_pcx_tickets_escalate() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--service' '--title' '--description' '--description-file' '--severity' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'-c' '--customer' '--service' '--title' '--description' '--description-file' '--severity' '--key' '--azure-subscription' '--problem' '--contact' '--contact-phone' '--country' '--time-zone' '--language' '--diagnostics' '--replay-exit' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local SEVERITY_option_args=("highestcriticalimpact" "critical" "moderate" "minimal") # --severity values
   local CODE_option_args=("en-us" "zh-hans" "zh-tw" "ja-jp" "ko-kr" "de-de" "fr-fr" "es-es" "it-it" "pt-br" "ru-ru") # --language values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -2307,6 +2480,12 @@ function _picocli_pcx_tickets_escalate() {
       return $?
       ;;
     '--diagnostics')
+      return
+      ;;
+    '--replay-exit')
+      return
+      ;;
+    '--state')
       return
       ;;
     '-o'|'--output')
@@ -2672,7 +2851,7 @@ function _picocli_pcx_auth_switch() {
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
-    local positionals=""
+    local positionals="$(_pcx_profiles)"
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

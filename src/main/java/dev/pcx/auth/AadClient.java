@@ -36,6 +36,11 @@ public final class AadClient {
     private final Sleeper sleeper;
     private final Clock clock;
 
+    /** What the sign-in service sees, as Partner Center does: pcx, not the HTTP library. */
+    static final String USER_AGENT = "pcx/" + java.util.Objects.requireNonNullElse(
+            AadClient.class.getPackage().getImplementationVersion(), "dev") + " (Java " + System.getProperty("java.version")
+            + "; " + System.getProperty("os.name") + ")";
+
     public AadClient(OkHttpClient http, HttpUrl authority, Sleeper sleeper, Clock clock) {
         this.http = http;
         this.authority = authority;
@@ -147,7 +152,8 @@ public final class AadClient {
 
     /** A network failure is a {@link TransportException} (exit 6: worth retrying), never a refused sign-in. */
     private JsonNode post(HttpUrl url, FormBody form) {
-        Request request = new Request.Builder().url(url).post(form).header("Accept", "application/json").build();
+        Request request = new Request.Builder().url(url).post(form).header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT).build();
         okhttp3.Call call = http.newCall(request);
         call.timeout().timeout(SIGN_IN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {

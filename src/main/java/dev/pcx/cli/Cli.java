@@ -2,6 +2,7 @@ package dev.pcx.cli;
 
 import picocli.CommandLine;
 
+import java.util.List;
 import java.lang.reflect.Constructor;
 
 /** Builds the picocli command tree for one invocation, with pcx's factory, defaults and error handling. */
@@ -30,7 +31,8 @@ public final class Cli {
         Errors errors = new Errors(context);
         cmd.setDefaultValueProvider(new EnvDefaults(context.env()))
                 .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors)
+                .setParameterExceptionHandler((ex, a) -> errors.handleParseException(
+                        Suggestions.fromEnvironment(Suggestions.positionalCustomer(ex, a), a, context.env()), a))
                 .setOut(new java.io.PrintWriter(context.io().out(), true))
                 .setErr(new java.io.PrintWriter(context.io().err(), true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -45,7 +47,20 @@ public final class Cli {
                     refuseEmptyValues(parsed);
                     return new CommandLine.RunLast().execute(parsed);
                 });
+        // the commands first, then the global options: what a newcomer looks for comes before 30 lines of flags
+        List<String> keys = new java.util.ArrayList<>(cmd.getHelpSectionKeys());
+        List<String> commands = List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
+                CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
+        keys.removeAll(commands);
+        keys.addAll(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING), commands);
+        cmd.setHelpSectionKeys(keys);
         var root = cmd.getCommandSpec().usageMessage();
+        if (root.optionListHeading() == null || root.optionListHeading().isBlank()) {
+            root.optionListHeading("%nGlobal options:%n");
+        }
+        if (root.commandListHeading() != null && !root.commandListHeading().startsWith("%n")) {
+            root.commandListHeading("%n" + root.commandListHeading());
+        }
         verbatimExamples(cmd);
         for (CommandLine sub : cmd.getSubcommands().values()) {
             compactHelp(sub, root);

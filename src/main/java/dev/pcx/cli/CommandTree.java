@@ -32,6 +32,7 @@ final class CommandTree {
                     entry("api", ApiCommand.class),
                     entry("shell", ShellCommand.class),
                     entry("completion", CompletionCommand.class),
+                    entry("version", VersionCommand.class),
                     entry("help", HelpCommand.class)),
             CustomersCommand.class, CustomersCommand.VERBS,
             ServicesCommand.class, ServicesCommand.VERBS,

@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * Shell completion scripts generated from the command tree: bash (which zsh runs through
  * bashcompinit, as the script sets up itself) and fish. Commands, options and the values of
- * enumerated options complete; file options complete file names; {@code --profile} completes the
- * profiles signed in on this machine (asked of {@code pcx auth status --offline}).
+ * enumerated options complete; file options complete file names; {@code --profile} and
+ * {@code auth switch} complete the profiles signed in on this machine (asked of
+ * {@code pcx auth status --offline}); {@code help} completes the commands.
  */
 public final class CompletionScripts {
     /** Profile names, from the local state only (no call). */
@@ -30,6 +31,8 @@ public final class CompletionScripts {
                 + "      COMPREPLY=( $(compgen -W \"$(_pcx_profiles)\" -- \"${curr_word}\") )\n"
                 + "      return $?\n      ;;";
         script = script.replace(noValues, profiles);
+        script = positionals(script, "_picocli_pcx_auth_switch", "$(_pcx_profiles)");
+        script = positionals(script, "_picocli_pcx_help", String.join("\n", commandNames(root)));
         String register = "complete -F _complete_pcx";
         int at = script.lastIndexOf(register);
         if (at < 0) {
@@ -37,6 +40,28 @@ public final class CompletionScripts {
         }
         return script.substring(0, at) + "# The profiles signed in on this machine (local state only, no call).\n"
                 + "function _pcx_profiles() {\n  " + PROFILES + " | grep -v '^('\n}\n\n" + script.substring(at);
+    }
+
+    /** The positional values the function {@code function} of picocli's bash script completes. */
+    private static String positionals(String script, String function, String values) {
+        int at = script.indexOf("function " + function + "() {");
+        String none = "local positionals=\"\"";
+        int p = at < 0 ? -1 : script.indexOf(none, at);
+        int next = at < 0 ? -1 : script.indexOf("\nfunction ", at + 1);
+        if (p < 0 || next >= 0 && p > next) {
+            throw new IllegalStateException("picocli's bash script changed: no positionals in " + function);
+        }
+        return script.substring(0, p) + "local positionals=\"" + values + "\"" + script.substring(p + none.length());
+    }
+
+    private static List<String> commandNames(CommandLine root) {
+        List<String> names = new ArrayList<>();
+        root.getSubcommands().forEach((name, sub) -> {
+            if (name.equals(sub.getCommandName()) && !sub.getCommandSpec().usageMessage().hidden()) {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     public static String fish(CommandLine root) {
@@ -48,6 +73,10 @@ public final class CompletionScripts {
             option(sb, o, null);
         }
         commands(sb, root, List.of());
+        sb.append("complete -c pcx -n '__fish_seen_subcommand_from auth; and __fish_seen_subcommand_from switch' -a '(")
+                .append(PROFILES).append(" | string match -v \"(*\")'\n");
+        sb.append("complete -c pcx -n '__fish_seen_subcommand_from help' -a '")
+                .append(String.join(" ", commandNames(root))).append("'\n");
         return sb.toString();
     }
 

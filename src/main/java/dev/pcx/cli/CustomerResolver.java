@@ -126,11 +126,32 @@ public final class CustomerResolver {
             return custom;
         }
         if (matches.isEmpty()) {
-            throw CliException.notFound("no customer has the domain '" + domain + "'; "
-                    + "list customers with: " + pcx.apply("customers list --domain " + domain.substring(0, domain.indexOf('.'))));
+            List<Customer> near = nearMisses(domain);
+            if (!near.isEmpty()) {
+                throw new CliException(ExitCode.NOT_FOUND, "no customer has the domain '" + domain + "'; did you mean:",
+                        candidates(near));
+            }
+            throw CliException.notFound("no customer has the domain '" + domain + "', nor one close to it; "
+                    + "list customers with: " + pcx.apply("customers list --domain " + domain.substring(0, Math.min(2,
+                    domain.indexOf('.')))));
         }
         throw new CliException(ExitCode.NOT_FOUND, "no customer has exactly the domain '" + domain
                 + "'; these domains start with it:", candidates(matches));
+    }
+
+    /**
+     * A mistyped domain ({@code contso.partner.onmschina.cn}): the domains that start as its first
+     * label starts (its first two characters, one search) within an edit distance of two of it,
+     * closest first.
+     */
+    private List<Customer> nearMisses(String domain) {
+        String d = domain.toLowerCase(Locale.ROOT);
+        String label = d.substring(0, d.indexOf('.'));
+        List<Customer> found = search(Customers.DOMAIN, label.substring(0, Math.min(2, label.length())));
+        return found.stream().filter(c -> c.domain() != null)
+                .filter(c -> Suggestions.distance(d, c.domain().toLowerCase(Locale.ROOT)) <= 2)
+                .sorted(java.util.Comparator.comparingInt(c -> Suggestions.distance(d, c.domain().toLowerCase(Locale.ROOT))))
+                .limit(SHOWN).toList();
     }
 
     private static boolean hasCustomDomain(Customer c, String domain) {
@@ -205,9 +226,13 @@ public final class CustomerResolver {
 
     private static List<String> candidates(List<Customer> matches) {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < Math.min(SHOWN, matches.size()); i++) {
-            Customer c = matches.get(i);
-            lines.add(c.companyName() + "  " + c.domain() + "  " + c.tenantId());
+        List<Customer> shown = matches.subList(0, Math.min(SHOWN, matches.size()));
+        int name = shown.stream().mapToInt(c -> dev.pcx.output.DisplayWidth.of(String.valueOf(c.companyName()))).max().orElse(0);
+        int dom = shown.stream().mapToInt(c -> dev.pcx.output.DisplayWidth.of(String.valueOf(c.domain()))).max().orElse(0);
+        for (Customer c : shown) {
+            // aligned, as a table is
+            lines.add(dev.pcx.output.DisplayWidth.pad(String.valueOf(c.companyName()), name) + "  "
+                    + dev.pcx.output.DisplayWidth.pad(String.valueOf(c.domain()), dom) + "  " + c.tenantId());
         }
         if (matches.size() > SHOWN) {
             lines.add("... and " + (matches.size() > SCAN_LIMIT ? "more" : String.valueOf(matches.size() - SHOWN) + " more"));

@@ -10,7 +10,8 @@ import java.util.Map;
  * Global options read their defaults from the environment, so CI can set them once:
  * {@code PCX_PROFILE}, {@code PCX_CLOUD}, {@code PCX_ENDPOINT},
  * {@code PCX_AUTHORITY}, {@code PCX_GRAPH_ENDPOINT}, {@code PCX_ARM_ENDPOINT}, {@code PCX_TIMEOUT}, {@code PCX_LOCALE},
- * {@code PCX_DEBUG}, {@code PCX_SANDBOX} and {@code NO_COLOR} ({@code PCX_OUTPUT}: {@link GlobalOptions#format}).
+ * {@code PCX_DEBUG}, {@code PCX_SANDBOX} and {@code NO_COLOR} ({@code PCX_OUTPUT}: {@link GlobalOptions#format});
+ * {@code PCX_CUSTOMER} is every command's {@code -c/--customer} unless given.
  * A flag on the command line still wins.
  */
 final class EnvDefaults implements CommandLine.IDefaultValueProvider {
@@ -25,7 +26,9 @@ final class EnvDefaults implements CommandLine.IDefaultValueProvider {
             Map.entry("--locale", "PCX_LOCALE"),
             Map.entry("--debug", "PCX_DEBUG"),
             Map.entry("--sandbox", "PCX_SANDBOX"),
-            Map.entry("--no-color", "NO_COLOR"));
+            Map.entry("--no-color", "NO_COLOR"),
+            // every command's -c/--customer: the customer a CI job or a terminal works on
+            Map.entry("--customer", "PCX_CUSTOMER"));
 
     private final Map<String, String> env;
 

@@ -30,7 +30,7 @@ import java.time.Duration;
             "5:Partner Center, Microsoft Graph or Azure refused the request (4xx: also a customer's tenant that does not let you in), sent a response pcx cannot use, or does not offer the operation",
             "6:throttled, timed out or unreachable after retries",
             "7:a health gate tripped (--fail-on), or an escalation found a known incident",
-            "8:handed off: the request was prepared for a person to submit in the portal, because no API exists for it (the text is on stdout)",
+            "8:handed off: the request was prepared for a person to submit in the portal, because no API exists for it (the text is on stdout); also when the one kept for its --key is shown again, unless --replay-exit says otherwise",
             "130:interrupted"
         },
         footerHeading = "%nEnvironment:%n",
@@ -45,6 +45,9 @@ import java.time.Duration;
             "  PCX_GRAPH_ENDPOINT  PCX_ARM_ENDPOINT  PCX_LOCALE  PCX_DEBUG  PCX_SANDBOX",
             "  NO_COLOR",
             "                    defaults for the global options of the same name",
+            "  PCX_CUSTOMER      the customer of every command whose -c is left out",
+            "  PCX_TICKETS_STATE the ticket ledger (hand-offs, keys; default",
+            "                    $PCX_CONFIG_DIR/tickets): a CI job keeps it in its cache",
             "",
             "Examples:",
             "  pcx --sandbox customers list          # try pcx on its built-in sandbox",

@@ -29,8 +29,18 @@ final class Suggestions {
             }
         }
         String closest = closest(name, names);
+        if (closest == null && names.contains(FROM_OTHER_TOOLS.get(name))) {
+            closest = FROM_OTHER_TOOLS.get(name);
+        }
         return "unknown option '" + name + "'" + (closest == null ? "" : " (did you mean '" + closest + "'?)");
     }
+
+    /** What the same thing is called in the tools people come from (az's --query, kubectl's --output=jsonpath). */
+    private static final java.util.Map<String, String> FROM_OTHER_TOOLS = java.util.Map.of(
+            "--query", "--jq",
+            "--filter", "--jq",
+            "--method", "-X",
+            "--format", "--output");
 
     private static List<String> visible(CommandLine parent) {
         List<String> names = new ArrayList<>();
@@ -78,5 +88,86 @@ final class Suggestions {
             }
         }
         return d[a.length()][b.length()];
+    }
+
+    /**
+     * A customer given where {@code -c} was left out ({@code pcx services list contoso.partner.onmschina.cn}):
+     * picocli's "missing --customer" becomes one that says "did you mean -c ...". Other errors stay as they are.
+     */
+    static CommandLine.ParameterException positionalCustomer(CommandLine.ParameterException ex, String[] args) {
+        CommandLine.ParameterException method = methodFirst(ex, args);
+        if (method != ex) {
+            return method;
+        }
+        if (!(ex instanceof CommandLine.MissingParameterException missing) || args == null
+                || missing.getMissing().stream().noneMatch(a -> a instanceof OptionSpec o && "--customer".equals(o.longestName()))) {
+            return ex;
+        }
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        boolean positionals = !spec.positionalParameters().isEmpty();
+        java.util.Set<String> path = new java.util.HashSet<>(List.of(spec.qualifiedName().split(" ")));
+        for (int i = 0; i < args.length; i++) {
+            String w = args[i];
+            if (w.startsWith("-") || path.contains(w)) {
+                continue;
+            }
+            OptionSpec before = i == 0 ? null : spec.findOption(args[i - 1]);
+            if (before != null && before.arity().max > 0) {
+                continue; // an option's value
+            }
+            boolean looksLikeOne;
+            try {
+                looksLikeOne = CustomerResolver.kind(w) != CustomerResolver.Kind.NAME || !positionals;
+            } catch (CliException notOne) {
+                looksLikeOne = false;
+            }
+            if (looksLikeOne) {
+                return new CommandLine.ParameterException(ex.getCommandLine(), "missing -c/--customer CUSTOMER (did you "
+                        + "mean '-c " + w + "'?)", ex);
+            }
+        }
+        return ex;
+    }
+
+    /** {@code pcx api GET /v1/customers}, as curl and gh are not typed: "did you mean 'pcx api -X GET /v1/customers'". */
+    private static CommandLine.ParameterException methodFirst(CommandLine.ParameterException ex, String[] args) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException) || args == null
+                || !"api".equals(ex.getCommandLine().getCommandName())) {
+            return ex;
+        }
+        for (int i = 0; i + 1 < args.length; i++) {
+            String w = args[i].toUpperCase(Locale.ROOT);
+            if (List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD").contains(w) && args[i + 1].startsWith("/")) {
+                return new CommandLine.ParameterException(ex.getCommandLine(), "unexpected argument '" + args[i + 1]
+                        + "' (did you mean 'pcx api -X " + w + " " + args[i + 1] + "'?)", ex);
+            }
+        }
+        return ex;
+    }
+
+    /**
+     * A bad value that came from the environment ({@code PCX_TIMEOUT=abc}) names the variable, not
+     * an option the person never typed.
+     */
+    static CommandLine.ParameterException fromEnvironment(CommandLine.ParameterException ex, String[] args,
+                                                          java.util.Map<String, String> env) {
+        if (!(ex.getArgSpec() instanceof OptionSpec o) || ex.getMessage() == null || args == null) {
+            return ex;
+        }
+        String variable = EnvDefaults.VARIABLES.get(o.longestName());
+        if (variable == null || env.get(variable) == null) {
+            return ex;
+        }
+        for (String a : args) {
+            for (String n : o.names()) {
+                if (a.equals(n) || a.startsWith(n + "=") || n.length() == 2 && a.startsWith(n) && !a.startsWith("--")) {
+                    return ex; // typed on the command line
+                }
+            }
+        }
+        String message = ex.getMessage().replace("option '" + o.longestName() + "'", variable + " (the environment's "
+                + o.longestName() + ")");
+        return message.equals(ex.getMessage()) ? ex : new CommandLine.ParameterException(ex.getCommandLine(), message, ex,
+                o, env.get(variable));
     }
 }

@@ -13,9 +13,24 @@ import java.util.function.Function;
  *                ids, codes and URLs are never cut
  * @param drop    0: always shown; otherwise the table on a narrow terminal leaves the column out,
  *                higher first ({@code -o wide} shows every column); {@link #MACHINE}: never in a table
+ * @param layout  {@link #CELL}; {@link #WRAPS}: what the table is for (a title), wrapped onto more lines
+ *                instead of cut, given room before optional columns; {@link #BELOW}: on a terminal, shown
+ *                on its own line under its row (a reason), wrapped, never cut
  */
 public record Column<T>(String header, Function<? super T, String> value, Function<? super T, String> display,
-                        boolean shrinks, int drop) {
+                        boolean shrinks, int drop, int layout) {
+
+    /** A cell like any other. */
+    public static final int CELL = 0;
+    /** Wrapped onto more lines, never cut. */
+    public static final int WRAPS = 1;
+    /** On a terminal, on its own line under the row. */
+    public static final int BELOW = 2;
+
+    public Column(String header, Function<? super T, String> value, Function<? super T, String> display,
+                  boolean shrinks, int drop) {
+        this(header, value, display, shrinks, drop, CELL);
+    }
 
     /** The {@code drop} of a column only machine formats carry. */
     public static final int MACHINE = Integer.MAX_VALUE;
@@ -30,9 +45,25 @@ public record Column<T>(String header, Function<? super T, String> value, Functi
         return new Column<>(header, value, null, true, 0);
     }
 
+    /**
+     * The text a person came to read (an issue's title): a table on a terminal keeps room for it
+     * before it shows optional columns, and wraps it onto more lines rather than cut it.
+     */
+    public static <T> Column<T> wrapping(String header, Function<? super T, String> value) {
+        return new Column<>(header, value, null, true, 0, WRAPS);
+    }
+
+    /**
+     * Text that may be long and is the only place it is said (a reason): a table on a terminal
+     * shows it on its own line under its row, wrapped to the terminal's width; piped, it is a column.
+     */
+    public static <T> Column<T> below(String header, Function<? super T, String> value) {
+        return new Column<>(header, value, null, false, 0, BELOW);
+    }
+
     /** This column, shown in tables as {@code display} gives it (machine formats keep the raw value). */
     public Column<T> shown(Function<? super T, String> table) {
-        return new Column<>(header, value, table, shrinks, drop);
+        return new Column<>(header, value, table, shrinks, drop, layout);
     }
 
     /**
@@ -43,12 +74,12 @@ public record Column<T>(String header, Function<? super T, String> value, Functi
         if (rank < 1) {
             throw new IllegalArgumentException("rank must be at least 1");
         }
-        return new Column<>(header, value, display, shrinks, rank);
+        return new Column<>(header, value, display, shrinks, rank, layout);
     }
 
     /** This column in CSV and TSV only: what a table shows in another column's text. */
     public Column<T> machineOnly() {
-        return new Column<>(header, value, display, shrinks, MACHINE);
+        return new Column<>(header, value, display, shrinks, MACHINE, layout);
     }
 
     boolean inTables() {

@@ -131,6 +131,46 @@ public final class DisplayWidth {
         return out.append(ELLIPSIS).toString();
     }
 
+    /**
+     * {@code s} in lines of at most {@code width} columns, broken at spaces where it can be, inside a
+     * word only when the word alone is wider (CJK text, which has no spaces, breaks anywhere).
+     */
+    public static java.util.List<String> wrap(String s, int width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        int w = Math.max(1, width);
+        for (String paragraph : s.split("\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            int used = 0;
+            for (String word : paragraph.split(" ")) {
+                int ww = of(word);
+                if (used > 0 && used + 1 + ww <= w) {
+                    line.append(' ').append(word);
+                    used += 1 + ww;
+                    continue;
+                }
+                if (used > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    used = 0;
+                }
+                for (int i = 0; i < word.length(); ) {
+                    int cp = word.codePointAt(i);
+                    int cw = columns(cp);
+                    if (used + cw > w && used > 0) {
+                        lines.add(line.toString());
+                        line.setLength(0);
+                        used = 0;
+                    }
+                    line.appendCodePoint(cp);
+                    used += cw;
+                    i += Character.charCount(cp);
+                }
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
     /** {@code s} followed by spaces up to {@code width} columns. */
     public static String pad(String s, int width) {
         int w = of(s);

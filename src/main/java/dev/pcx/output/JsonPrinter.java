@@ -12,6 +12,11 @@ import java.io.UncheckedIOException;
  * stays flat), or a single object. {@code jsonl}: one compact object per line.
  */
 final class JsonPrinter<T> implements RecordPrinter<T> {
+    /** Indented as gh and az print JSON: {@code "id": 1}, no space before the colon. */
+    private static final com.fasterxml.jackson.core.util.DefaultPrettyPrinter PRETTY =
+            new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators
+                    .createDefaultInstance().withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+
     private final ObjectMapper mapper;
     private final PrintStream out;
     private final boolean lines;
@@ -50,7 +55,7 @@ final class JsonPrinter<T> implements RecordPrinter<T> {
     private void start() throws IOException {
         if (generator == null) {
             generator = mapper.getFactory().createGenerator(out);
-            generator.useDefaultPrettyPrinter();
+            generator.setPrettyPrinter(PRETTY.createInstance());
             if (array) {
                 generator.writeStartArray();
             }

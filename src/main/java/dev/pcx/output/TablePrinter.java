@@ -19,6 +19,10 @@ final class TablePrinter<T> implements RecordPrinter<T> {
     static final int READABLE = 20;
     /** Nor below this at all. */
     private static final int MIN_SHRUNK = 8;
+    /** The room a wrapping column (what the table is for) keeps before optional columns are shown. */
+    static final int WRAP_ROOM = 36;
+    /** How far the lines shown under their row are indented. */
+    private static final String BELOW_INDENT = "    ";
 
     private final List<Column<T>> columns;
     private final PrintStream out;
@@ -26,6 +30,7 @@ final class TablePrinter<T> implements RecordPrinter<T> {
     private final boolean color;
     private final Consumer<String> notes;
     private final List<String[]> rows = new ArrayList<>();
+    private boolean[] below;
     private long count;
 
     /**
@@ -86,27 +91,39 @@ final class TablePrinter<T> implements RecordPrinter<T> {
             }
         }
         boolean[] shown = new boolean[n];
+        below = new boolean[n];
         int[] widths = natural.clone();
         String leftOut = null;
         for (int i = 0; i < n; i++) {
             shown[i] = columns.get(i).inTables();
+            below[i] = terminalWidth > 0 && columns.get(i).layout() == Column.BELOW && columns.get(i).inTables();
         }
         if (terminalWidth > 0) {
             choose(natural, headerWidth, shown);
             fit(widths, headerWidth, shown);
             List<String> left = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                if (!shown[i] && columns.get(i).inTables()) {
+                if (!shown[i] && !below[i] && columns.get(i).inTables()) {
                     left.add(columns.get(i).header().toLowerCase(Locale.ROOT));
                 }
             }
             if (!left.isEmpty()) {
-                leftOut = DisplayWidth.truncate("(-o wide shows " + String.join(", ", left) + ")", terminalWidth);
+                // wrapped, not cut: the hint names what to type
+                leftOut = String.join("\n", DisplayWidth.wrap("(-o wide shows " + String.join(", ", left) + ")",
+                        terminalWidth));
             }
         }
         writeRow(headers, widths, shown, true);
         for (String[] row : rows) {
             writeRow(row, widths, shown, false);
+            for (int i = 0; i < n; i++) {
+                if (below[i] && !row[i].isEmpty()) {
+                    // the only place it is said: whole, on its own lines
+                    for (String line : DisplayWidth.wrap(row[i], Math.max(20, terminalWidth - BELOW_INDENT.length()))) {
+                        out.print(BELOW_INDENT + line + "\n");
+                    }
+                }
+            }
         }
         rows.clear();
         out.flush();
@@ -116,7 +133,12 @@ final class TablePrinter<T> implements RecordPrinter<T> {
     }
 
     private int floor(int i, int[] natural, int[] headerWidth) {
-        return columns.get(i).shrinks() ? Math.min(natural[i], Math.max(READABLE, headerWidth[i])) : natural[i];
+        return columns.get(i).shrinks() ? Math.min(natural[i], Math.max(room(i), headerWidth[i])) : natural[i];
+    }
+
+    /** The width a readable column keeps while others can give way: more for what the table is for. */
+    private int room(int i) {
+        return columns.get(i).layout() == Column.WRAPS ? WRAP_ROOM : READABLE;
     }
 
     /**
@@ -129,7 +151,7 @@ final class TablePrinter<T> implements RecordPrinter<T> {
         int total = 0;
         int visible = 0;
         for (int i = 0; i < n; i++) {
-            shown[i] = columns.get(i).drop() == 0;
+            shown[i] = columns.get(i).drop() == 0 && !below[i];
             if (shown[i]) {
                 total += floor(i, natural, headerWidth);
                 visible++;
@@ -137,7 +159,7 @@ final class TablePrinter<T> implements RecordPrinter<T> {
         }
         List<Integer> optional = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!shown[i] && columns.get(i).inTables()) {
+            if (!shown[i] && !below[i] && columns.get(i).inTables()) {
                 optional.add(i);
             }
         }
@@ -168,7 +190,7 @@ final class TablePrinter<T> implements RecordPrinter<T> {
             while (total > terminalWidth) {
                 int widest = -1;
                 for (int i = 0; i < widths.length; i++) {
-                    int floor = stage == 0 ? Math.max(READABLE, headerWidth[i])
+                    int floor = stage == 0 ? Math.max(room(i), headerWidth[i])
                             : Math.max(MIN_SHRUNK, Math.min(headerWidth[i], READABLE));
                     if (shown[i] && columns.get(i).shrinks() && widths[i] > floor
                             && (widest < 0 || widths[i] > widths[widest])) {
@@ -185,6 +207,32 @@ final class TablePrinter<T> implements RecordPrinter<T> {
     }
 
     private void writeRow(String[] cells, int[] widths, boolean[] shown, boolean header) {
+        if (!header && terminalWidth > 0) {
+            // a wrapping cell wider than its column goes on over more lines, the other cells blank
+            List<List<String>> wrapped = new ArrayList<>();
+            int lines = 1;
+            for (int i = 0; i < cells.length; i++) {
+                List<String> parts = shown[i] && columns.get(i).layout() == Column.WRAPS
+                        && DisplayWidth.of(cells[i]) > widths[i] ? DisplayWidth.wrap(cells[i], widths[i]) : null;
+                wrapped.add(parts);
+                lines = Math.max(lines, parts == null ? 1 : parts.size());
+            }
+            if (lines > 1) {
+                for (int l = 0; l < lines; l++) {
+                    String[] part = new String[cells.length];
+                    for (int i = 0; i < cells.length; i++) {
+                        List<String> p = wrapped.get(i);
+                        part[i] = p != null ? (l < p.size() ? p.get(l) : "") : l == 0 ? cells[i] : "";
+                    }
+                    writeLine(part, widths, shown, false);
+                }
+                return;
+            }
+        }
+        writeLine(cells, widths, shown, header);
+    }
+
+    private void writeLine(String[] cells, int[] widths, boolean[] shown, boolean header) {
         StringBuilder line = new StringBuilder();
         int last = -1;
         for (int i = 0; i < cells.length; i++) {

@@ -74,6 +74,7 @@ class AadClientTest {
         RecordedRequest r = take();
         assertEquals("POST", r.getMethod());
         assertEquals("/contoso.partner.onmschina.cn/oauth2/v2.0/token", r.getUrl().encodedPath());
+        assertTrue(r.getHeaders().get("User-Agent").startsWith("pcx/"), "the sign-in service sees pcx, not okhttp");
         assertEquals(Map.of("grant_type", "client_credentials", "client_id", "app-1", "client_secret", "the-secret",
                 "scope", "https://partner.partnercenterapi.microsoftonline.cn/.default"), form(r));
     }

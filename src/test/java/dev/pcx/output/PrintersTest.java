@@ -88,17 +88,17 @@ class PrintersTest {
     void jsonIsOneArrayDocument() {
         assertEquals("""
                 [ {
-                  "name" : "Contoso Ltd",
-                  "domain" : "contoso.partner.onmschina.cn",
-                  "id" : "id-1"
+                  "name": "Contoso Ltd",
+                  "domain": "contoso.partner.onmschina.cn",
+                  "id": "id-1"
                 }, {
-                  "name" : "上海星辰信息技术有限公司",
-                  "domain" : "shxc.partner.onmschina.cn",
-                  "id" : "id-2"
+                  "name": "上海星辰信息技术有限公司",
+                  "domain": "shxc.partner.onmschina.cn",
+                  "id": "id-2"
                 }, {
-                  "name" : "Tab\\there, \\"quoted\\", new\\nline",
-                  "domain" : "x\\\\y",
-                  "id" : "id-3"
+                  "name": "Tab\\there, \\"quoted\\", new\\nline",
+                  "domain": "x\\\\y",
+                  "id": "id-3"
                 } ]
                 """, print(OutputFormat.JSON, null, 0, false));
     }

@@ -39,10 +39,31 @@ public final class GenerateDocs {
             if (code != 0) {
                 throw new IllegalStateException("ManPageGenerator failed with " + code);
             }
+            try (var pages = Files.list(adoc)) {
+                for (Path page : pages.filter(p -> p.toString().endsWith(".adoc")).toList()) {
+                    String root = "pcx.adoc";
+                    Files.writeString(page, manPage(Files.readString(page, StandardCharsets.UTF_8),
+                            page.getFileName().toString().equals(root)), StandardCharsets.UTF_8);
+                }
+            }
             Path completions = out.resolve("completions");
             Files.createDirectories(completions);
             Files.writeString(completions.resolve("pcx.bash"), CompletionScripts.bash(cmd), StandardCharsets.UTF_8);
             Files.writeString(completions.resolve("pcx.fish"), CompletionScripts.fish(cmd), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * A man page as man pages read: the manual named "pcx Manual" (picocli capitalises it), section
+     * headings without the colon help puts after them ({@code Examples:} is {@code EXAMPLES}), and
+     * {@code -V/--version} only on pcx(1), where it means something.
+     */
+    static String manPage(String adoc, boolean root) {
+        String page = adoc.replace(":manmanual: Pcx Manual", ":manmanual: pcx Manual")
+                .replaceAll("(?m)^==\\s+(.+?):\\s*$", "== $1");
+        if (!root) {
+            page = page.replaceAll("(?m)^\\*-V\\*, \\*--version\\*::\\n.*\\n(\\n)?", "");
+        }
+        return page;
     }
 }

@@ -122,17 +122,39 @@ final class AuthStatus implements Callable<Integer> {
                     p.flowKind() == null ? p.flow() : p.flowKind().kind(), expiry(stored.get(name)),
                     store.credentialsFile().toString(), check == null ? null : check.text()));
         }
+        Profile selectedProfile = config.profiles().get(selected);
+        boolean builtIn = context.options().sandbox() && !fromEnvironment
+                && (selectedProfile == null || !selectedProfile.isSandbox());
+        if (builtIn) {
+            // what every --sandbox command uses when no sandbox profile is current: the sandbox's own person
+            Check check = offline ? null : check(context.connection());
+            selectedCheck = check;
+            rows.add(new Row("(sandbox)", true, context.target().cloud().toString(),
+                    dev.pcx.sandbox.SandboxIdentity.TENANT_ID, "the sandbox's built-in person", "app+user", null,
+                    "memory (nothing to sign in)", check == null ? null : check.text()));
+        }
         RecordPrinter<Row> printer = output.list(columns);
         rows.forEach(printer::print);
         printer.finish();
+        String customer = context.env().get("PCX_CUSTOMER");
+        if (customer != null && !customer.isBlank()) {
+            context.say("default customer (PCX_CUSTOMER, used where -c is left out): " + customer.trim());
+        }
         if (rows.isEmpty()) {
             context.fail("not signed in: run '" + context.pcx("auth login") + "', or set credentials in the environment");
             return ExitCode.AUTH;
         }
-        boolean selectedExists = fromEnvironment || config.profiles().containsKey(selected);
+        boolean selectedExists = fromEnvironment || builtIn || config.profiles().containsKey(selected);
         if (!selectedExists) {
-            context.fail("the selected profile '" + selected + "' does not exist: '" + context.pcx("auth switch NAME")
-                    + "' or '" + context.pcx("auth login") + "'");
+            List<String> sandboxOnly = config.profiles().entrySet().stream().filter(e -> e.getValue().isSandbox())
+                    .map(Map.Entry::getKey).toList();
+            context.fail("commands " + (context.options().sandbox() ? "" : "without --sandbox ") + "use the profile '"
+                    + selected + "', which is not signed in: sign it in with '" + context.pcx("auth login"
+                    + (ProfileStore.DEFAULT_PROFILE.equals(selected) ? "" : " --profile " + selected))
+                    + "', or make another one current with '" + context.pcx("auth switch NAME") + "'"
+                    + (sandboxOnly.isEmpty() || context.options().sandbox() ? ""
+                    : "; " + String.join(", ", sandboxOnly) + " sign" + (sandboxOnly.size() == 1 ? "s" : "")
+                    + " in to the sandbox: add --sandbox"));
             return ExitCode.AUTH;
         }
         if (selectedCheck == null || selectedCheck.code() == ExitCode.OK) {

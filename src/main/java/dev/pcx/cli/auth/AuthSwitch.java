@@ -32,7 +32,7 @@ final class AuthSwitch implements Callable<Integer> {
             if (!c.profiles().containsKey(name)) {
                 List<String> known = List.copyOf(c.profiles().keySet());
                 throw new CliException(ExitCode.NOT_FOUND, "there is no profile '" + name + "'"
-                        + (known.isEmpty() ? "; sign one in with 'pcx auth login --profile " + name + "'"
+                        + (known.isEmpty() ? "; sign one in with '" + context.pcx("auth login --profile " + name) + "'"
                         : "; the profiles are: " + String.join(", ", known)));
             }
             return new ProfileStore.Config(name, c.profiles());

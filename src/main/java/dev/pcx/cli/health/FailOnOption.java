@@ -6,7 +6,15 @@ import picocli.CommandLine.Option;
 
 /** {@code --fail-on advisory|incident}: the health gate for cron and CI. */
 final class FailOnOption {
-    @Option(names = "--fail-on", paramLabel = "CLASS",
+    /** What {@code --fail-on} completes to. */
+    static final class Classes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return HealthEnums.CLASSIFICATIONS.iterator();
+        }
+    }
+
+    @Option(names = "--fail-on", paramLabel = "CLASS", completionCandidates = Classes.class,
             description = "Exit 7 when an active issue of this class or worse exists: advisory or incident")
     String failOn;
 

@@ -26,9 +26,13 @@ public final class HealthAccess {
     private final Graph graph;
     private final Map<String, TokenSource> byTenant = new ConcurrentHashMap<>();
 
-    private HealthAccess(TenantTokens tokens, Graph graph) {
+    /** How this run's hints name a command ({@code pcx --sandbox ...} on the sandbox). */
+    private final java.util.function.UnaryOperator<String> pcx;
+
+    private HealthAccess(TenantTokens tokens, Graph graph, java.util.function.UnaryOperator<String> pcx) {
         this.tokens = tokens;
         this.graph = graph;
+        this.pcx = pcx;
     }
 
     /**
@@ -41,11 +45,11 @@ public final class HealthAccess {
         if (!(source.tokens() instanceof TenantTokens graphTokens)) {
             throw new AuthenticationException("service health needs a Microsoft Graph token issued in each tenant, and "
                     + "pcx cannot get one from " + source.description() + " (a token for one audience, in one tenant)",
-                    "sign in with 'pcx auth login' or set PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) "
+                    "sign in with '" + context.pcx("auth login") + "' or set PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) "
                             + "instead of PCX_ACCESS_TOKEN");
         }
         HttpUrl base = context.graphEndpoint();
-        return new HealthAccess(graphTokens, new Graph(context.settings(base), context.http(base)));
+        return new HealthAccess(graphTokens, new Graph(context.settings(base), context.http(base)), context::pcx);
     }
 
     /** Graph in the partner's own tenant, for {@code pcx api --graph}. */
@@ -70,7 +74,8 @@ public final class HealthAccess {
         String where = tenantId == null ? "your partner tenant" : label + "'s tenant";
         if (e instanceof SignInException s) {
             return new TenantSignIn(where, tenantId == null ? "that tenant" : label, "Microsoft Graph",
-                    "to read service health (ServiceHealth.Read.All)", "in Partner Center").explain(s, "pcx auth login");
+                    "to read service health (ServiceHealth.Read.All)", "in Partner Center")
+                    .explain(s, pcx.apply("auth login"));
         }
         if (e instanceof ApiException a && a.status() == 403) {
             return a.meaning("the signed-in user has no admin role in " + where + " that may read service health",

@@ -25,7 +25,9 @@ import java.util.function.Predicate;
                     + "unknown with the reason it could not be checked (no delegated admin, application not "
                     + "consented, no admin role, throttled...). Throttling slows the run down; it does not fail it.",
             "Exit 0 when every customer was checked; 7 with --fail-on when an issue of that class or worse hits "
-                    + "one; otherwise 5 when some could not be checked. On a terminal, progress goes to stderr."
+                    + "one; otherwise 5 when some could not be checked. On a terminal, progress goes to stderr.",
+            "A --service no service has is exit 2 before any customer is checked, naming the services Graph "
+                    + "lists (in your partner tenant, else in the first customer's tenant that can be read)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -37,6 +39,8 @@ import java.util.function.Predicate;
         })
 final class HealthAffected implements Callable<Integer> {
     private static final int PAGE = 500;
+    /** Customers' tenants tried for the list of services when your partner tenant's cannot be read. */
+    private static final int SERVICE_SOURCES = 5;
     private final Context context;
 
     @Option(names = "--service", paramLabel = "NAME", description = "Only issues of this service: its id, or the start of a word of its name")
@@ -62,7 +66,7 @@ final class HealthAffected implements Callable<Integer> {
             Column.of("Status", CustomerHealth::status),
             Column.of("Issues", c -> c.issues() == null || c.issues().isEmpty() ? null
                     : String.join(" ", c.issues().stream().map(ServiceHealthIssue::id).toList())),
-            Column.shrinking("Reason", CustomerHealth::reason),
+            Column.below("Reason", CustomerHealth::reason),
             Column.<CustomerHealth>of("Tenant id", CustomerHealth::tenantId).optional(3));
 
     @Override
@@ -75,6 +79,9 @@ final class HealthAffected implements Callable<Integer> {
         HealthAccess access = HealthAccess.of(context);
         List<Customer> customers = new ArrayList<>();
         context.api().customers().list(PAGE, null).forEach(-1, customers::add);
+        if (service != null) {
+            checkServiceName(access, customers);
+        }
         Predicate<ServiceHealthIssue> wanted = i -> HealthReport.isService(service, null, i.service())
                 && (issue == null || issue.trim().equalsIgnoreCase(i.id()));
         RecordPrinter<CustomerHealth> printer = output.list(COLUMNS);
@@ -82,7 +89,6 @@ final class HealthAffected implements Callable<Integer> {
         boolean progress = printer.buffered() || !context.io().stdoutTty();
         int[] counts = new int[3]; // checked, affected, unknown
         boolean[] tripped = {false};
-        java.util.Set<String> clear = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try (Context.Interruption interrupted = context.onInterrupt(printer, () -> counts[0] + " of " + customers.size()
                 + " customers checked (shown above): " + counts[1] + " affected, " + counts[2] + " could not be checked")) {
         new AffectedScan(access, parallel, wanted).run(customers, result -> {
@@ -99,8 +105,6 @@ final class HealthAffected implements Callable<Integer> {
                 tripped[0] |= HealthReport.trips(result.issues(), gate);
             } else if (CustomerHealth.UNKNOWN.equals(result.status())) {
                 counts[2]++;
-            } else {
-                clear.add(result.tenantId());
             }
             if (progress) {
                 context.progress().update(counts[0] + "/" + customers.size() + " customers checked");
@@ -113,9 +117,6 @@ final class HealthAffected implements Callable<Integer> {
         context.say((counts[0] == customers.size() ? customers.size() + " customers: "
                 : counts[0] + " of " + customers.size() + " customers checked: ") + counts[1] + " affected, "
                 + (counts[0] - counts[1] - counts[2]) + " clear, " + counts[2] + " could not be checked");
-        if (service != null && counts[1] == 0 && !clear.isEmpty()) {
-            checkServiceName(access, customers.stream().filter(c -> clear.contains(c.tenantId())).limit(3).toList());
-        }
         if (tripped[0]) {
             context.fail("health gate: " + counts[1] + " customer" + (counts[1] == 1 ? " is" : "s are")
                     + " hit by an active issue of class " + gate + " or worse");
@@ -136,28 +137,29 @@ final class HealthAffected implements Callable<Integer> {
     }
 
     /**
-     * Nobody is hit by an issue of {@code --service}: a real answer, or a name no service has. The
-     * services of a few clear customers, the first in the listing's order (more calls, only in this
-     * case) tell which: a name none of them has is said, for a person to check; the answer stands,
-     * as a service some other customer has may be right.
+     * Before any customer is checked: a {@code --service} no service has is a usage error (exit 2)
+     * naming the services there are, so a typo never passes as every customer "clear". Decided, as
+     * {@code health --service} decides it, from the services Graph lists in your partner tenant,
+     * else in the first customer's tenant that can be read (at most a few tried); when none can be,
+     * the scan says in each row why.
      */
-    private void checkServiceName(HealthAccess access, List<Customer> sample) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        for (Customer c : sample) {
-            String label = c.companyName() != null ? c.companyName() : c.tenantId();
+    private void checkServiceName(HealthAccess access, List<Customer> customers) {
+        List<String[]> tenants = new ArrayList<>();
+        tenants.add(new String[] {null, "your partner tenant"});
+        customers.stream().limit(SERVICE_SOURCES).forEach(c -> tenants.add(new String[] {c.tenantId(),
+                c.companyName() != null ? c.companyName() : c.tenantId()}));
+        for (String[] t : tenants) {
+            List<dev.pcx.api.model.ServiceHealth> services;
             try {
-                for (var s : HealthReport.services(access.tenant(c.tenantId(), label).healthOverviews(), false, null)) {
-                    if (HealthReport.isService(service, s.id(), s.service())) {
-                        return; // a real service: nobody is hit
-                    }
-                    names.add(s.service());
-                }
+                services = HealthReport.services(access.tenant(t[0], t[1]).healthOverviews(), false, null);
             } catch (RuntimeException unreadable) {
-                return; // nothing to say it by
+                continue; // the next tenant may say it
             }
+            if (services.stream().noneMatch(s -> HealthReport.isService(service, s.id(), s.service()))) {
+                throw ServiceCheck.unknownService(service, t[1],
+                        services.stream().map(dev.pcx.api.model.ServiceHealth::service).toList(), null);
+            }
+            return;
         }
-        context.say("note: no service of the " + (sample.size() == 1 ? "customer" : sample.size() + " customers")
-                + " checked first is named '" + service.trim() + "' (their services: " + String.join(", ", names)
-                + "); if that is a typo, every 'clear' above means nothing");
     }
 }

@@ -23,8 +23,10 @@ import java.util.concurrent.Callable;
                     + "as the signed-in person through delegated admin, in both clouds: it needs app+user "
                     + "credentials (a refresh token), the application consented in the customer's tenant, "
                     + "and an admin role there.",
-            "Lists the services and their status, then the active issues, worst first. JSON keeps Graph's "
-                    + "shape: the services with their issues nested, field names and values as Graph sent them.",
+            "Lists the services and their status, then the active issues, worst first, times in the local time "
+                    + "zone (TZ). JSON keeps Graph's shape: the services with their issues nested, field names and "
+                    + "values as Graph sent them. CSV and TSV give one row per service and issue (a service with "
+                    + "none, one row), times ISO-8601 UTC.",
             "--fail-on makes it a gate: exit 7 when an active issue of that class or worse exists."
         },
         footerHeading = "%nExamples:%n",
@@ -32,6 +34,7 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox health",
             "  pcx --sandbox health -c contoso.partner.onmschina.cn --all",
             "  pcx --sandbox health -c 北京云创 --service teams -o json",
+            "  pcx --sandbox health -o csv > health.csv",
             "  pcx --sandbox health -c contoso.partner.onmschina.cn \\",
             "      --fail-on incident || echo 'known incident'"
         })
@@ -60,24 +63,46 @@ public final class HealthCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** A service and one of its issues (or none), a row of {@code -o csv|tsv}. */
+    record ServiceIssue(ServiceHealth service, ServiceHealthIssue issue) {
+        String of(java.util.function.Function<ServiceHealthIssue, String> field) {
+            return issue == null ? null : field.apply(issue);
+        }
+    }
+
+    /** {@code -o csv|tsv}: Graph's values as sent, times ISO-8601 UTC. */
+    static final List<dev.pcx.output.Column<ServiceIssue>> SERVICE_ISSUES = List.of(
+            dev.pcx.output.Column.of("Service", r -> r.service().name()),
+            dev.pcx.output.Column.of("Service id", r -> r.service().id()),
+            dev.pcx.output.Column.of("Service status", r -> r.service().status()),
+            dev.pcx.output.Column.of("Issue", r -> r.of(ServiceHealthIssue::id)),
+            dev.pcx.output.Column.of("Class", r -> r.of(ServiceHealthIssue::classification)),
+            dev.pcx.output.Column.of("Status", r -> r.of(ServiceHealthIssue::status)),
+            dev.pcx.output.Column.of("Title", r -> r.of(ServiceHealthIssue::title)),
+            dev.pcx.output.Column.of("Start", r -> r.of(ServiceHealthIssue::startDateTime)),
+            dev.pcx.output.Column.of("Last update", r -> r.of(ServiceHealthIssue::lastModifiedDateTime)),
+            dev.pcx.output.Column.of("Resolved", r -> r.issue() == null ? null : String.valueOf(r.issue().resolved())));
+
     @Override
     public Integer call() {
         String gate = failOn.value();
         Output output = context.output();
         HealthAccess access = HealthAccess.of(context);
         TenantOption.Tenant t = tenant.resolve(context);
-        List<ServiceHealth> services;
+        List<ServiceHealth> every;
         try {
-            services = HealthReport.services(access.tenant(t.id(), t.label()).healthOverviews(), all, service);
+            every = HealthReport.services(access.tenant(t.id(), t.label()).healthOverviews(), all, null);
         } catch (RuntimeException e) {
             throw access.explain(e, t.id(), t.label());
         }
+        List<ServiceHealth> services = every.stream().filter(s -> HealthReport.isService(service, s.id(), s.service()))
+                .toList();
         if (services.isEmpty() && service != null) {
-            throw CliException.notFound("no service of " + t.label() + " is named '" + service
-                    + "' (see them all with: pcx health" + (tenant.customer == null ? "" : " -c " + tenant.customer) + ")");
+            throw ServiceCheck.unknownService(service, t.label(), every.stream().map(ServiceHealth::service).toList(),
+                    null);
         }
         List<ServiceHealthIssue> issues = HealthReport.issues(services);
-        if (output.format() == OutputFormat.TABLE && output.jq() == null) {
+        if (output.forPeople()) {
             // a person reads the services, then the issues; a script gets Graph's own shape below
             RecordPrinter<ServiceHealth> table = output.list(HealthReport.SERVICES);
             services.forEach(table::print);
@@ -90,6 +115,17 @@ public final class HealthCommand implements Callable<Integer> {
             } else if (context.io().stderrTty()) {
                 context.say("no " + (all ? "" : "active ") + "issues");
             }
+        } else if (output.format() == OutputFormat.CSV || output.format() == OutputFormat.TSV) {
+            // a spreadsheet gets the issues, the point of the check: one row per service and issue
+            // (a service without one, one row with its issue fields empty)
+            RecordPrinter<ServiceIssue> printer = output.list(SERVICE_ISSUES);
+            for (ServiceHealth s : services) {
+                if (s.issues().isEmpty()) {
+                    printer.print(new ServiceIssue(s, null));
+                }
+                s.issues().forEach(i -> printer.print(new ServiceIssue(s, i)));
+            }
+            printer.finish();
         } else {
             RecordPrinter<ServiceHealth> printer = output.list(HealthReport.SERVICES);
             services.forEach(printer::print);

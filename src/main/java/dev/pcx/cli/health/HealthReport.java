@@ -7,8 +7,6 @@ import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.output.Column;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,9 +18,6 @@ import java.util.Locale;
  * for and ordered worst first, the {@code --fail-on} gate, and how both are shown.
  */
 final class HealthReport {
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
     private HealthReport() {
     }
 
@@ -80,13 +75,24 @@ final class HealthReport {
         return issues.stream().anyMatch(i -> !i.resolved() && HealthEnums.severity(i.classification()) >= threshold);
     }
 
+    /** For people: local time with its zone ({@code TZ}); what Graph sent when it is not a time. */
     static String when(Instant at, String raw) {
-        return at != null ? MINUTES.format(at) : raw;
+        return at != null ? dev.pcx.output.Times.minutes(at) : raw;
+    }
+
+    /**
+     * A status as a table shows it: Graph sends one value in more than one casing
+     * ({@code ServiceDegradation}, {@code serviceDegradation}); people see one. Machine formats keep
+     * what Graph sent.
+     */
+    static String shownStatus(String status) {
+        return status == null || status.isEmpty() ? status
+                : Character.toUpperCase(status.charAt(0)) + status.substring(1);
     }
 
     static final List<Column<ServiceHealth>> SERVICES = List.of(
             Column.shrinking("Service", ServiceHealth::name),
-            Column.of("Status", ServiceHealth::status),
+            Column.of("Status", ServiceHealth::status).shown(s -> shownStatus(s.status())),
             Column.of("Issues", s -> s.issues() == null || s.issues().isEmpty() ? null
                     : String.join(" ", s.issues().stream().map(ServiceHealthIssue::id).toList())),
             Column.<ServiceHealth>of("Id", ServiceHealth::id).optional(1));
@@ -95,8 +101,9 @@ final class HealthReport {
             Column.<ServiceHealthIssue>of("Service", ServiceHealthIssue::service).optional(1),
             Column.of("Id", ServiceHealthIssue::id),
             Column.of("Class", ServiceHealthIssue::classification),
-            Column.<ServiceHealthIssue>of("Status", ServiceHealthIssue::status).optional(3),
-            Column.shrinking("Title", ServiceHealthIssue::title),
+            Column.<ServiceHealthIssue>of("Status", ServiceHealthIssue::status).shown(i -> shownStatus(i.status()))
+                    .optional(3),
+            Column.wrapping("Title", ServiceHealthIssue::title),
             Column.<ServiceHealthIssue>of("Start", i -> when(i.start(), i.startDateTime())).optional(4),
             Column.<ServiceHealthIssue>of("Last update", i -> when(i.lastModified(), i.lastModifiedDateTime())).optional(2));
 }

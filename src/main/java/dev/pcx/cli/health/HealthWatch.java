@@ -10,7 +10,6 @@ import dev.pcx.cli.ExitCode;
 import dev.pcx.output.Column;
 import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.Output;
-import dev.pcx.output.OutputFormat;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,7 +96,7 @@ final class HealthWatch implements Callable<Integer> {
                 return null; // its last known state is reported instead
             }
         }, context.sleeper(), context.clock(), interval, gate);
-        boolean table = output.format() == OutputFormat.TABLE && output.jq() == null;
+        boolean table = output.forPeople();
         RecordPrinter<HealthEvent> printer = table ? null : output.list(COLUMNS);
         PrintStream out = context.io().out();
         // on a terminal, a view redrawn in place; piped, one line per change
@@ -146,9 +145,10 @@ final class HealthWatch implements Callable<Integer> {
     /** One change on one line, for a person: the columns, aligned enough to scan, never cut. */
     static String line(HealthEvent e) {
         StringBuilder sb = new StringBuilder();
-        List<Integer> widths = List.of(20, 10, 10, 22, 10, 20); // time, change, id, service, class, status
+        List<Integer> widths = List.of(23, 10, 10, 22, 10, 20); // time, change, id, service, class, status
         for (int i = 0; i < COLUMNS.size(); i++) {
-            String cell = DisplayWidth.clean(COLUMNS.get(i).value().apply(e));
+            String value = i == 0 ? dev.pcx.output.Times.seconds(e.time()) : COLUMNS.get(i).value().apply(e);
+            String cell = DisplayWidth.clean(value);
             if (cell == null) {
                 cell = "";
             }

@@ -44,7 +44,9 @@ final class LiveView {
     }
 
     void change(HealthEvent e) {
-        changes.addLast(HealthWatch.line(e));
+        // what changed, and the title whole: the table above has the rest
+        changes.addLast(String.join("  ", dev.pcx.output.Times.seconds(e.time()), HealthWatch.COLUMNS.get(1).value()
+                .apply(e), e.issue().id(), HealthReport.shownStatus(e.issue().status()), String.valueOf(e.issue().title())));
         while (changes.size() > CHANGES_SHOWN) {
             changes.removeFirst();
         }
@@ -61,8 +63,8 @@ final class LiveView {
             problem = null;
         }
         List<String> lines = new ArrayList<>();
-        lines.add("Service health of " + tenant + ", as of " + at.toString().substring(11, 19) + " UTC; every "
-                + interval.toSeconds() + " s; Ctrl-C to stop");
+        lines.addAll(DisplayWidth.wrap("Service health of " + tenant + ", " + dev.pcx.output.Times.seconds(at)
+                + " (every " + interval.toSeconds() + " s; Ctrl-C stops)", width - 1));
         if (problem != null) {
             lines.add("! " + problem);
         }
@@ -81,7 +83,15 @@ final class LiveView {
         if (!changes.isEmpty()) {
             lines.add("");
             lines.add("Latest changes:");
-            lines.addAll(changes);
+            // each change whole: wrapped under itself, not cut
+            for (String c : changes) {
+                List<String> wrapped = DisplayWidth.wrap(DisplayWidth.clean(c), width - 1);
+                lines.add(wrapped.get(0));
+                String rest = String.join(" ", wrapped.subList(1, wrapped.size()));
+                if (!rest.isEmpty()) {
+                    DisplayWidth.wrap(rest, width - 5).forEach(l -> lines.add("    " + l));
+                }
+            }
         }
         StringBuilder sb = new StringBuilder();
         if (drawn > 0) {

@@ -49,6 +49,17 @@ public final class ServiceCheck {
         }
     }
 
+    /**
+     * The usage error (exit 2) of a {@code --service} no service of {@code where} has, naming the
+     * services it has: said before any result, so a typo never reads as "nothing is wrong".
+     */
+    public static dev.pcx.cli.CliException unknownService(String service, String where, List<String> known,
+                                                         String otherwise) {
+        return dev.pcx.cli.CliException.usage("no service of " + where + " is named '" + service.trim() + "' (its "
+                + "services: " + String.join(", ", known) + "); give its id or the start of a word of its name"
+                + (otherwise == null ? "" : ", or " + otherwise));
+    }
+
     /** Whether {@code wanted} names a service or offer called {@code name} (its id, or the start of a word in it). */
     public static boolean names(String wanted, String name) {
         return HealthReport.isService(wanted, null, name);

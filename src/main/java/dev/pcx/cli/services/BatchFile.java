@@ -49,9 +49,6 @@ final class BatchFile {
         } else {
             csv(t, fixes, problems);
         }
-        if (problems.isEmpty() && fixes.isEmpty()) {
-            problems.add(new Problem(0, "there are no fixes in it"));
-        }
         return new Parsed(fixes, problems);
     }
 

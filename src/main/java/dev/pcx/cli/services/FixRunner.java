@@ -34,13 +34,26 @@ final class FixRunner {
             Column.<Fix.Result>shrinking("Result", Fix.Result::result).shown(r -> r.error() != null
                     ? r.result() + ": " + r.error() : r.result() + (r.changes() == null || r.changes().isEmpty() ? ""
                     : " (" + String.join(", ", r.changes().stream()
-                    .map(c -> c.field() + ": " + c.from() + " → " + c.to()).toList()) + ")")),
+                    .map(FixRunner::forPeople).toList()) + ")")),
             Column.<Fix.Result>of("Changes", r -> r.changes() == null || r.changes().isEmpty() ? null
                     : String.join("; ", r.changes().stream().map(c -> c.field() + ": " + c.from() + " → " + c.to())
                     .toList())).machineOnly(),
             Column.of("Error", Fix.Result::error).machineOnly());
 
     static final List<Column<Fix.Result>> COLUMNS_NO_LINE = COLUMNS.subList(1, COLUMNS.size());
+
+    /** A change as a person typed it: {@code auto-renew: off → on}, not {@code autoRenewEnabled: false → true}. */
+    private static String forPeople(Fix.Result.Change c) {
+        return switch (String.valueOf(c.field())) {
+            case "autoRenewEnabled" -> "auto-renew: " + onOff(c.from()) + " → " + onOff(c.to());
+            case "friendlyName" -> "name: " + c.from() + " → " + c.to();
+            default -> c.field() + ": " + c.from() + " → " + c.to();
+        };
+    }
+
+    private static String onOff(Object v) {
+        return "true".equals(String.valueOf(v)) ? "on" : "false".equals(String.valueOf(v)) ? "off" : String.valueOf(v);
+    }
 
     private final Context context;
     private final PartnerCenter api;
@@ -173,7 +186,7 @@ final class FixRunner {
     }
 
     /** What an interrupted batch says: how many fixes were done, which were in flight (with the check), how many not started. */
-    private static List<String> report(List<Fix.Resolved> fixes, List<CompletableFuture<Fix.Result>> results,
+    private List<String> report(List<Fix.Resolved> fixes, List<CompletableFuture<Fix.Result>> results,
                                        Map<Fix.Resolved, String> inFlight) {
         long done = results.stream().filter(CompletableFuture::isDone).count();
         List<String> lines = new ArrayList<>();
@@ -182,7 +195,8 @@ final class FixRunner {
             String state = inFlight.get(f);
             if (state != null) {
                 lines.add("  " + f.subscriptionId() + (f.fix().line() > 0 ? " (line " + f.fix().line() + ")" : "")
-                        + ": " + state + "; check with: pcx services show -c " + f.customerId() + " " + f.subscriptionId());
+                        + ": " + state + "; check with: " + context.pcx("services show -c " + f.customerId() + " "
+                        + f.subscriptionId()));
             }
         }
         int started = lines.size() - 1;
@@ -205,6 +219,9 @@ final class FixRunner {
                 case UNCHANGED -> "unchanged";
                 case WOULD_APPLY -> "would apply";
             };
+            if (o.kind() == SubscriptionUpdater.Outcome.Kind.WOULD_APPLY) {
+                mayBeRefused(o, line, f.subscriptionId());
+            }
             List<Fix.Result.Change> changes = o.diff().stream()
                     .map(d -> new Fix.Result.Change(d.field(), plain(d.from()), plain(d.to()))).toList();
             return new Fix.Result(line, f.customerId(), f.subscriptionId(), name, fix.action().wire(), value, result,
@@ -214,6 +231,30 @@ final class FixRunner {
             return new Fix.Result(line, f.customerId(), f.subscriptionId(), f.friendlyName(),
                     fix.action().wire(), value, e instanceof dev.pcx.api.OutcomeUnknownException ? "unknown" : "failed",
                     List.of(), failure.message(), failure.code());
+        }
+    }
+
+    /**
+     * A dry run's quantity decrease that Partner Center may refuse (800090: seats are removed only
+     * within the subscription's cancellation window): said, with the window, so "would apply" does
+     * not promise what the service then refuses.
+     */
+    private void mayBeRefused(SubscriptionUpdater.Outcome o, Integer line, String subscription) {
+        for (SubscriptionUpdater.Diff d : o.diff()) {
+            if (!"quantity".equals(d.field()) || d.from() == null || d.to() == null || d.from().asInt(-1) < 0
+                    || d.to().asInt(-1) < 0 || d.to().asInt(-1) >= d.from().asInt(-1)) {
+                continue;
+            }
+            dev.pcx.api.model.ApiDate until = o.subscription() == null ? null
+                    : o.subscription().cancellationAllowedUntilDate();
+            String where = (line == null ? "" : "line " + line + ": ") + subscription;
+            if (until == null || until.instant() == null) {
+                context.say("note: " + where + ": a decrease of seats; Partner Center may refuse it outside the "
+                        + "subscription's cancellation window, which it does not state");
+            } else if (until.instant().isBefore(context.clock().instant())) {
+                context.say("note: " + where + ": a decrease of seats after the cancellation window (it ended "
+                        + until.iso() + "): Partner Center will likely refuse it (800090)");
+            }
         }
     }
 

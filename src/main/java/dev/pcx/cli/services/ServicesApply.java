@@ -57,6 +57,12 @@ final class ServicesApply implements Callable<Integer> {
         String file = fileOption.getPath();
         String name = file.equals("-") ? "stdin" : file;
         BatchFile.Parsed parsed = BatchFile.parse(InputFiles.text(file, context.io().in(), "--file", context::say));
+        if (parsed.fixes().isEmpty() && parsed.problems().isEmpty()) {
+            // a nightly job on a day with nothing to fix: nothing to do is success
+            context.say(name + " has no fixes: nothing to do");
+            output.list(FixRunner.COLUMNS).finish();
+            return 0;
+        }
         List<BatchFile.Problem> problems = new ArrayList<>(parsed.problems());
         List<Fix.Resolved> fixes = resolve(parsed.fixes(), problems);
         if (!problems.isEmpty()) {

@@ -90,7 +90,9 @@ final class SubscriptionColumns {
     }
 
     private static String iso(ApiDate d) {
-        return d == null ? null : d.iso() != null && d.iso().startsWith("9999") ? "none" : d.iso();
+        // people get no fractions of a second (2025-01-01T08:00:15Z); CSV and JSON keep what was sent
+        return d == null ? null : d.iso() != null && d.iso().startsWith("9999") ? "none"
+                : d.iso() == null ? null : d.iso().replaceFirst("\\.\\d+(?=Z|[+-]\\d\\d:?\\d\\d$)", "");
     }
 
     private static boolean blank(String s) {

@@ -108,6 +108,15 @@ public final class Shell {
             session.say(customer == null ? "no customer in use: use <customer>" : "using " + customerLabel);
             return 0;
         }
+        // 'use contoso services list': the customer, then a command to run with it
+        int command = 1;
+        while (command < args.size() && !model().getSubcommands().containsKey(args.get(command))) {
+            command++;
+        }
+        if (command < args.size()) {
+            int used = use(args.subList(0, command));
+            return used != 0 ? used : run(args.subList(command, args.size())).exit();
+        }
         String ref = String.join(" ", args).trim();
         if (ref.equals("-")) {
             customer = null;

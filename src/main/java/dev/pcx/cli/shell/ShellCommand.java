@@ -174,7 +174,7 @@ public final class ShellCommand implements Callable<Integer> {
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(prompt(shell));
+                    line = reader.readLine(prompt(shell, last));
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C at the prompt: a new line, not an exit
                 } catch (EndOfFileException e) {
@@ -202,10 +202,13 @@ public final class ShellCommand implements Callable<Integer> {
         return last == 0 ? 0 : last;
     }
 
-    private static String prompt(Shell shell) {
+    /** {@code pcx Contoso Ltd> }, and the exit code of the last command when it failed: {@code pcx [4]> }. */
+    static String prompt(Shell shell, int lastExit) {
         String label = shell.customerLabel();
-        return label == null ? "pcx> " : "pcx " + dev.pcx.output.DisplayWidth.truncate(
-                dev.pcx.output.DisplayWidth.clean(label), 30) + "> ";
+        String failed = lastExit == 0 ? "" : "[" + lastExit + "]";
+        return label == null ? "pcx" + (failed.isEmpty() ? "" : " " + failed) + "> "
+                : "pcx " + dev.pcx.output.DisplayWidth.truncate(dev.pcx.output.DisplayWidth.clean(label), 30)
+                + (failed.isEmpty() ? "" : " " + failed) + "> ";
     }
 
     /**

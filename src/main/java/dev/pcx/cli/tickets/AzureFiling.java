@@ -19,10 +19,10 @@ final class AzureFiling {
     }
 
     /** Files it (or finds the one filed for {@code key}) and prints it; the exit code, 0. */
-    static int file(Context context, AzureOptions azure, String customer, String title, String severity,
-                    String service, String description, String key) {
+    static int file(Context context, java.nio.file.Path ledger, AzureOptions azure, String customer, String title,
+                    String severity, String service, String description, String key) {
         Output output = context.output();
-        KeyRegister keys = new KeyRegister(context.configDir());
+        KeyRegister keys = new KeyRegister(ledger);
         keys.checkForAzure(key);
         AzureSupportDesk desk = new AzureSupportDesk(context, customer, azure.subscription);
         AzureSupportDesk.Filed filed = desk.create(key, (api, k) -> {

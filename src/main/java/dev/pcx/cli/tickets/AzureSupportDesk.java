@@ -70,7 +70,7 @@ final class AzureSupportDesk {
         if (!(source.tokens() instanceof TenantTokens tokens)) {
             throw new AuthenticationException("Azure support tickets need Azure Resource Manager tokens issued by the "
                     + "customer's tenant and by yours, and pcx cannot get them from " + source.description()
-                    + " (a token for one audience, in one tenant)", "sign in with 'pcx auth login' or set "
+                    + " (a token for one audience, in one tenant)", "sign in with '" + context.pcx("auth login") + "' or set "
                     + "PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) instead of PCX_ACCESS_TOKEN");
         }
         ApiSettings settings = context.settings(context.armEndpoint());

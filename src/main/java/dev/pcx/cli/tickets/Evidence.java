@@ -38,7 +38,9 @@ final class Evidence {
         if (subscriptionsFailure != null) {
             sb.append("could not be read (").append(subscriptionsFailure).append(')');
         } else if (subscriptions.isEmpty()) {
-            sb.append("none named like '").append(service).append('\'');
+            sb.append("none among the customer's subscriptions (searched: offer and friendly names with '")
+                    .append(service).append("'").append(Evidence.inSuites(service)
+                            ? ", and the Office 365 and Microsoft 365 suites that include it" : "").append(')');
         } else {
             for (Subscription s : subscriptions) {
                 sb.append("\n    ").append(s.friendlyName() != null ? s.friendlyName() : s.offerName())
@@ -49,5 +51,27 @@ final class Evidence {
         }
         sb.append("\n- Checked at ").append(at).append(" by pcx ").append(version).append('\n');
         return sb.toString();
+    }
+
+    /** Services the Office 365 and Microsoft 365 suites include (E3, E5, Business...), by the start of a word. */
+    private static final java.util.List<String> SUITE_SERVICES = java.util.List.of("exchange", "sharepoint", "teams",
+            "onedrive", "outlook", "office", "skype", "yammer", "planner", "forms", "stream");
+
+    /** Whether a subscription to {@code offerName} gives {@code service}: its name says it, or a suite includes it. */
+    static boolean covers(String service, String offerName) {
+        if (offerName == null) {
+            return false;
+        }
+        if (dev.pcx.cli.health.ServiceCheck.names(service, offerName)) {
+            return true;
+        }
+        String offer = offerName.toLowerCase(java.util.Locale.ROOT);
+        return inSuites(service) && (offer.contains("office 365") || offer.contains("microsoft 365"));
+    }
+
+    /** Whether {@code service} is one the suites include. */
+    static boolean inSuites(String service) {
+        String w = service.trim().toLowerCase(java.util.Locale.ROOT);
+        return SUITE_SERVICES.stream().anyMatch(s -> s.startsWith(w) || w.startsWith(s) || ("microsoft " + s).startsWith(w));
     }
 }

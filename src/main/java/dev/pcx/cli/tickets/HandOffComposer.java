@@ -107,7 +107,7 @@ final class HandOffComposer {
         t.append("\n----- end -----\n");
         return new HandOff(id, HandOff.CHANNEL, request.key(), cloud.toString(), customer.tenantId(), customer.domain(),
                 customer.name(), request.title(), request.severity(), request.service(), request.description(), createdAt,
-                portalPath(cloud, request), List.copyOf(links), t.toString());
+                portalPath(cloud, request), List.copyOf(links), t.toString(), HandOff.PREPARED, null, null, null, null, null);
     }
 
     private static String clean(String s) {

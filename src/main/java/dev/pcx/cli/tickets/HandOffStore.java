@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The hand-offs pcx prepared, kept in {@code $PCX_CONFIG_DIR/tickets/handoffs.json} so nothing a
+ * The hand-offs pcx prepared and what became of them, kept in {@code handoffs.json} in the ticket
+ * ledger's directory ({@link TicketState}: {@code $PCX_CONFIG_DIR/tickets} unless moved) so nothing a
  * person typed is lost: the directory 0700, the file 0600 from its first byte, written atomically
  * under the directory's lock (parallel CI jobs on one runner never lose one), a file that is too
  * open or corrupt reported, never used or overwritten.
@@ -23,8 +24,9 @@ final class HandOffStore {
     private final LocalFiles files;
     private final Path file;
 
-    HandOffStore(Path configDir) {
-        this.files = new LocalFiles(configDir.resolve("tickets"));
+    /** The store in {@code ledger}, the ticket ledger's directory. */
+    HandOffStore(Path ledger) {
+        this.files = new LocalFiles(ledger);
         this.file = files.file("handoffs.json");
     }
 
@@ -83,12 +85,37 @@ final class HandOffStore {
             }
             HandOff made = make.apply("local-" + next);
             list.add(made);
-            try {
-                files.writeAtomically(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(list));
-            } catch (JacksonException e) {
-                throw new LocalStateException("cannot write " + file + ": " + e.getOriginalMessage(), e);
-            }
+            write(list);
             return new Kept(made, false);
         });
+    }
+
+    /**
+     * Under the lock: the hand-off kept as {@code id} replaced by what {@code change} makes of it
+     * (returned), or null when none is kept as {@code id}.
+     */
+    HandOff update(String id, java.util.function.UnaryOperator<HandOff> change) {
+        return files.locked(() -> {
+            List<HandOff> list = new ArrayList<>(all());
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).id().equalsIgnoreCase(id)) {
+                    HandOff changed = change.apply(list.get(i));
+                    if (changed != list.get(i)) {
+                        list.set(i, changed);
+                        write(list);
+                    }
+                    return changed;
+                }
+            }
+            return null;
+        });
+    }
+
+    private void write(List<HandOff> list) {
+        try {
+            files.writeAtomically(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(list));
+        } catch (JacksonException e) {
+            throw new LocalStateException("cannot write " + file + ": " + e.getOriginalMessage(), e);
+        }
     }
 }

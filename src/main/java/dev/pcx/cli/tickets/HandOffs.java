@@ -21,11 +21,14 @@ import java.util.Locale;
 final class HandOffs {
     private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}");
     private final Context context;
+    private final java.nio.file.Path ledger;
     private final HandOffStore store;
 
-    HandOffs(Context context) {
+    /** Hand-offs kept in {@code ledger}, the ticket ledger's directory ({@link TicketState}). */
+    HandOffs(Context context, java.nio.file.Path ledger) {
         this.context = context;
-        this.store = new HandOffStore(context.configDir());
+        this.ledger = ledger;
+        this.store = new HandOffStore(ledger);
     }
 
     /** {@code --key} checked and trimmed, or null. */
@@ -55,7 +58,7 @@ final class HandOffs {
         if (key == null) {
             return null;
         }
-        new KeyRegister(context.configDir()).checkForHandOff(key);
+        new KeyRegister(ledger).checkForHandOff(key);
         for (HandOff h : store.all()) {
             if (key.equals(h.key())) {
                 if (!sameCustomer(h, customerText)) {
@@ -94,12 +97,23 @@ final class HandOffs {
         return Instant.now(context.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** Says what became of the request, on stderr. */
-    void report(HandOffStore.Kept kept) {
+    /**
+     * Says what became of the request (on stderr), prints it, and returns the exit code: 8 (handed
+     * off), or {@code replayExit} when it was kept for its key before and that is given.
+     */
+    int handOver(HandOffStore.Kept kept, Integer replayExit) {
+        report(kept);
+        TicketsShow.print(context, context.output(), kept.handOff().shown(kept.existed()));
+        return kept.existed() && replayExit != null ? replayExit : dev.pcx.cli.ExitCode.HANDED_OFF;
+    }
+
+    private void report(HandOffStore.Kept kept) {
         HandOff h = kept.handOff();
         if (kept.existed()) {
-            context.say("the request for key " + h.key() + " was prepared at " + h.createdDateTime() + " as " + h.id()
-                    + "; shown again, not prepared twice");
+            String since = HandOff.PREPARED.equals(h.status()) ? ""
+                    : " (" + h.status() + (h.reference() == null ? "" : ", case " + h.reference()) + ")";
+            context.say("replayed: the request for key " + h.key() + " was prepared at " + h.createdDateTime() + " as "
+                    + h.id() + since + "; shown again, not prepared twice");
         } else {
             context.say("prepared " + h.id() + " for a person to submit (kept in " + store.file() + ")");
         }

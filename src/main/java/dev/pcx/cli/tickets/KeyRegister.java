@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Which request each {@code --key} has named on this machine, whatever the channel: a key names one
  * request, so a job that moved from a hand-off to the Azure Support API (or back) with the same key
- * is stopped instead of making a second request. Kept in {@code $PCX_CONFIG_DIR/tickets/keys.json}
+ * is stopped instead of making a second request. Kept in {@code keys.json} in the ticket ledger
  * beside the hand-offs (which name their own keys), 0600, written under the directory's lock.
  */
 final class KeyRegister {
@@ -24,10 +24,11 @@ final class KeyRegister {
     private final Path file;
     private final HandOffStore handOffs;
 
-    KeyRegister(Path configDir) {
-        this.files = new LocalFiles(configDir.resolve("tickets"));
+    /** The register in {@code ledger}, the ticket ledger's directory ({@link TicketState}). */
+    KeyRegister(Path ledger) {
+        this.files = new LocalFiles(ledger);
         this.file = files.file("keys.json");
-        this.handOffs = new HandOffStore(configDir);
+        this.handOffs = new HandOffStore(ledger);
     }
 
     /** What {@code key} names outside the hand-offs (an Azure ticket), or null. */

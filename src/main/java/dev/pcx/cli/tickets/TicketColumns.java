@@ -29,8 +29,10 @@ final class TicketColumns {
     static final List<Column<Object>> LIST = List.of(
             Column.of("Id", either(ServiceRequest::id, HandOff::id, SupportResource::name)),
             Column.<Object>of("Channel", either(s -> "partner-center", HandOff::channel, t -> AZURE_CHANNEL)).optional(2),
-            Column.of("Status", either(ServiceRequest::status, h -> "prepared",
+            Column.of("Status", either(ServiceRequest::status, HandOff::status,
                     t -> lower(t.text("status")))),
+            Column.<Object>of("Reference", either(s -> null, HandOff::reference, t -> t.text("supportTicketId")))
+                    .optional(2),
             Column.of("Severity", either(ServiceRequest::severity, HandOff::severity, t -> t.text("severity"))),
             Column.shrinking("Title", either(ServiceRequest::title, HandOff::title, t -> t.text("title"))),
             Column.<Object>of("Customer", either(s -> s.organization() == null ? null

@@ -13,14 +13,16 @@ import java.util.concurrent.Callable;
 
 /** {@code pcx tickets close <id>}: closes a customer's service request. */
 @Command(name = "close",
-        header = "Close a customer's service request.",
+        header = "Close a customer's service request, Azure support ticket or hand-off.",
         description = {
             "Partner Center service requests only (global, app+user credentials). Reads the request first: one "
                     + "already closed is left unchanged (exit 0). Closing through the API is undocumented "
                     + "(Status: closed): a refusal is Partner Center's, shown with where to close it instead.",
             "An Azure support ticket (with --azure-subscription): PATCH status closed, through the Azure "
                     + "Support API; one already closed is left unchanged (exit 0).",
-            "When the answer is lost, the request is read back and pcx says whether it is closed."
+            "When the answer is lost, the request is read back and pcx says whether it is closed.",
+            "A hand-off (local-N): closed in the ticket ledger, where the desk follows it ('tickets list' shows "
+                    + "open ones); one already closed is left unchanged (exit 0)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -28,7 +30,9 @@ import java.util.concurrent.Callable;
             "      -c contoso.partner.onmschina.cn",
             "  pcx --sandbox --cloud global tickets close sandbox-ticket-1 \\",
             "      -c contoso.partner.onmschina.cn \\",
-            "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000"
+            "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000",
+            "  # after a create:",
+            "  pcx --sandbox tickets close local-1"
         })
 final class TicketsClose implements Callable<Integer> {
     private final Context context;
@@ -43,17 +47,20 @@ final class TicketsClose implements Callable<Integer> {
             description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
     String subscription;
 
+    @picocli.CommandLine.Mixin
+    TicketState state;
+
     TicketsClose(Context context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        if (ServiceRequestDesk.isHandOff(id)) {
-            throw CliException.usage(id + " was prepared for a person to submit, not filed through an API: close it "
-                    + "in the portal where it was submitted");
-        }
         Output output = context.output();
+        if (subscription == null && ServiceRequestDesk.isHandOff(id)) {
+            output.single(new HandOffLife(context, state.ledger(context)).close(id), TicketsShow.DETAIL);
+            return 0;
+        }
         if (subscription != null) {
             AzureSupportDesk azure = new AzureSupportDesk(context, customer, subscription);
             var closed = azure.close(id.trim());
@@ -69,7 +76,7 @@ final class TicketsClose implements Callable<Integer> {
         }
         if (!ServiceRequestDesk.isId(id)) {
             throw CliException.usage("'" + id + "' is not a service request id (a number, e.g. 616122292874576); an "
-                    + "Azure support ticket's name goes with --azure-subscription ID");
+                    + "Azure support ticket's name goes with --azure-subscription ID; a hand-off's is local-N");
         }
         ServiceRequestDesk desk = new ServiceRequestDesk(context, customer);
         ServiceRequests api = desk.open("closing a service request");

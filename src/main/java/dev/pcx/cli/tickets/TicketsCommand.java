@@ -15,8 +15,11 @@ import picocli.CommandLine.Command;
                     + "subscription (--azure-subscription) is filed through the Azure Support API instead (exit 0).",
             "On global, a customer's Partner Center service requests can be listed, shown, noted and closed "
                     + "(app+user credentials). 'escalate' checks the service's health first.",
+            "A hand-off's life is kept by the desk in the ticket ledger: prepared, then 'submitted' with the "
+                    + "operator's case number, notes, then closed; 'tickets list' shows the open ones.",
             "--key KEY makes a create safe to retry: the request kept for that key is shown again, never "
-                    + "prepared twice, and the key is written into the request's text."
+                    + "prepared twice (\"replayed\": true in JSON), and the key is written into the request's text. "
+                    + "--state DIR or $PCX_TICKETS_STATE moves the ledger (a CI cache)."
         })
 public final class TicketsCommand extends NounCommand {
     /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
@@ -26,5 +29,6 @@ public final class TicketsCommand extends NounCommand {
             java.util.Map.entry("create", TicketsCreate.class),
             java.util.Map.entry("note", TicketsNote.class),
             java.util.Map.entry("close", TicketsClose.class),
+            java.util.Map.entry("submitted", TicketsSubmitted.class),
             java.util.Map.entry("escalate", TicketsEscalate.class));
 }

@@ -31,11 +31,13 @@ import java.util.concurrent.Callable;
             "Otherwise no API exists to file a customer's service request (21Vianet has none; on global, Partner "
                     + "Center's was retired in 2020): pcx composes the whole request, prints it on stdout with "
                     + "the portal path and the links it knows (the customer's admin portals from managed "
-                    + "services), keeps it in $PCX_CONFIG_DIR/tickets, and exits 8 (handed off).",
+                    + "services), keeps it in the ticket ledger ($PCX_CONFIG_DIR/tickets, or --state DIR), and exits 8 (handed off).",
             "On a terminal, missing fields are asked for; without one, a missing field is exit 2 naming every "
                     + "missing flag. -o json gives the kept request, its text included.",
             "--key KEY: the request kept for KEY is shown again, not prepared twice (a retried CI job), and "
-                    + "'pcx-key: KEY' is written into the text, so 'tickets list --key KEY' finds it."
+                    + "'pcx-key: KEY' is written into the text, so 'tickets list --key KEY' finds it. Shown again, "
+                    + "it says \"replayed\": true in JSON (its createdDateTime is when it was first prepared) and "
+                    + "exits 8 again, or --replay-exit CODE."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -83,6 +85,12 @@ final class TicketsCreate implements Callable<Integer> {
     @Mixin
     AzureOptions azure;
 
+    @Mixin
+    ReplayExit replayExit;
+
+    @Mixin
+    TicketState state;
+
     TicketsCreate(Context context) {
         this.context = context;
     }
@@ -96,6 +104,7 @@ final class TicketsCreate implements Callable<Integer> {
             severity = Severities.parse(severity, azure.azure());
         }
         String k = HandOffs.key(key);
+        Integer replay = replayExit.checked();
         if (azure.azure()) {
             AzureOptions.subscription(azure.subscription);
         }
@@ -107,16 +116,14 @@ final class TicketsCreate implements Callable<Integer> {
         askForMissing(viaAzure);
         if (viaAzure) {
             azure.check(severity, context.io().stdinTty(), context);
-            return AzureFiling.file(context, azure, customer.trim(), title.trim(), severity, service.trim(),
+            return AzureFiling.file(context, state.ledger(context), azure, customer.trim(), title.trim(), severity, service.trim(),
                     description, k);
         }
-        HandOffs handOffs = new HandOffs(context);
+        HandOffs handOffs = new HandOffs(context, state.ledger(context));
         HandOffStore.Kept kept = handOffs.prepare(customer.trim(), new HandOffComposer.Request(title.trim(), severity,
                 service.trim(), description, k,
                 azure.azure() ? AzureOptions.subscription(azure.subscription) : null));
-        handOffs.report(kept);
-        TicketsShow.print(context, output, kept.handOff());
-        return ExitCode.HANDED_OFF;
+        return handOffs.handOver(kept, replay);
     }
 
     /** Fields not given: asked for on a terminal; without one, exit 2 naming every missing flag. */

@@ -32,7 +32,10 @@ import java.util.concurrent.Callable;
             "When the health cannot be checked (no consent or delegated admin in the customer's tenant), that "
                     + "is said, written into the evidence, and the request is prepared.",
             "--key KEY: a job retried after it prepared its request gets the same request back, checked no "
-                    + "second time, prepared no second time.",
+                    + "second time, prepared no second time: \"replayed\": true in JSON (createdDateTime: when it was "
+                    + "first prepared), exit 8 again unless --replay-exit CODE says otherwise (0: do not page twice). "
+                    + "The keys are kept in the ticket ledger: --state DIR or $PCX_TICKETS_STATE moves it into a CI "
+                    + "cache, so a retry on a fresh runner finds them.",
             "With --azure-subscription (global), the request is filed as an Azure support ticket as 'tickets "
                     + "create' files it (exit 0), the evidence in its description; the health check is Microsoft "
                     + "365's (Graph) under the --service name: Azure's own service health is not read. On 21Vianet "
@@ -42,6 +45,9 @@ import java.util.concurrent.Callable;
         footer = {
             "  pcx --sandbox tickets escalate -c contoso.partner.onmschina.cn \\",
             "      --service Teams --title 'Calls drop' --key ci-7  # exit 8",
+            "  pcx --sandbox tickets escalate -c contoso.partner.onmschina.cn \\",
+            "      --service Teams --title 'Calls drop' --key ci-7 \\",
+            "      --replay-exit 0 -o json --jq .replayed    # true, exit 0",
             "  pcx --sandbox tickets escalate -c contoso.partner.onmschina.cn \\",
             "      --service Exchange --title 'Mail delayed'  # exit 7",
             "  pcx --sandbox --cloud global tickets escalate \\",
@@ -85,6 +91,12 @@ final class TicketsEscalate implements Callable<Integer> {
     @Mixin
     AzureOptions azure;
 
+    @Mixin
+    ReplayExit replayExit;
+
+    @Mixin
+    TicketState state;
+
     TicketsEscalate(Context context) {
         this.context = context;
     }
@@ -96,6 +108,7 @@ final class TicketsEscalate implements Callable<Integer> {
         }
         String sev = Severities.parse(severity, azure.azure());
         String k = HandOffs.key(key);
+        Integer replay = replayExit.checked();
         if (title.isBlank() || service.isBlank()) {
             throw CliException.usage("--title and --service must not be empty");
         }
@@ -108,7 +121,7 @@ final class TicketsEscalate implements Callable<Integer> {
         if (descriptionFile != null) {
             description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
         }
-        HandOffs handOffs = new HandOffs(context);
+        HandOffs handOffs = new HandOffs(context, state.ledger(context));
         if (viaAzure && k != null) {
             var filed = new AzureSupportDesk(context, customer, azure.subscription).filedFor(k);
             if (filed != null) {
@@ -120,18 +133,15 @@ final class TicketsEscalate implements Callable<Integer> {
         }
         HandOff earlier = viaAzure ? null : handOffs.kept(k, customer);
         if (earlier != null) {
-            handOffs.report(new HandOffStore.Kept(earlier, true));
-            TicketsShow.print(context, output, earlier);
-            return ExitCode.HANDED_OFF;
+            return handOffs.handOver(new HandOffStore.Kept(earlier, true), replay);
         }
         Customer c = handOffs.customer(customer.trim());
         String label = c.companyName() != null ? c.companyName() : c.tenantId();
         ServiceCheck.Result health = ServiceCheck.check(context, c.tenantId(), label, service.trim());
         if (health.checked() && health.services().isEmpty() && !viaAzure && !force) {
             // a typo must not skip the very check escalate exists for
-            throw CliException.usage("no service of " + label + " is named '" + service.trim() + "' (its services: "
-                    + String.join(", ", health.known()) + "); give its id or the start of a word of its name, or "
-                    + "--force to escalate without a health check");
+            throw ServiceCheck.unknownService(service, label, health.known(),
+                    "--force to escalate without a health check");
         }
         if (!health.checked()) {
             context.say("note: the health of " + service + " could not be checked (" + health.failure().getMessage()
@@ -168,7 +178,7 @@ final class TicketsEscalate implements Callable<Integer> {
         String subscriptionsFailure = null;
         try {
             context.api().subscriptions().list(c.tenantId()).forEach(-1, s -> {
-                if (ServiceCheck.names(service, s.offerName()) || ServiceCheck.names(service, s.friendlyName())) {
+                if (Evidence.covers(service, s.offerName()) || ServiceCheck.names(service, s.friendlyName())) {
                     subscriptions.add(s);
                 }
             });
@@ -178,13 +188,11 @@ final class TicketsEscalate implements Callable<Integer> {
         String evidence = Evidence.describe(description, service.trim(), health, force, subscriptions,
                 subscriptionsFailure, handOffs.now(), VersionProvider.version());
         if (viaAzure) {
-            return AzureFiling.file(context, azure, customer.trim(), title.trim(), sev, service.trim(), evidence, k);
+            return AzureFiling.file(context, state.ledger(context), azure, customer.trim(), title.trim(), sev, service.trim(), evidence, k);
         }
         HandOffStore.Kept kept = handOffs.prepare(c, new HandOffComposer.Request(title.trim(), sev, service.trim(),
                 evidence, k,
                 azure.azure() ? AzureOptions.subscription(azure.subscription) : null));
-        handOffs.report(kept);
-        TicketsShow.print(context, output, kept.handOff());
-        return ExitCode.HANDED_OFF;
+        return handOffs.handOver(kept, replay);
     }
 }

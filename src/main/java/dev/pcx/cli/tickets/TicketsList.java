@@ -23,9 +23,15 @@ import java.util.concurrent.Callable;
                     + "and without -c, the list is the hand-offs kept in $PCX_CONFIG_DIR/tickets.",
             "With --azure-subscription (global), the customer's Azure support tickets on that subscription are "
                     + "listed too, through the Azure Support API.",
-            "--status keeps Partner Center's requests in that status (hand-offs have none: they are left out); "
-                    + "--key finds the request whose text carries 'pcx-key: KEY', filed or prepared. JSON keeps "
-                    + "each request's own fields: Partner Center's as it sent them."
+            "Hand-offs are listed while they are open (prepared, or submitted with the operator's case number); "
+                    + "--status closed lists the closed ones, --status all every one. --status keeps Partner "
+                    + "Center's requests and Azure's tickets in that status (all of them without it). --key finds "
+                    + "the request whose text carries 'pcx-key: KEY', filed or prepared, whatever its status. "
+                    + "Every format carries the status, the key and the reference (the operator's case number, "
+                    + "or Azure's ticket number); JSON keeps each request's own fields: Partner Center's as it "
+                    + "sent them.",
+            "Only the hand-offs prepared on this cloud (--cloud) are listed; the ledger is --state DIR, else "
+                    + "$PCX_TICKETS_STATE, else $PCX_CONFIG_DIR/tickets."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -34,6 +40,7 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox --cloud global tickets list -c fabrikam --status open \\",
             "      -o json",
             "  pcx --sandbox tickets list --key ci-42 -o jsonl --jq .id",
+            "  pcx --sandbox tickets list --status all -o csv",
             "  pcx --sandbox --cloud global tickets list \\",
             "      -c contoso.partner.onmschina.cn --source azure \\",
             "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000"
@@ -45,7 +52,7 @@ final class TicketsList implements Callable<Integer> {
     String customer;
 
     @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Statuses.class,
-            description = "open, closed or attention_needed")
+            description = "open, closed, attention_needed or all (hand-offs: open unless given)")
     String status;
 
     @Option(names = "--source", paramLabel = "SOURCE", completionCandidates = Sources.class,
@@ -59,6 +66,9 @@ final class TicketsList implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "KEY", description = "Only the request prepared or filed with this key")
     String key;
 
+    @picocli.CommandLine.Mixin
+    TicketState state;
+
     TicketsList(Context context) {
         this.context = context;
     }
@@ -67,7 +77,7 @@ final class TicketsList implements Callable<Integer> {
     static final class Statuses implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return List.of("open", "closed", "attention_needed").iterator();
+            return List.of("open", "closed", "attention_needed", "all").iterator();
         }
     }
 
@@ -82,8 +92,12 @@ final class TicketsList implements Callable<Integer> {
     @Override
     public Integer call() {
         String wantStatus = status == null ? null : status.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-        if (wantStatus != null && !List.of("open", "closed", "attention_needed").contains(wantStatus)) {
-            throw CliException.usage("'" + status + "' is not a status: use open, closed, attention_needed (--status)");
+        if (wantStatus != null && !List.of("open", "closed", "attention_needed", "all").contains(wantStatus)) {
+            throw CliException.usage("'" + status + "' is not a status: use open, closed, attention_needed, all (--status)");
+        }
+        String handOffStatus = wantStatus == null ? (key == null ? "open" : "all") : wantStatus;
+        if ("all".equals(wantStatus)) {
+            wantStatus = null;
         }
         String src = source == null ? null : source.trim().toLowerCase(Locale.ROOT);
         if (src != null && !List.of("partner-center", "azure", "handoff").contains(src)) {
@@ -99,7 +113,7 @@ final class TicketsList implements Callable<Integer> {
         }
         String k = key == null ? null : key.trim();
         Output output = context.output();
-        List<HandOff> handOffs = new HandOffStore(context.configDir()).all();
+        List<HandOff> handOffs = new HandOffStore(state.ledger(context)).all();
         boolean fromPartnerCenter = customer != null && (src == null || "partner-center".equals(src))
                 && ServiceRequestDesk.offered(context);
         if (customer == null && "partner-center".equals(src)) {
@@ -148,12 +162,26 @@ final class TicketsList implements Callable<Integer> {
             // and an ambiguous name is asked to be made precise, as everywhere else
             new CustomerResolver(context).tenantId(customer);
         }
-        if (wantStatus == null && (src == null || "handoff".equals(src))) {
+        if (src == null || "handoff".equals(src)) {
+            String cloud = context.connection().cloud().toString();
+            int closedLeft = 0;
             for (HandOff h : handOffs) {
-                if ((customer == null || HandOffs.sameCustomer(h, customer)) && (k == null || k.equals(h.key()))) {
-                    printer.print(h);
+                if ((customer == null || HandOffs.sameCustomer(h, customer)) && (k == null || k.equals(h.key()))
+                        && (h.cloud() == null || h.cloud().equalsIgnoreCase(cloud))) {
+                    if (handOffStatus.equals("all") || handOffStatus.equals("open") == h.open()
+                            && !handOffStatus.equals("attention_needed")) {
+                        printer.print(h);
+                    } else if (!h.open() && status == null) {
+                        closedLeft++;
+                    }
                 }
             }
+            printer.finish();
+            if (closedLeft > 0) {
+                context.say(closedLeft + " closed hand-off" + (closedLeft == 1 ? " is" : "s are") + " not listed: "
+                        + "--status closed lists them, --status all every one");
+            }
+            return 0;
         }
         printer.finish();
         return 0;

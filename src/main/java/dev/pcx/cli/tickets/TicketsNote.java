@@ -13,14 +13,15 @@ import java.util.concurrent.Callable;
 
 /** {@code pcx tickets note <id> (TEXT | --file F|-)}: a note on a customer's service request. */
 @Command(name = "note",
-        header = "Add a note to a customer's service request.",
+        header = "Add a note to a customer's service request, Azure support ticket or hand-off.",
         description = {
             "Partner Center service requests only (global, app+user credentials): sent once as NewNote. When "
                     + "the answer is lost, the request is read back and pcx says whether the note is there; it "
                     + "never sends it twice.",
             "An Azure support ticket (with --azure-subscription): sent once as a communication; when the "
                     + "answer is lost, pcx reads the communication back before it sends it again.",
-            "A hand-off (local-N) has not been filed by any API: add to it in the portal where it was submitted."
+            "A hand-off (local-N): the note is kept in the ticket ledger with the hand-off, for the desk (the "
+                    + "operator does not see it: add it in the portal too)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -32,7 +33,9 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox --cloud global tickets note sandbox-ticket-1 \\",
             "      -c contoso.partner.onmschina.cn \\",
             "      --azure-subscription 5c7e0a2f-a2f1-4b3c-9d8e-000000000000 \\",
-            "      'Restarts stopped after the update'"
+            "      'Restarts stopped after the update'",
+            "  # after a create:",
+            "  pcx --sandbox tickets note local-1 'Called back: the customer confirms'"
         })
 final class TicketsNote implements Callable<Integer> {
     private final Context context;
@@ -53,6 +56,9 @@ final class TicketsNote implements Callable<Integer> {
             description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
     String subscription;
 
+    @picocli.CommandLine.Mixin
+    TicketState state;
+
     TicketsNote(Context context) {
         this.context = context;
     }
@@ -62,18 +68,18 @@ final class TicketsNote implements Callable<Integer> {
         if ((text == null) == (file == null)) {
             throw CliException.usage("give the note as TEXT or with --file F|-, one of them");
         }
-        if (ServiceRequestDesk.isHandOff(id)) {
-            throw CliException.usage(id + " was prepared for a person to submit, not filed through an API: add the "
-                    + "note in the portal where it was submitted");
-        }
-        if (subscription == null && !ServiceRequestDesk.isId(id)) {
+        if (subscription == null && !ServiceRequestDesk.isId(id) && !ServiceRequestDesk.isHandOff(id)) {
             throw CliException.usage("'" + id + "' is not a service request id (a number, e.g. 616122292874576); an "
-                    + "Azure support ticket's name goes with --azure-subscription ID");
+                    + "Azure support ticket's name goes with --azure-subscription ID; a hand-off's is local-N");
         }
         Output output = context.output();
         String note = file != null ? InputFiles.text(file, context.io().in(), "--file", context::say) : text;
         if (note.isBlank()) {
             throw CliException.usage("the note is empty");
+        }
+        if (subscription == null && ServiceRequestDesk.isHandOff(id)) {
+            output.single(new HandOffLife(context, state.ledger(context)).note(id, note.strip()), TicketsShow.DETAIL);
+            return 0;
         }
         if (subscription != null) {
             AzureSupportDesk azure = new AzureSupportDesk(context, customer, subscription);

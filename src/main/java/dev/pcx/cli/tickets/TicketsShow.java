@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
                     + "shown with its notes; -o json gives it as Partner Center sent it.",
             "An Azure support ticket (global only): its name, or its number, with -c and "
                     + "--azure-subscription; shown with its communications, -o json gives it as Azure sent it.",
-            "A hand-off (local-N) is printed as it was prepared, ready to paste again; -o json gives the kept "
-                    + "request."
+            "A hand-off (local-N) is printed as it was prepared, ready to paste again, then its status, the "
+                    + "operator's case number and the desk's notes; -o json gives the kept request (status, "
+                    + "reference, notes)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -38,6 +39,8 @@ final class TicketsShow implements Callable<Integer> {
     static final List<Column<HandOff>> DETAIL = List.of(
             Column.of("Id", HandOff::id),
             Column.of("Channel", HandOff::channel),
+            Column.of("Status", HandOff::status),
+            Column.of("Reference", HandOff::reference),
             Column.of("Key", HandOff::key),
             Column.of("Customer", h -> h.customerName() + " (" + h.customerDomain() + ")"),
             Column.of("Tenant", HandOff::customerTenantId),
@@ -45,10 +48,31 @@ final class TicketsShow implements Callable<Integer> {
             Column.of("Severity", HandOff::severity),
             Column.of("Service", HandOff::service),
             Column.of("Prepared", HandOff::createdDateTime),
+            Column.of("Submitted", HandOff::submittedDateTime),
+            Column.of("Closed", HandOff::closedDateTime),
             Column.of("Portal path", HandOff::portalPath),
             Column.of("Links", h -> h.linksOrEmpty().stream().map(l -> l.name() + ": " + l.uri())
                     .collect(Collectors.joining("\n"))),
-            Column.of("Description", HandOff::description));
+            Column.of("Description", HandOff::description),
+            Column.of("Notes", TicketsShow::notes));
+
+    /** The desk's notes on a hand-off, oldest first, as one text. */
+    static String notes(HandOff h) {
+        return h.notesOrEmpty().stream().map(n -> "— " + n.createdDateTime() + "\n" + n.text())
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    /**
+     * Stops an operation only hand-offs have on any other id, with the code of every operation a
+     * request does not offer (5).
+     */
+    static void requireHandOff(Context context, String id, String what) {
+        if (!ServiceRequestDesk.isHandOff(id)) {
+            throw new CliException(dev.pcx.cli.ExitCode.REFUSED, "'" + id + "' is not a hand-off (local-N): "
+                    + what + " is kept only for the requests pcx prepared for a person to submit; see them with '"
+                    + context.pcx("tickets list") + "'");
+        }
+    }
 
     private final Context context;
 
@@ -62,6 +86,9 @@ final class TicketsShow implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--azure-subscription", paramLabel = "ID",
             description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
     String subscription;
+
+    @picocli.CommandLine.Mixin
+    TicketState state;
 
     TicketsShow(Context context) {
         this.context = context;
@@ -90,12 +117,7 @@ final class TicketsShow implements Callable<Integer> {
                     + "(616122292874576), the requests pcx prepared local-N; an Azure support ticket's name goes "
                     + "with --azure-subscription ID");
         }
-        HandOff h = new HandOffStore(context.configDir()).byId(id.trim());
-        if (h == null) {
-            throw CliException.notFound("no request '" + id + "' is kept here (see them with: "
-                    + context.pcx("tickets list") + ")");
-        }
-        print(context, output, h);
+        print(context, output, new HandOffLife(context, state.ledger(context)).find(id));
         return 0;
     }
 
@@ -104,7 +126,23 @@ final class TicketsShow implements Callable<Integer> {
         if (output.forPeople()) {
             // what someone typed (a title, a description file) is shown, not obeyed: no escape
             // sequence reaches the terminal or the pasted form; JSON keeps the text, escaped
-            context.io().out().print(dev.pcx.output.DisplayWidth.scrub(h.text()));
+            StringBuilder shown = new StringBuilder(h.text());
+            if (!HandOff.PREPARED.equals(h.status()) || !h.notesOrEmpty().isEmpty()) {
+                // what became of it, after the text: the text stays whole, ready to paste
+                shown.append("\nStatus: ").append(h.status());
+                if (h.reference() != null) {
+                    shown.append(", case ").append(h.reference()).append(" (submitted ").append(h.submittedDateTime())
+                            .append(')');
+                }
+                if (h.closedDateTime() != null) {
+                    shown.append(", closed ").append(h.closedDateTime());
+                }
+                shown.append('\n');
+                if (!h.notesOrEmpty().isEmpty()) {
+                    shown.append("Notes:\n").append(notes(h)).append('\n');
+                }
+            }
+            context.io().out().print(dev.pcx.output.DisplayWidth.scrub(shown.toString()));
             context.io().out().flush();
         } else {
             output.single(h, DETAIL);

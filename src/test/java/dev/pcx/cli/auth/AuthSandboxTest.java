@@ -93,8 +93,8 @@ class AuthSandboxTest {
         assertEquals(0, list.exit(), list::toString);
         Pcx.Result status = sandbox.pcx().run("auth", "status", "-o", "json");
         assertEquals(0, status.exit(), status::toString);
-        assertTrue(status.out().contains("\"check\" : \"ok\""), status.out());
-        assertTrue(status.out().contains("\"kind\" : \"app+user\""), status.out());
+        assertTrue(status.out().contains("\"check\": \"ok\""), status.out());
+        assertTrue(status.out().contains("\"kind\": \"app+user\""), status.out());
         Pcx.Result token = sandbox.pcx().run("auth", "token");
         assertEquals(stored("default").accessToken() + "\n", token.out());
     }
@@ -180,8 +180,8 @@ class AuthSandboxTest {
                 .env("PCX_CLIENT_ID", SandboxIdentity.CLIENT_ID).env("PCX_REFRESH_TOKEN", refresh)
                 .run("auth", "status", "--offline", "-o", "json");
         assertEquals(0, viaRefresh.exit(), viaRefresh::toString);
-        assertTrue(viaRefresh.out().contains("\"profile\" : \"(environment)\""), viaRefresh.out());
-        assertTrue(viaRefresh.out().contains("\"kind\" : \"app+user\""), viaRefresh.out());
+        assertTrue(viaRefresh.out().contains("\"profile\": \"(environment)\""), viaRefresh.out());
+        assertTrue(viaRefresh.out().contains("\"kind\": \"app+user\""), viaRefresh.out());
         assertFalse(Files.exists(untouched));
     }
 
@@ -290,7 +290,7 @@ class AuthSandboxTest {
         assertEquals(0, sandbox.pcx().stdin(SandboxIdentity.CLIENT_SECRET + "\n").run(login("--app",
                 "--client-secret-stdin", "--save-secret")).exit());
         Pcx.Result status = sandbox.pcx().run("auth", "status", "-o", "json");
-        assertTrue(status.out().contains("\"kind\" : \"app-only\""), status.out());
+        assertTrue(status.out().contains("\"kind\": \"app-only\""), status.out());
     }
 
     @Test

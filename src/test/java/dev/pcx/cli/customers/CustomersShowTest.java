@@ -85,7 +85,7 @@ class CustomersShowTest extends MockServerTest {
         assertEquals(2, r.exit(), r::toString);
         assertEquals("""
                 pcx: 'cont' matches 2 customers; give more of the name, the domain or the tenant id:
-                  Contoso Ltd  contoso.cn  00000000-0000-4000-8000-000000000001
+                  Contoso Ltd   contoso.cn       00000000-0000-4000-8000-000000000001
                   Contoso 中国  contosochina.cn  00000000-0000-4000-8000-000000000002
                 """, r.err());
         assertEquals("", r.out());

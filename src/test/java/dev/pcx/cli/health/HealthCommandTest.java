@@ -92,9 +92,9 @@ class HealthCommandTest extends MockServerTest {
                 Microsoft Teams   Investigating       TM1     microsoftteams
                 Identity Service  ServiceOperational          OrgLiveID
 
-                SERVICE          ID   CLASS     STATUS              TITLE                                  START             LAST UPDATE
-                Exchange Online  EX1  Incident  ServiceDegradation  Users can't use Exchange Online (EX1)  2026-11-13 21:00  2026-11-14 18:20
-                Microsoft Teams  TM1  Advisory  Investigating       Users can't use Microsoft Teams (TM1)  2026-11-13 21:00  2026-11-14 18:20
+                SERVICE          ID   CLASS     STATUS              TITLE                                  START                 LAST UPDATE
+                Exchange Online  EX1  Incident  ServiceDegradation  Users can't use Exchange Online (EX1)  2026-11-13 21:00 UTC  2026-11-14 18:20 UTC
+                Microsoft Teams  TM1  Advisory  Investigating       Users can't use Microsoft Teams (TM1)  2026-11-13 21:00 UTC  2026-11-14 18:20 UTC
                 """, r.out());
     }
 
@@ -135,7 +135,11 @@ class HealthCommandTest extends MockServerTest {
         server.enqueue(ok(overview()));
         Pcx.Result r = pcx.run("health", "-c", CUSTOMER, "--service", "teams", "--fail-on", "advisory", "-o", "csv");
         assertEquals(7, r.exit(), r::toString);
-        assertEquals("Service,Status,Issues,Id\nMicrosoft Teams,Investigating,TM1,microsoftteams\n", r.out());
+        // CSV: one row per service and issue, Graph's values as sent
+        assertTrue(r.out().startsWith("Service,Service id,Service status,Issue,Class,Status,Title,Start,Last update,"
+                + "Resolved\nMicrosoft Teams,microsoftteams,Investigating,TM1,Advisory,Investigating,"
+                + "Users can't use Microsoft Teams (TM1),"), r.out());
+        assertEquals(2, r.out().lines().count(), r.out());
         assertTrue(r.err().contains("health gate: 1 active issue(s) of class advisory or worse"), r.err());
 
         server.enqueue(token("t", null));
@@ -251,8 +255,8 @@ class HealthCommandTest extends MockServerTest {
                 "ServiceOperational", List.of())), null)));
         Pcx.Result r = pcx.run("health", "-c", CUSTOMER, "-o", "tsv");
         assertEquals(0, r.exit(), r::toString);
-        assertEquals("Exchange Online\tServiceOperational\t\tExchange\nSharePoint Online\tServiceOperational\t\tSharePoint\n",
-                r.out());
+        assertEquals("Exchange Online\tExchange\tServiceOperational" + "\t".repeat(7) + "\nSharePoint Online\tSharePoint"
+                + "\tServiceOperational" + "\t".repeat(7) + "\n", r.out());
         take();
         take();
         assertEquals("/v1.0/admin/serviceAnnouncement/healthOverviews?$expand=issues&$skiptoken=X%2BY", take().getTarget());
@@ -275,12 +279,12 @@ class HealthCommandTest extends MockServerTest {
         take();
         assertEquals("/v1.0/admin/serviceAnnouncement/issues/EX1", take().getTarget());
         assertTrue(r.out().contains("""
-                Posts:        — 2026-11-13 21:07
+                Posts:        — 2026-11-13 21:07 UTC
                               Title: first
                              \s
                               User Impact: users may be unable to sign in.
                              \s
-                              — 2026-11-14 07:07
+                              — 2026-11-14 07:07 UTC
                               Title: second
                              \s
                               We've found the cause.
@@ -318,7 +322,7 @@ class HealthCommandTest extends MockServerTest {
         Pcx.Result r = pcx.tty(false, true, false).width(120)
                 .run("health", "watch", "-c", CUSTOMER, "--fail-on", "incident", "--no-color");
         assertEquals(7, r.exit(), r::toString);
-        assertTrue(r.out().startsWith("Service health of " + CUSTOMER + ", as of "), r.out());
+        assertTrue(r.out().startsWith("Service health of " + CUSTOMER + ", "), r.out());
         assertTrue(r.out().contains("\nSERVICE          ID   CLASS     STATUS") && r.out().contains("Latest changes:"),
                 r.out());
     }
@@ -330,6 +334,8 @@ class HealthCommandTest extends MockServerTest {
                 dev.pcx.testing.Fixtures.customer(tenant(1), "Contoso Ltd", "contoso.partner.onmschina.cn"),
                 dev.pcx.testing.Fixtures.customer(tenant(2), "北京云创科技有限公司", "bjyc.partner.onmschina.cn")), null, null);
         server.enqueue(ok(customers));
+        server.enqueue(token("graph-0", null));
+        server.enqueue(ok(overview()));
         server.enqueue(token("graph-1", null));
         server.enqueue(ok(page("admin/serviceAnnouncement/issues", List.of(
                 issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false),
@@ -344,9 +350,11 @@ class HealthCommandTest extends MockServerTest {
         assertEquals("https://partner.partnercenterapi.microsoftonline.cn/user_impersonation offline_access",
                 form(pcToken).get("scope"));
         assertEquals("/v1/customers?size=500", take().getTarget());
+        // --service is checked first against the services your partner tenant lists
+        assertEquals("/" + PARTNER + "/oauth2/v2.0/token", take().getTarget());
+        assertEquals("/v1.0/admin/serviceAnnouncement/healthOverviews?$expand=issues", take().getTarget());
         RecordedRequest first = take();
         assertEquals("/" + tenant(1) + "/oauth2/v2.0/token", first.getTarget());
-        assertEquals("partner-rt-2", form(first).get("refresh_token"), "the rotated refresh token");
         RecordedRequest issues = take();
         assertEquals("/v1.0/admin/serviceAnnouncement/issues?$filter=isResolved%20eq%20false", issues.getTarget());
         assertEquals("Bearer graph-1", issues.getHeaders().get("Authorization"));

@@ -59,6 +59,16 @@ class ShellTest {
     }
 
     @Test
+    void useWithACommandRunsItForThatCustomerAndThePromptShowsAFailure() {
+        Pcx.Result r = pcx().stdin("use Contoso Ltd services list -o tsv --status suspended\n")
+                .run("--sandbox", "shell");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.err().contains("using Contoso Ltd"), r.err());
+        assertTrue(r.out().contains("Sales Azure plan\t"), r.out());
+        assertEquals("pcx [4]> ", ShellCommand.prompt(new Shell(null, java.util.List.of()), 4));
+    }
+
+    @Test
     void aFormatFromTheEnvironmentGivesWayToJqOnALineAsItDoesOutside() {
         Pcx.Result inside = pcx().env("PCX_OUTPUT", "table").stdin("customers list --limit 1 --jq '.[0].id'\n")
                 .run("--sandbox", "shell");

@@ -72,7 +72,7 @@ class TicketsCommandTest extends MockServerTest {
         server.enqueue(ok(page(List.of(request(1)), null, null)));
         Pcx.Result r = run("tickets", "list", "-c", CUSTOMER, "--key", "ci-9", "-o", "tsv");
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.out().startsWith(SR + "\tpartner-center\topen\tmoderate\tMailbox full\tContoso Ltd\tci-9\t"), r.out());
+        assertTrue(r.out().startsWith(SR + "\tpartner-center\topen\t\tmoderate\tMailbox full\tContoso Ltd\tci-9\t"), r.out());
     }
 
     @Test

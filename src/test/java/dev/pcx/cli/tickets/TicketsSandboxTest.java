@@ -136,8 +136,8 @@ class TicketsSandboxTest {
         r = pcx().stdin("第一行\n第二行\n").run("tickets", "create", "-c", CONTOSO, "--title", "T", "--severity",
                 "minimal", "--service", "Teams", "--description-file", "-", "-o", "json");
         assertEquals(8, r.exit(), r::toString);
-        assertTrue(r.out().contains("\"description\" : \"第一行\\n第二行\\n\""), r.out());
-        assertTrue(r.out().contains("\"channel\" : \"handoff\""), r.out());
+        assertTrue(r.out().contains("\"description\": \"第一行\\n第二行\\n\""), r.out());
+        assertTrue(r.out().contains("\"channel\": \"handoff\""), r.out());
     }
 
     @Test
@@ -290,5 +290,96 @@ class TicketsSandboxTest {
             pool.shutdownNow();
         }
         assertEquals(1, Json.mapper().readTree(stateFile().toFile()).size());
+    }
+
+    @Test
+    void aReplayIsVisibleToAScriptAndMayExitOtherwise() throws Exception {
+        String[] escalate = {"tickets", "escalate", "-c", CONTOSO, "--service", "Teams", "--title", "Calls drop",
+            "--description", "x", "--key", "job-1", "-o", "json"};
+        Pcx.Result first = pcx().run(escalate);
+        assertEquals(8, first.exit(), first::toString);
+        JsonNode a = Json.mapper().readTree(first.out());
+        assertFalse(a.get("replayed").asBoolean(), first.out());
+        assertEquals("prepared", a.get("status").asText());
+        Pcx.Result again = pcx().run(escalate);
+        assertEquals(8, again.exit(), again::toString); // the contract: a person still has to submit it
+        JsonNode b = Json.mapper().readTree(again.out());
+        assertTrue(b.get("replayed").asBoolean(), again.out());
+        assertEquals(a.get("createdDateTime"), b.get("createdDateTime")); // when it was first prepared
+        assertTrue(again.err().startsWith("replayed: "), again.err());
+        String[] skip = java.util.Arrays.copyOf(escalate, escalate.length + 2);
+        skip[escalate.length] = "--replay-exit";
+        skip[escalate.length + 1] = "0";
+        Pcx.Result skipped = pcx().run(skip);
+        assertEquals(0, skipped.exit(), skipped::toString);
+        // the ledger never keeps "replayed"
+        assertFalse(Files.readString(stateFile()).contains("replayed"));
+        Pcx.Result bad = create(pcx(), "--key", "job-2", "--replay-exit", "300");
+        assertEquals(2, bad.exit(), bad::toString);
+    }
+
+    @Test
+    void theLedgerMovesWithStateOrItsVariableSoAFreshRunnerFindsTheKey(@TempDir Path cache) throws Exception {
+        Path fresh1 = Files.createTempDirectory(config, "runner1");
+        Path fresh2 = Files.createTempDirectory(config, "runner2");
+        Files.setPosixFilePermissions(fresh1, PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(fresh2, PosixFilePermissions.fromString("rwx------"));
+        Path ledger = cache.resolve("pcx-tickets");
+        Pcx.Result first = create(new Pcx().env("PCX_CONFIG_DIR", fresh1.toString()).env("PCX_SANDBOX", "1"),
+                "--key", "job-9", "--state", ledger.toString());
+        assertEquals(8, first.exit(), first::toString);
+        assertTrue(Files.exists(ledger.resolve("handoffs.json")));
+        assertFalse(Files.exists(fresh1.resolve("tickets").resolve("handoffs.json")));
+        Pcx.Result retried = create(new Pcx().env("PCX_CONFIG_DIR", fresh2.toString()).env("PCX_SANDBOX", "1")
+                .env("PCX_TICKETS_STATE", ledger.toString()), "--key", "job-9", "-o", "json", "--jq", ".replayed");
+        assertEquals(8, retried.exit(), retried::toString);
+        assertEquals("true\n", retried.out());
+        Pcx.Result listed = new Pcx().env("PCX_CONFIG_DIR", fresh2.toString()).env("PCX_SANDBOX", "1")
+                .run("tickets", "list", "--state", ledger.toString(), "-o", "jsonl", "--jq", ".id");
+        assertEquals("local-1\n", listed.out(), listed::toString);
+    }
+
+    @Test
+    void aHandOffIsSubmittedNotedAndClosedAndListedWhileOpen() throws Exception {
+        assertEquals(8, create(pcx()).exit());
+        assertEquals(8, create(pcx(), "--key", "other").exit());
+        Pcx.Result sub = pcx().run("tickets", "submitted", "local-1", "--ref", "2612010040001234", "-o", "json");
+        assertEquals(0, sub.exit(), sub::toString);
+        JsonNode h = Json.mapper().readTree(sub.out());
+        assertEquals("submitted", h.get("status").asText());
+        assertEquals("2612010040001234", h.get("reference").asText());
+        Pcx.Result note = pcx().run("tickets", "note", "local-1", "called back");
+        assertEquals(0, note.exit(), note::toString);
+        Pcx.Result listed = pcx().run("tickets", "list", "-o", "csv");
+        assertEquals(0, listed.exit(), listed::toString);
+        assertTrue(listed.out().startsWith("Id,Channel,Status,Reference,"), listed.out());
+        assertTrue(listed.out().contains("local-1,handoff,submitted,2612010040001234,"), listed.out());
+        assertTrue(listed.out().contains("local-2,handoff,prepared,,"), listed.out());
+        Pcx.Result closed = pcx().run("tickets", "close", "local-1", "-o", "json");
+        assertEquals(0, closed.exit(), closed::toString);
+        JsonNode c = Json.mapper().readTree(closed.out());
+        assertEquals("closed", c.get("status").asText());
+        assertEquals("called back", c.get("notes").get(0).get("text").asText());
+        Pcx.Result twice = pcx().run("tickets", "close", "local-1");
+        assertEquals(0, twice.exit(), twice::toString);
+        assertTrue(twice.err().contains("already closed; unchanged"), twice.err());
+        Pcx.Result open = pcx().run("tickets", "list", "-o", "jsonl", "--jq", ".id");
+        assertEquals("local-2\n", open.out(), open::toString);
+        assertTrue(open.err().contains("1 closed hand-off is not listed"), open.err());
+        assertEquals("local-1\n", pcx().run("tickets", "list", "--status", "closed", "-o", "jsonl", "--jq", ".id").out());
+        assertEquals(2, pcx().run("tickets", "list", "--status", "all", "-o", "jsonl").out().lines().count());
+        Pcx.Result shown = pcx().run("tickets", "show", "local-1");
+        assertTrue(shown.out().contains("Status: closed, case 2612010040001234"), shown.out());
+        assertTrue(shown.out().contains("called back"), shown.out());
+        // refusals: one code for what a request does not offer; a hand-off not kept is not found
+        assertEquals(5, pcx().run("tickets", "submitted", "local-1", "--ref", "99").exit());
+        assertEquals(5, pcx().run("tickets", "submitted", "616100000000000", "--ref", "99").exit());
+        assertEquals(5, pcx().run("tickets", "note", "616100000000000", "x").exit());
+        assertEquals(5, pcx().run("tickets", "close", "616100000000000").exit());
+        assertEquals(4, pcx().run("tickets", "note", "local-9", "x").exit());
+        assertEquals(4, pcx().run("tickets", "close", "local-9").exit());
+        assertEquals(2, pcx().run("tickets", "submitted", "local-2", "--ref", "").exit());
+        // a hand-off prepared on 21Vianet is not listed under --cloud global
+        assertEquals("", pcx().run("--cloud", "global", "tickets", "list", "--status", "all", "-o", "jsonl").out());
     }
 }
