@@ -95,15 +95,9 @@ mv "$runtime" "$tree/runtime"
 printf runtime > "$tree/lib/pcx.jsa.java"
 chmod 644 "$tree/lib/pcx.jsa"
 
-# Man pages and completions: the checked-in copies (GeneratedFilesTest keeps them current). zsh
-# runs the bash script through bashcompinit; _pcx wraps it as a completion function zsh loads.
+# Man pages and completions: the checked-in copies (GeneratedFilesTest keeps them current).
 cp man/man1/*.1 "$tree/man/man1/"
-cp completions/pcx.bash completions/pcx.fish "$tree/completions/"
-{
-  printf '#compdef pcx\n# zsh completion for pcx: its bash completion, run through bashcompinit.\n'
-  cat completions/pcx.bash
-  printf '\n_bash_complete -F _complete_pcx -o default "$@"\n'
-} > "$tree/completions/_pcx"
+cp completions/pcx.bash completions/pcx.fish src/dist/_pcx "$tree/completions/"
 cp LICENSE README.md CHANGELOG.md "$tree/"
 find "$tree" -type d -exec chmod 755 {} +
 

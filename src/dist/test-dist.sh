@@ -2,7 +2,8 @@
 # Tests of what mvn -B -Pdist package built (.ci/run runs this after it): the archive unpacked into
 # a temporary directory and run with no java on the PATH and no JAVA_HOME; the launcher's choice of
 # Java; a TLS call through the bundled runtime; the Debian package inspected, extracted and run;
-# its man pages rendered and its bash completion loaded. Needs python3, openssl, man and dpkg-deb.
+# its man pages rendered and its bash (and zsh, where there is one) completion loaded. Needs python3,
+# openssl, man and dpkg-deb.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 top=$PWD
@@ -185,7 +186,11 @@ if grep -qE '^complete (-o default )?-F _complete_pcx .*pcx' <<<"$completion" &&
   ok "its bash completion loads in bash -i and completes 'pcx cust' to customers"
 else fail "bash completion" "$completion"; fi
 if command -v zsh > /dev/null; then
-  if zsh -n "$root/usr/share/zsh/vendor-completions/_pcx" 2>&1; then ok "zsh parses _pcx"; else fail "zsh parses _pcx"; fi
+  line=$(cd "$T" && env -i HOME="$T/home" PATH="$nojava" timeout 60 zsh -f "$top/src/dist/test/zsh_completion.zsh" \
+    "$home/completions" 2>&1)
+  if grep -q 'pcx customers' <<<"$line" && cmp -s "$home/completions/_pcx" "$root/usr/share/zsh/vendor-completions/_pcx"; then
+    ok "zsh: _pcx completes 'pcx cust' to customers (compinit, Tab on a pseudo-terminal)"
+  else fail "zsh completion" "$line"; fi
 fi
 if command -v fish > /dev/null; then
   check "fish parses pcx.fish" fish -n "$root/usr/share/fish/vendor_completions.d/pcx.fish"
