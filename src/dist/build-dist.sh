@@ -94,6 +94,17 @@ mv "$runtime" "$tree/runtime"
   || { cat "$work/training.log" >&2; exit 1; }
 printf runtime > "$tree/lib/pcx.jsa.java"
 chmod 644 "$tree/lib/pcx.jsa"
+# It must still apply once the tree is elsewhere (a copy of hard links, here): JDK 25's does; JDK
+# 17's is bound to the path it was trained at, so a runtime from JDK 17 ships without it.
+cp -al "$tree" "$work/moved"
+loaded=$(env -u PCX_JAVA PCX_JAVA_OPTS=-Xlog:class+load=info "$work/moved/bin/pcx" --help < /dev/null 2>&1 || true)
+if grep -q 'source: shared objects file (top)' <<<"$loaded"; then
+  echo "build-dist: pcx's class-data archive applies wherever the distribution is unpacked"
+else
+  echo "build-dist: $jdk's class-data archive does not apply once moved: the distribution ships without one" >&2
+  rm -f "$tree/lib/pcx.jsa" "$tree/lib/pcx.jsa.java"
+fi
+rm -rf "$work/moved"
 
 # Man pages and completions: the checked-in copies (GeneratedFilesTest keeps them current).
 cp man/man1/*.1 "$tree/man/man1/"
@@ -101,7 +112,7 @@ cp completions/pcx.bash completions/pcx.fish src/dist/_pcx "$tree/completions/"
 cp LICENSE README.md CHANGELOG.md "$tree/"
 find "$tree" -type d -exec chmod 755 {} +
 
-"$tree/bin/pcx" --version > "$work/version.txt"
+env -u PCX_JAVA "$tree/bin/pcx" --version > "$work/version.txt"
 echo "build-dist: $(head -1 "$work/version.txt")"
 
 # The archive: owned by root, in a stable order, best gzip.
