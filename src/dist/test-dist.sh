@@ -70,8 +70,8 @@ if grep -q '^jdk.httpserver@' <<<"$modules" && ! grep -q '^java.desktop@' <<<"$m
   ok "the runtime has the modules pcx needs, and no AWT ($(wc -l <<<"$modules") modules)"
 else fail "the runtime's modules" "$modules"; fi
 
-if run "$pcx" -- --version && [ "$(sed -n 1p "$T/out")" != "pcx $version (commit unknown)" ] \
-    && grep -qE "^pcx $version \(commit [0-9a-f]{12}(-dirty)?\)$" "$T/out" && contains "$T/out" "in $home/runtime," \
+if run "$pcx" -- --version && [ "$(sed -n 1p "$T/out")" = "pcx $version" ] \
+    && grep -qE "^built from commit [0-9a-f]{12}(-dirty)?$" "$T/out" && contains "$T/out" "in $home/runtime," \
     && [ ! -s "$T/err" ]; then
   ok "--version names the version, the commit and the bundled runtime: $(tr '\n' ' ' < "$T/out")"
 else fail "--version" "$(cat "$T/out" "$T/err")"; fi
@@ -126,7 +126,7 @@ if run "$pcx" "${app[@]}" -- customers list --limit 5; code=$?; [ "$code" -ne 0 
 else fail "TLS with an untrusted certificate" "$(cat "$T/out" "$T/err")"; fi
 
 # --- the launcher's choice of Java ---------------------------------------------------------------
-javaline() { sed -n 2p "$T/out"; }
+javaline() { sed -n 3p "$T/out"; }
 if run "$pcx" JAVA_HOME="$jdk17" -- --version && contains "$T/out" "in $home/runtime,"; then
   ok "1. the bundled runtime comes before \$JAVA_HOME"
 else fail "the bundled runtime comes before \$JAVA_HOME" "$(cat "$T/out" "$T/err")"; fi

@@ -37,7 +37,9 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-            "pcx " + version() + " (commit " + commit() + ")",
+            // the first line alone heads the man pages, which must not change with every commit
+            "pcx " + version(),
+            "built from commit " + commit(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                     + System.getProperty("java.vendor") + ") in " + System.getProperty("java.home") + ", "
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch")

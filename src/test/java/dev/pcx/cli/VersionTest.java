@@ -20,13 +20,14 @@ class VersionTest {
             Pcx.Result r = new Pcx().run(args);
             assertEquals(0, r.exit(), r::toString);
             List<String> lines = r.out().lines().toList();
-            assertEquals(2, lines.size(), r.out());
-            assertTrue(lines.get(0).matches("pcx \\S+ \\(commit ([0-9a-f]{12}(-dirty)?|unknown)\\)"), lines.get(0));
+            assertEquals(3, lines.size(), r.out());
+            assertTrue(lines.get(0).matches("pcx \\S+"), lines.get(0));
+            assertTrue(lines.get(1).matches("built from commit ([0-9a-f]{12}(-dirty)?|unknown)"), lines.get(1));
             if (Files.exists(Path.of(".git"))) {
-                assertFalse(lines.get(0).contains("unknown"), "built in a git checkout, the commit is known: " + lines.get(0));
+                assertFalse(lines.get(1).contains("unknown"), "built in a git checkout, the commit is known: " + lines.get(1));
             }
-            assertTrue(lines.get(1).startsWith("Java " + System.getProperty("java.version") + " ("), lines.get(1));
-            assertTrue(lines.get(1).contains(" in " + System.getProperty("java.home") + ", "), lines.get(1));
+            assertTrue(lines.get(2).startsWith("Java " + System.getProperty("java.version") + " ("), lines.get(2));
+            assertTrue(lines.get(2).contains(" in " + System.getProperty("java.home") + ", "), lines.get(2));
         }
     }
 }
