@@ -94,9 +94,12 @@ mv "$runtime" "$tree/runtime"
   || { cat "$work/training.log" >&2; exit 1; }
 printf runtime > "$tree/lib/pcx.jsa.java"
 chmod 644 "$tree/lib/pcx.jsa"
-# It must still apply once the tree is elsewhere (a copy of hard links, here): JDK 25's does; JDK
-# 17's is bound to the path it was trained at, so a runtime from JDK 17 ships without it.
+# It must still apply once the tree is elsewhere: JDK 25's does; JDK 17's is bound to the path it
+# was trained at, so a runtime from JDK 17 ships without it. The copy: hard links, but for the jar
+# (JDK 17 takes a hard link to it for the very same file).
 cp -al "$tree" "$work/moved"
+rm "$work/moved/lib/pcx.jar"
+cp -p "$tree/lib/pcx.jar" "$work/moved/lib/pcx.jar"
 loaded=$(env -u PCX_JAVA PCX_JAVA_OPTS=-Xlog:class+load=info "$work/moved/bin/pcx" --help < /dev/null 2>&1 || true)
 if grep -q 'source: shared objects file (top)' <<<"$loaded"; then
   echo "build-dist: pcx's class-data archive applies wherever the distribution is unpacked"

@@ -154,7 +154,9 @@ if grep -q '^ Package: pcx$' <<<"$info" && grep -q '^ Architecture: amd64$' <<<"
   ok "dpkg-deb --info: $(grep -E '^ (Version|Depends|Installed-Size):' <<<"$info" | tr -s ' ' | tr '\n' ';')"
 else fail "dpkg-deb --info" "$info"; fi
 contents=$(dpkg-deb --contents "$package" 2>&1)
-for want in ./opt/pcx/bin/pcx ./opt/pcx/lib/pcx.jar ./opt/pcx/lib/pcx.jsa ./opt/pcx/runtime/bin/java \
+jsa=./opt/pcx/lib/pcx.jsa
+[ -e "$home/lib/pcx.jsa" ] || jsa=./opt/pcx/lib/pcx.jar  # none in the archive either (JDK 17)
+for want in ./opt/pcx/bin/pcx ./opt/pcx/lib/pcx.jar "$jsa" ./opt/pcx/runtime/bin/java \
   "./usr/bin/pcx -> ../../opt/pcx/bin/pcx" ./usr/share/man/man1/pcx.1.gz ./usr/share/man/man1/pcx-tickets-create.1.gz \
   ./usr/share/bash-completion/completions/pcx ./usr/share/zsh/vendor-completions/_pcx \
   ./usr/share/fish/vendor_completions.d/pcx.fish ./usr/share/doc/pcx/copyright; do
