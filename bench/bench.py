@@ -1,4 +1,5 @@
 """pcx benchmark harness: see bench/README.md. Talks only to a sandbox on 127.0.0.1."""
+import glob
 import os
 import resource
 import statistics
@@ -13,6 +14,7 @@ SANDBOX_APP = {"PCX_TENANT_ID": "4d9a8c1e-7b2f-4e3a-9c5d-6f1e2a3b4c5d",
                "PCX_CLIENT_ID": "0d3f7a52-6c1b-4e8f-a2d4-5b9c0e1f2a3b",
                "PCX_CLIENT_SECRET": "pcx-sandbox-secret"}
 QUICK = "--quick" in sys.argv
+DIST = "--dist" in sys.argv
 RUNS = 5 if QUICK else 15
 WALK_RUNS = 2 if QUICK else 5
 BENCH = os.path.dirname(os.path.abspath(__file__))
@@ -202,25 +204,47 @@ def sign_in(env):
 
 
 def hello_class(java):
-    """bench/Hello.java compiled by the javac beside that java, into a directory of its own."""
+    """bench/Hello.java compiled by the javac beside that java (a distribution's runtime has none: the
+    javac on the PATH, for Java 17), into a directory of its own."""
     javac = os.path.join(os.path.dirname(java), "javac") if os.sep in java else "javac"
+    if not os.path.exists(javac) and os.sep in java:
+        javac = "javac"
     out = tempfile.mkdtemp(prefix="pcx-bench-hello-")
-    subprocess.run([javac, "-d", out, os.path.join(BENCH, "Hello.java")], check=True)
+    subprocess.run([javac, "--release", "17", "-d", out, os.path.join(BENCH, "Hello.java")], check=True)
     return out
 
 
+def unpack_dist():
+    """--dist: target/dist's archive unpacked into a directory of its own; (its bin/pcx, its runtime's java)."""
+    archives = glob.glob("target/dist/pcx-*-linux-x64.tar.gz")
+    if len(archives) != 1:
+        sys.exit("bench --dist: no single target/dist/pcx-*-linux-x64.tar.gz (mvn -B -Pdist package builds it)")
+    where = tempfile.mkdtemp(prefix="pcx-bench-dist-")
+    subprocess.run(["tar", "-xzf", archives[0], "-C", where], check=True)
+    home = glob.glob(os.path.join(where, "pcx-*"))[0]
+    return os.path.join(home, "bin", "pcx"), os.path.join(home, "runtime", "bin", "java")
+
+
 def main():
+    global PCX
     config = tempfile.mkdtemp(prefix="pcx-bench-")
     os.chmod(config, 0o700)
     base = dict(os.environ, PCX_CONFIG_DIR=config)
     base.pop("PCX_JAVA_OPTS", None)
     java = java_of_launcher()
+    if DIST:
+        # what a user of the archive runs: its bin/pcx on its own runtime, no JAVA_HOME or PCX_JAVA
+        PCX, java = unpack_dist()
+        base.pop("JAVA_HOME", None)
+        base.pop("PCX_JAVA", None)
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    print(f"pcx benchmarks on {os.cpu_count()} cores, {version}; pcx and each baseline run alternately")
+    print(f"pcx benchmarks on {os.cpu_count()} cores, {version}; pcx and each baseline run alternately"
+          + (f"; the distribution's launcher, {PCX}" if DIST else ""))
     client = [sys.executable, os.path.join(BENCH, "client.py")]
 
+    # the distribution's target is the issue's (21): its launcher and runtime are pcx's own
     versus("pcx --version", [PCX, "--version"], "java Hello", [java, "-cp", hello_class(java), "Hello"],
-           base, RUNS, 2.8)
+           base, RUNS, 2.0 if DIST else 2.8)
 
     latency = 20
     server, url = serve(150, config, latency)
@@ -229,11 +253,12 @@ def main():
         token = sign_in(env)
         versus(f"pcx customers list (one page of 100, profile, {latency} ms latency)", [PCX, "customers", "list"],
                "python client", client + ["page", url, token], env, RUNS, 2.0)
-        timed("pcx --version (no class-data archive)", ["--version"], dict(base, PCX_NO_CDS="1"))
-        timed("pcx customers list (no class-data archive)", ["customers", "list"], dict(env, PCX_NO_CDS="1"))
-        timed("pcx customers list (env credentials: sign-in+GET)", ["customers", "list"], dict(env, **SANDBOX_APP))
-        timed("pcx customers show contoso -o json (2 calls)", ["customers", "show", "contoso ltd", "-o", "json"], env)
-        shell_rows(env, url)
+        if not DIST:  # the distribution: the rows against a baseline only
+            timed("pcx --version (no class-data archive)", ["--version"], dict(base, PCX_NO_CDS="1"))
+            timed("pcx customers list (no class-data archive)", ["customers", "list"], dict(env, PCX_NO_CDS="1"))
+            timed("pcx customers list (env credentials: sign-in+GET)", ["customers", "list"], dict(env, **SANDBOX_APP))
+            timed("pcx customers show contoso -o json (2 calls)", ["customers", "show", "contoso ltd", "-o", "json"], env)
+            shell_rows(env, url)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -253,13 +278,13 @@ def main():
         server.terminate()
         server.wait(timeout=20)
 
-    if not QUICK:
+    if not QUICK and not DIST:
         parallel = 8
         seconds, lines, code = affected(2000, parallel, latency, config)
         ideal = 2000 / parallel * 2 * latency / 1000  # a token and a Graph call per customer
         print(f"health affected, 2000 customers, {latency} ms latency, --parallel {parallel}: {seconds:5.1f} s "
               f"({lines} lines, exit {code}); ideal {ideal:4.1f} s = 2000/{parallel} x 2 calls x {latency} ms")
-    for n in ([1000, 10000] if QUICK else [1000, 100000]):
+    for n in ([] if DIST else [1000, 10000] if QUICK else [1000, 100000]):
         seconds, lines, rss = walk(n, "64m", config)
         print(f"walk {n:>6} customers -o jsonl, -Xmx64m: {seconds:6.1f} s, {lines} lines, "
               f"{n / seconds:8.0f} customers/s, peak RSS {rss:5.0f} MiB")
