@@ -29,6 +29,20 @@ public abstract class MockServerTest {
         pcx = new Pcx().env("PCX_ENDPOINT", server.url("/").toString()).env("PCX_ACCESS_TOKEN", TOKEN);
     }
 
+    /**
+     * A new mock server in place of this one, its queue as strict; what the old queue holds is checked
+     * first. pcx's endpoints must be pointed at {@link #server} again.
+     */
+    protected void restartServer() throws IOException {
+        List<String> problems = queue.problems();
+        assertTrue(problems.isEmpty(), () -> "the mock server's queue: " + problems);
+        server.close();
+        server = new MockWebServer();
+        queue = new StrictDispatcher();
+        server.setDispatcher(queue);
+        server.start();
+    }
+
     @AfterEach
     void stopServer() {
         List<String> problems = queue.problems(); // before close, which queues a dead letter

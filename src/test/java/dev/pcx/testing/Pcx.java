@@ -81,6 +81,14 @@ public final class Pcx {
                 Thread.sleep(pause.toMillis());
             }
         };
+        if (!env.containsKey("PCX_CONFIG_DIR") && !env.containsKey("XDG_CONFIG_HOME") && !env.containsKey("HOME")) {
+            // never the real ~/.config/pcx: local state of its own for this runner, kept across its runs
+            try {
+                env.put("PCX_CONFIG_DIR", java.nio.file.Files.createTempDirectory("pcx-test-config").toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         int code = Main.run(io, Map.copyOf(env), sleeper, args);
         outStream.flush();
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -3,14 +3,10 @@ package dev.pcx.cli.health;
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.Errors;
+import dev.pcx.cli.FanOut;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -36,29 +32,7 @@ final class AffectedScan {
      * not checked.
      */
     void run(List<Customer> customers, Predicate<CustomerHealth> sink) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, customers.size())), r -> {
-            Thread t = new Thread(r, "pcx-health");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            CompletionService<CustomerHealth> done = new ExecutorCompletionService<>(pool);
-            List<Future<CustomerHealth>> pending = new ArrayList<>(customers.size());
-            for (Customer c : customers) {
-                pending.add(done.submit(() -> check(c)));
-            }
-            for (int i = 0; i < pending.size(); i++) {
-                try {
-                    if (!sink.test(done.take().get())) {
-                        return;
-                    }
-                } catch (java.util.concurrent.ExecutionException bug) {
-                    throw new IllegalStateException(bug.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        FanOut.run(customers, parallel, "pcx-health", this::check, sink);
     }
 
     CustomerHealth check(Customer c) {

@@ -569,7 +569,6 @@ class TicketsAzureCommandTest extends MockServerTest {
         assertEquals("Pacific Standard Time", filedBody(r, args.toArray(String[]::new))
                 .path("contactDetails").path("preferredTimeZone").asText());
 
-        server.close();
         startServerAgain();
         pcx.env("TZ", "Antarctica/Troll");
         JsonNode p = filedBody(r, createWithout("--time-zone"));
@@ -579,8 +578,7 @@ class TicketsAzureCommandTest extends MockServerTest {
     }
 
     private void startServerAgain() throws Exception {
-        server = new mockwebserver3.MockWebServer();
-        server.start();
+        restartServer();
         pcx.env("PCX_AUTHORITY", server.url("/").toString()).env("PCX_ARM_ENDPOINT", server.url("/").toString())
                 .env("PCX_ENDPOINT", server.url("/").toString());
     }
