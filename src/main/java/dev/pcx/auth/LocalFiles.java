@@ -217,6 +217,20 @@ public final class LocalFiles {
 
     /** Replaces {@code file} with {@code bytes} atomically; the new file is 0600 from its first byte. */
     public void writeAtomically(Path file, byte[] bytes) {
+        replace(file, bytes, true);
+    }
+
+    /**
+     * As {@link #writeAtomically}, for a file that is only a cache (a tenant's access token, which
+     * pcx gets again when it is missing): atomic and 0600 from its first byte, but not forced to
+     * disk. A fan-out over 2,000 customers writes 2,000 of them; two fsyncs each, one after another,
+     * were a second of its run.
+     */
+    public void replaceCache(Path file, byte[] bytes) {
+        replace(file, bytes, false);
+    }
+
+    private void replace(Path file, byte[] bytes, boolean durable) {
         ensureDir();
         Path tmp = null;
         try {
@@ -228,7 +242,9 @@ public final class LocalFiles {
                 while (buffer.hasRemaining()) {
                     ch.write(buffer);
                 }
-                ch.force(true);
+                if (durable) {
+                    ch.force(true);
+                }
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -236,7 +252,9 @@ public final class LocalFiles {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-            syncDir();
+            if (durable) {
+                syncDir();
+            }
         } catch (IOException e) {
             throw new LocalStateException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * tenants), one small file per tenant and resource under
  * {@code $PCX_CONFIG_DIR/tenant-tokens/<profile>/} ({@code <tenant>@<resource host>.json}), so a run over thousands
  * of customers writes each once: kept with the credential cache's care (directory 0700, files 0600
- * from their first byte, written atomically under the directory's lock, a file too open or corrupt
+ * from their first byte, replaced atomically: a cache, so not forced to disk and with no lock between
+ * tenants; a file too open or corrupt
  * reported, never used or overwritten) and never printed.
  */
 final class TenantTokenCache {
@@ -98,13 +99,13 @@ final class TenantTokenCache {
     void write(String tenant, TokenResult token, String scope) {
         Entry entry = new Entry(token.accessToken(), token.expiresAt() == null ? null : token.expiresAt().toString(),
                 scope);
-        files.locked(() -> {
-            try {
-                files.writeAtomically(file(tenant, scope), Json.mapper().writeValueAsBytes(entry));
-            } catch (JacksonException e) {
-                throw new LocalStateException("cannot write a token for " + tenant + ": " + e.getOriginalMessage(), e);
-            }
-            return null;
-        });
+        // each tenant's token is a file of its own, replaced atomically: writers of different tenants
+        // need no lock between them (a fan-out writes thousands), and two of one tenant both leave a
+        // whole, valid token
+        try {
+            files.replaceCache(file(tenant, scope), Json.mapper().writeValueAsBytes(entry));
+        } catch (JacksonException e) {
+            throw new LocalStateException("cannot write a token for " + tenant + ": " + e.getOriginalMessage(), e);
+        }
     }
 }
