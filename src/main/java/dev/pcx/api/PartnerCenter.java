@@ -128,7 +128,14 @@ public final class PartnerCenter {
     }
 
     private <T> T exchange(ApiRequest request, Exchange.Reader<T> reader) {
-        return exchange.send(toHttp(request), null, tokens::accessToken, reader);
+        try {
+            return exchange.send(toHttp(request), null, tokens::accessToken, reader);
+        } catch (AuthenticationException e) {
+            if (e.fix() == null && e.getCause() instanceof ApiException && tokens.rejectedFix() != null) {
+                throw new AuthenticationException(e.getMessage(), tokens.rejectedFix(), e.getCause());
+            }
+            throw e;
+        }
     }
 
     public <T> T get(ApiRequest request, Class<T> type) {

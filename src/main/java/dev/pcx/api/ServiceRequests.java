@@ -21,8 +21,13 @@ public final class ServiceRequests {
         return client.pages(ApiRequest.get(path(customerId)).build(), ServiceRequest.class);
     }
 
+    /**
+     * The request, read where the REST reference documents it ({@code GET /v1/servicerequests/{id}});
+     * only where that answers 404, at the customer's route that only the SDK shows. Which customer a
+     * request belongs to is the caller's to check ({@link ServiceRequest#organization}).
+     */
     public ServiceRequest get(String customerId, String id) {
-        return client.get(ApiRequest.get(path(customerId) + "/" + ApiRequest.segment(id)).build(), ServiceRequest.class);
+        return withFallback(id, path -> client.get(ApiRequest.get(path).build(), ServiceRequest.class), customerId);
     }
 
     /** Adds a note; the updated request, or null when the service answered 204. */
@@ -39,9 +44,13 @@ public final class ServiceRequests {
         return patch(customerId, id, body);
     }
 
+    /**
+     * {@code PATCH /v1/servicerequests/{id}}, as documented; at the customer's route only where that
+     * answers 404 (a 404 changed nothing, so the second try cannot apply anything twice).
+     */
     private ServiceRequest patch(String customerId, String id, ObjectNode body) {
-        Answer answer = client.send(ApiRequest.request("PATCH", path(customerId) + "/"
-                + ApiRequest.segment(id)).body(body).build());
+        Answer answer = withFallback(id, path -> client.send(ApiRequest.request("PATCH", path).body(body).build()),
+                customerId);
         JsonNode node = answer.body();
         if (answer.status() == 204 || node == null || !node.isObject()) {
             return null;
@@ -52,6 +61,24 @@ public final class ServiceRequests {
             throw new MalformedResponseException("Partner Center sent a service request pcx cannot read ("
                     + e.getOriginalMessage() + ")", answer.header("MS-RequestId"), e);
         }
+    }
+
+    /** Ids the documented route did not know and the customer's did: asked there straight away next time. */
+    private final java.util.Set<String> onlyAtCustomer = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private <T> T withFallback(String id, java.util.function.Function<String, T> call, String customerId) {
+        if (!onlyAtCustomer.contains(id)) {
+            try {
+                return call.apply("servicerequests/" + ApiRequest.segment(id));
+            } catch (ApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
+        }
+        T answer = call.apply(path(customerId) + "/" + ApiRequest.segment(id));
+        onlyAtCustomer.add(id);
+        return answer;
     }
 
     private static String path(String customerId) {

@@ -16,4 +16,12 @@ public interface TokenSource {
     default boolean refreshAfterRejection(String rejected) {
         return false;
     }
+
+    /**
+     * What to do when the service rejects this source's token and it cannot get another (a token
+     * given as is, in an environment variable), or null to say nothing beyond the rejection.
+     */
+    default String rejectedFix() {
+        return null;
+    }
 }

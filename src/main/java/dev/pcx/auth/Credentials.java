@@ -38,7 +38,19 @@ public final class Credentials {
             String token = access.strip();
             var claims = Jwt.claims(token);
             String kind = claims.hasNonNull("upn") || claims.hasNonNull("scp") ? "app+user" : "unknown";
-            return new Source(() -> token, kind, "PCX_ACCESS_TOKEN");
+            return new Source(new dev.pcx.api.TokenSource() {
+                @Override
+                public String accessToken() {
+                    return token;
+                }
+
+                @Override
+                public String rejectedFix() {
+                    return "the token in PCX_ACCESS_TOKEN is used as it is and cannot be renewed: it has expired, or is "
+                            + "not for this cloud's Partner Center; set a fresh one (PCX_ACCESS_TOKEN=\"$(pcx auth token)\"), "
+                            + "or unset PCX_ACCESS_TOKEN to use your profile or PCX_REFRESH_TOKEN";
+                }
+            }, kind, "PCX_ACCESS_TOKEN");
         }
         String clientId = nonBlank(env.get("PCX_CLIENT_ID"));
         String tenant = nonBlank(env.get("PCX_TENANT_ID"));

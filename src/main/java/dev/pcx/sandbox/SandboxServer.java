@@ -279,6 +279,10 @@ public final class SandboxServer implements AutoCloseable {
                 && segments[2].equalsIgnoreCase("servicerequests")) {
             return serviceRequests.handle(call, segments, claims);
         }
+        if (segments.length == 2 && segments[0].equalsIgnoreCase("servicerequests")
+                && !segments[1].equalsIgnoreCase("supporttopics")) {
+            return serviceRequests.handleById(call, segments[1], claims);
+        }
         if (segments.length >= 1 && segments[0].equalsIgnoreCase("customers")) {
             return customers.handle(call, segments);
         }

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code /v1/customers/{cid}/servicerequests[/{id}]} (GET, PATCH), as global Partner Center has
- * them (partner-center-api.md §6): ids are numeric strings, {@code severity} and {@code status}
+ * {@code /v1/customers/{cid}/servicerequests[/{id}]} and {@code /v1/servicerequests/{id}} (GET,
+ * PATCH), as global Partner Center has them (partner-center-api.md §6): ids are numeric strings, {@code severity} and {@code status}
  * integers as the real service sends them, app+user only. A PATCH is held to what the real one
  * takes: JSON, and only {@code NewNote: {Text}} (answered 204) and {@code Status} (answered 200 with
  * the request; closing a closed one changes nothing). Creating a request is not offered: the API
@@ -118,15 +118,41 @@ final class ServiceRequestsRoutes {
             page.putObject("attributes").put("objectType", "Collection");
             return Reply.ok(page);
         }
-        int j = -1;
-        for (int i = 0; i < count(customer); i++) {
-            if (id(customer, i).equals(segments[3])) {
-                j = i;
-            }
-        }
+        int j = indexOf(customer, segments[3]);
         if (j < 0) {
             return Reply.fault(404, 404, "Service request " + segments[3] + " was not found for customer " + segments[1]);
         }
+        return one(call, customer, j);
+    }
+
+    /**
+     * {@code /v1/servicerequests/{id}} (GET, PATCH), the route the REST reference documents: any of
+     * the partner's customers' requests, found by its id alone.
+     */
+    Reply handleById(Call call, String id, JsonNode claims) {
+        if (!"user".equals(claims.path("idtyp").asText())) {
+            return Reply.fault(403, 900103, "This operation requires App+User authentication; app-only tokens "
+                    + "are not allowed");
+        }
+        int customer = id.length() == 15 && id.startsWith("6161") && id.chars().allMatch(Character::isDigit)
+                ? Integer.parseInt(id.substring(4, 13)) : -1;
+        int j = customer < 0 || customer >= store.customerCount() ? -1 : indexOf(customer, id);
+        if (j < 0) {
+            return Reply.fault(404, 404, "Service request " + id + " was not found");
+        }
+        return one(call, customer, j);
+    }
+
+    private static int indexOf(int customer, String id) {
+        for (int i = 0; i < count(customer); i++) {
+            if (id(customer, i).equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Reply one(Call call, int customer, int j) {
         return switch (call.method()) {
             case "GET" -> Reply.ok(current(customer, j));
             case "PATCH" -> patch(call, customer, j);

@@ -129,6 +129,13 @@ class DeskDayIT {
     }
 
     @Test
+    void aRejectedEnvironmentTokenNamesTheVariableAndWhatToDo() throws Exception {
+        Run r = bash("PCX_ACCESS_TOKEN=abc \"$PCX\" --sandbox customers list | cat; echo \"exit ${PIPESTATUS[0]}\"");
+        assertEquals("exit 3\n", r.out(), r::toString);
+        assertTrue(r.err().contains("PCX_ACCESS_TOKEN") && r.err().contains("unset PCX_ACCESS_TOKEN"), r::toString);
+    }
+
+    @Test
     void anEmptyBatchIsNothingToDo() throws Exception {
         Run r = bash("printf '' | \"$PCX\" --sandbox services apply --file - -o tsv; echo \"exit $?\"");
         assertEquals("exit 0\n", r.out(), r::toString);

@@ -68,7 +68,15 @@ final class ServiceRequestDesk {
 
     ServiceRequest get(ServiceRequests api, String id) {
         try {
-            return api.get(tenantId(), id);
+            ServiceRequest sr = api.get(tenantId(), id);
+            Object owner = sr == null || sr.organization() == null ? null : sr.organization().get("id");
+            if (owner instanceof String o && !o.isBlank() && !o.equalsIgnoreCase(tenantId())) {
+                // the documented route is the partner's: any customer's request answers there
+                throw CliException.notFound("service request " + id + " is not the customer's (it belongs to "
+                        + (sr.organization().get("name") instanceof String n ? n + ", " : "") + o + ") (see the customer's "
+                        + "with: " + context.pcx("tickets list -c " + customerText) + ")");
+            }
+            return sr;
         } catch (ApiException e) {
             if (e.status() == 404) {
                 throw CliException.notFound("the customer has no service request " + id + " (see them with: "

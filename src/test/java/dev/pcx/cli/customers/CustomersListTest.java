@@ -264,6 +264,10 @@ class CustomersListTest extends MockServerTest {
 
         assertEquals(3, r.exit(), r::toString);
         assertTrue(r.err().contains("rejected the access token"), r.err());
+        // issue 20 item 11: a token given as is names the variable, and what to do about it
+        assertTrue(r.err().contains("the token in PCX_ACCESS_TOKEN is used as it is and cannot be renewed")
+                && r.err().contains("unset PCX_ACCESS_TOKEN"), r.err());
+        assertEquals(1, r.err().lines().count(), r::toString);
     }
 
     @Test

@@ -26,6 +26,8 @@ class TicketsCommandTest extends MockServerTest {
     private static final String CUSTOMER = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
     private static final String SR = "616122292874576";
     private static final String PATH = "/v1/customers/" + CUSTOMER + "/servicerequests";
+    /** One request where the REST reference documents it (partner-center-api.md §6). */
+    private static final String ONE = "/v1/servicerequests/" + SR;
 
     private Pcx.Result run(String... args) {
         return pcx.env("PCX_CLOUD", "global").run(args);
@@ -80,7 +82,7 @@ class TicketsCommandTest extends MockServerTest {
         server.enqueue(ok(request(3, "first")));
         Pcx.Result r = run("tickets", "show", SR, "-c", CUSTOMER);
         assertEquals(0, r.exit(), r::toString);
-        assertEquals(PATH + "/" + SR, take().getTarget());
+        assertEquals(ONE, take().getTarget(), "the documented route");
         assertTrue(r.out().contains("Status:        attention_needed"), r.out());
         assertTrue(r.out().contains("first"), r.out());
     }
@@ -95,7 +97,7 @@ class TicketsCommandTest extends MockServerTest {
         assertEquals("GET", take().getMethod());
         RecordedRequest patch = take();
         assertEquals("PATCH", patch.getMethod());
-        assertEquals(PATH + "/" + SR, patch.getTarget());
+        assertEquals(ONE, patch.getTarget(), "the documented route");
         assertTrue(patch.getHeaders().get("Content-Type").startsWith("application/json"));
         assertEquals(Json.mapper().readTree("{\"NewNote\":{\"Text\":\"Customer confirms\"}}"),
                 Json.mapper().readTree(patch.getBody().utf8()));
@@ -178,5 +180,34 @@ class TicketsCommandTest extends MockServerTest {
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("add -c CUSTOMER"), r.err());
         assertEquals(0, server.getRequestCount());
+    }
+
+    /** Issue 19 item 10: the SDK's customer route only where the documented one answers 404. */
+    @Test
+    void theCustomersRouteIsAFallbackOnlyWhereTheDocumentedOneAnswers404() throws Exception {
+        server.enqueue(json(404, fault(404, "Not found")));
+        server.enqueue(ok(request(1)));
+        server.enqueue(new MockResponse.Builder().code(204).build());
+        server.enqueue(ok(request(1, "called back")));
+        Pcx.Result r = run("tickets", "note", SR, "-c", CUSTOMER, "called back");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(ONE, take().getTarget());
+        assertEquals(PATH + "/" + SR, take().getTarget(), "then the customer's route");
+        RecordedRequest patch = take();
+        assertEquals("PATCH", patch.getMethod());
+        assertEquals(PATH + "/" + SR, patch.getTarget(), "and no second 404 for the same request");
+        assertEquals(PATH + "/" + SR, take().getTarget());
+    }
+
+    /** The documented route answers for any of the partner's customers: the request itself says whose it is. */
+    @Test
+    void anotherCustomersRequestIsNotFoundAndNothingIsChanged() {
+        ObjectNode other = request(1);
+        other.putObject("organization").put("id", "11111111-2222-4333-8444-555555555555").put("name", "Fabrikam");
+        server.enqueue(ok(other));
+        Pcx.Result r = run("tickets", "close", SR, "-c", CUSTOMER);
+        assertEquals(4, r.exit(), r::toString);
+        assertTrue(r.err().contains("service request " + SR + " is not the customer's (it belongs to Fabrikam, "), r.err());
+        assertEquals(1, server.getRequestCount(), "no PATCH");
     }
 }
