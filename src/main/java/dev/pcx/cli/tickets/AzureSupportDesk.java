@@ -308,8 +308,18 @@ final class AzureSupportDesk {
 
     /** ARM rejected the tokens (401): which tenant must have issued each, and who must sign in. */
     private RuntimeException rejected(AuthenticationException e) {
-        if (!(e.getCause() instanceof ApiException)) {
+        if (!(e.getCause() instanceof ApiException arm)) {
             return e; // not ARM's answer: no token at all, said by the credentials
+        }
+        String said = arm.description() == null ? "" : arm.description().toLowerCase(Locale.ROOT);
+        if ("InvalidAuthenticationTokenTenant".equalsIgnoreCase(arm.faultCode())
+                && said.contains("access token is from the wrong issuer") && !said.contains("auxiliary")) {
+            // the customer's token is right for the customer: the subscription is another tenant's
+            return CliException.notFound("subscription " + subscription + " does not belong to the customer's tenant ("
+                    + tenantId + "): Azure says it is another tenant's (" + arm.description() + ")"
+                    + (arm.requestId() == null ? "" : " (request id " + arm.requestId() + ")") + "; check "
+                    + "--azure-subscription: the customer's subscriptions are listed in the Azure portal signed in to "
+                    + "the customer's tenant (Subscriptions), or with 'az account list' there");
         }
         return new CliException(ExitCode.AUTH, e.getMessage() + "; the Authorization token must be issued by the "
                 + "customer's tenant (" + tenantId + ") and x-ms-authorization-auxiliary by your partner tenant: sign in "

@@ -145,9 +145,11 @@ class TicketsAzureSandboxTest {
 
     @Test
     void aSubscriptionOfAnotherCustomerIsRejectedByTheTokenCheck() {
+        // issue 20 item 5: Azure's token check says the subscription is another tenant's: exit 4, not "sign in again"
         Pcx.Result r = person(null).run(create(FABRIKAM, SUB).toArray(String[]::new));
-        assertEquals(3, r.exit(), r::toString);
-        assertTrue(r.err().contains("pcx: Azure Resource Manager rejected the tokens (401"), r.err());
+        assertEquals(4, r.exit(), r::toString);
+        assertTrue(r.err().contains("pcx: subscription " + SUB + " does not belong to the customer's tenant"), r.err());
+        assertTrue(r.err().contains("Azure says it is another tenant's (The access token is from the wrong issuer"), r.err());
     }
 
     @Test
@@ -279,5 +281,16 @@ class TicketsAzureSandboxTest {
         Pcx.Result after = person(null).run(second.toArray(String[]::new));
         assertEquals(2, after.exit(), after::toString);
         assertTrue(after.err().contains("key mix-2 already names Azure support ticket "), after.err());
+    }
+
+    /** Issue 20 item 5: another customer's subscription is not a sign-in problem. */
+    @Test
+    void anotherCustomersSubscriptionIsNotFoundNotSignInAgain() {
+        Pcx.Result r = person(null).run("tickets", "list", "-c", CONTOSO, "--azure-subscription", FABRIKAM_CSP,
+                "--source", "azure");
+        assertEquals(4, r.exit(), r::toString);
+        assertTrue(r.err().contains("subscription " + FABRIKAM_CSP + " does not belong to the customer's tenant"), r.err());
+        assertTrue(r.err().contains("check --azure-subscription"), r.err());
+        assertFalse(r.err().contains("sign in again"), r.err());
     }
 }
