@@ -45,18 +45,10 @@ class DeskDayIT {
         pb.environment().put("PCX", PCX.toString());
         pb.environment().put("TZ", "UTC");
         Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(p.getErrorStream()));
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "did not finish in 120 s: " + script);
         return new Run(p.exitValue(), out.get(), err.get());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** What a pty showed, without escape sequences and carriage returns. */

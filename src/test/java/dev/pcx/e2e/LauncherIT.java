@@ -50,18 +50,10 @@ class LauncherIT {
 
     private Run run(Map<String, String> env, String... args) throws Exception {
         Process p = pcx(env, args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(p.getErrorStream()));
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pcx did not finish in 60 s");
         return new Run(p.exitValue(), out.get(), err.get());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Test
@@ -124,8 +116,8 @@ class LauncherIT {
         pb.environment().put("PCX_CONFIG_DIR", config.toString());
         pb.environment().put("PCX", PCX.toString());
         Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(p.getErrorStream()));
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not finish in 60 s: " + script);
         return new Run(p.exitValue(), out.get(), err.get());
     }
@@ -201,8 +193,8 @@ class LauncherIT {
                     "PCX_CLIENT_SECRET", SandboxIdentity.CLIENT_SECRET),
                     "services", "apply", "--file", fixes.toString(), "--parallel", "1")
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(batch.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(batch.getErrorStream()));
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(batch.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(batch.getErrorStream()));
             // poll until the first change is written to the sandbox's state (the batch is then applying)
             Path state = config.resolve("sandbox").resolve("state.json");
             long before = Files.exists(state) ? Files.getLastModifiedTime(state).toMillis() : 0;

@@ -45,7 +45,8 @@ public final class Launcher {
         return new Pcx.Result(p.exitValue(), out.get(), err.get());
     }
 
-    private static String read(InputStream in) {
+    /** A child process's stream read whole, as UTF-8. */
+    public static String read(InputStream in) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
