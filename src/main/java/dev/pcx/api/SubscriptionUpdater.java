@@ -165,8 +165,17 @@ public final class SubscriptionUpdater {
                 Thread.currentThread().interrupt();
                 throw new TransportException("interrupted while waiting for the change to apply", null, e);
             }
-            Subscriptions.Read read = patched.location() != null && !patched.location().isBlank()
-                    ? subs.follow(patched.location()) : subs.get(customerId, subscriptionId);
+            Subscriptions.Read read;
+            try {
+                read = patched.location() != null && !patched.location().isBlank()
+                        ? subs.follow(patched.location()) : subs.get(customerId, subscriptionId);
+            } catch (ApiException | MalformedResponseException e) {
+                // the change was accepted all the same: a poll refused, answered with HTML or pointing
+                // to another host must not read as "refused", or a person applies it again
+                throw new OutcomeUnknownException("Partner Center accepted the change to " + subscriptionId
+                        + ", then its progress could not be read (" + e.getMessage() + "): it may be applied", null, e,
+                        "check with: pcx services show -c " + customerId + " " + subscriptionId);
+            }
             if (diff(read.body(), changes).isEmpty()) {
                 return read.subscription();
             }

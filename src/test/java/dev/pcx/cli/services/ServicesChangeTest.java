@@ -145,6 +145,26 @@ class ServicesChangeTest extends MockServerTest {
         assertEquals(List.of(Duration.ofSeconds(3), Duration.ofMillis(4500)), pcx.sleeps, "Retry-After, then backing off");
     }
 
+    /** Issue 19 item 2, for subscriptions: after a 202, a poll pcx cannot use is an unknown outcome, never "refused". */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"html", "elsewhere"})
+    void aPollPcxCannotUseAfterAnAcceptedChangeIsUnknownNeverRefused(String fault) {
+        server.enqueue(ok(subscription("active", 10, "e")));
+        server.enqueue(new MockResponse.Builder().code(202).addHeader("Location", fault.equals("html")
+                ? "/customers/" + CUSTOMER + "/subscriptions/" + SUB
+                : "https://elsewhere.example/v1/customers/" + CUSTOMER + "/subscriptions/" + SUB).build());
+        if (fault.equals("html")) {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+                    .body("<html><body>Sign in</body></html>").build());
+        }
+
+        Pcx.Result r = run("services", "suspend", "-c", CUSTOMER, SUB, "--yes");
+
+        assertEquals(6, r.exit(), r::toString);
+        assertTrue(r.err().contains("Partner Center accepted the change to " + SUB + ", then its progress could not be "
+                + "read") && r.err().contains("check with: pcx services show -c " + CUSTOMER + " " + SUB), r.err());
+    }
+
     @Test
     void aRetryAfterOfZeroStillPausesAndBacksOff() {
         server.enqueue(ok(subscription("active", 10, "e")));
