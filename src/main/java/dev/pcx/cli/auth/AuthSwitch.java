@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 /** {@code pcx auth switch NAME}: the profile later runs use without --profile. */
 @Command(name = "switch",
         header = "Make a profile the current one.",
+        description = "Commands without --profile (and without PCX_PROFILE or credentials in the environment) use "
+                + "the current profile. NAME is one that 'pcx auth status' lists; nothing is signed in or out.",
         footerHeading = "%nExamples:%n",
         footer = {"  pcx auth switch sandbox         # after pcx --sandbox auth login"})
 final class AuthSwitch implements Callable<Integer> {

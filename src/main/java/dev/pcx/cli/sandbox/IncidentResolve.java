@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 /** {@code pcx sandbox incident resolve <id>}: the issue is over. */
 @Command(name = "resolve",
         header = "Resolve a sandbox issue (isResolved, ServiceRestored), adding a final post.",
+        description = "The issue stays readable (with 'pcx health --all' or 'pcx health show ID') but is no longer "
+                + "active: health gates and 'pcx health affected' stop counting it.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx sandbox incident resolve EX600001",

@@ -15,6 +15,9 @@ import java.util.concurrent.Callable;
 /** {@code pcx sandbox incident start}: a new active issue; prints its id. */
 @Command(name = "start",
         header = "Start a service-health issue in the sandbox; prints its id.",
+        description = "The issue is kept in the sandbox's state file and served by Microsoft Graph's service "
+                + "health in every tenant that has the service, or only in the customers named with --customer. "
+                + "Drive it on with 'pcx sandbox incident update' and end it with 'pcx sandbox incident resolve'.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx sandbox incident start --service exchange --title 'Mail is delayed'",

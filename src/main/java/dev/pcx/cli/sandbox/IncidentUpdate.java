@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 /** {@code pcx sandbox incident update <id>}: a new status or class, and a post. */
 @Command(name = "update",
         header = "Change the status or class of a sandbox issue, adding a post.",
+        description = "Each update adds a post to the issue and moves its last-modified time, as Microsoft's own "
+                + "updates do, so 'pcx health watch' and 'pcx health affected' see it change.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx sandbox incident update EX600001 --status ServiceDegradation",

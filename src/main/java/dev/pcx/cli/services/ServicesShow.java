@@ -14,6 +14,10 @@ import java.util.concurrent.Callable;
 /** {@code pcx services show -c <customer> <subscription>}: one subscription in full. */
 @Command(name = "show",
         header = "Show one subscription in full.",
+        description = "Reads the subscription from Partner Center and prints every field people need: offer, "
+                + "status, quantity, term and billing, dates and auto-renew. <subscription> is its id, or the start "
+                + "of its friendly name when that names one subscription of the customer (an ambiguous one lists "
+                + "the candidates). -o json prints the resource with Partner Center's own field names.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx services show -c \"Contoso Ltd\" 1346F405-8F6A-3FC1-860F-1F80652BE1AA",
