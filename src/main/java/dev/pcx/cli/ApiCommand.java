@@ -31,9 +31,9 @@ import java.util.concurrent.Callable;
 @Command(name = "api",
         header = "Call any Partner Center route (or Microsoft Graph with --graph), signed in.",
         description = {
-            "<path> is relative to the API endpoint: customers?size=5 and /v1/customers?size=5 are the same "
-                    + "call (the /v1 rule of the contract). With --graph it is relative to Graph's base "
-                    + "(/v1.0/admin/serviceAnnouncement/issues) in your partner tenant. A full URL must be on "
+            "<path> is relative to the API endpoint, with or without /v1 (the /v1 rule of the contract): "
+                    + "'pcx api customers' and 'pcx api /v1/customers' are the same call. With --graph it is "
+                    + "relative to Graph's base (/v1.0/admin/serviceAnnouncement/issues) in your partner tenant. A full URL must be on "
                     + "the same host: pcx sends its token nowhere else.",
             "-f key=value adds a query parameter to a GET and a field of the JSON body to anything else; "
                     + "--input FILE|- sends a JSON body as it is. The answer is printed as the service sent it "
