@@ -11,6 +11,11 @@ public record Answer(int status, JsonNode body, Headers headers) {
         return headers.get(name);
     }
 
+    /** The id to quote to Microsoft about this answer (the service's request id, else pcx's echoed), or null. */
+    public String requestId() {
+        return ErrorBodies.requestId(headers);
+    }
+
     /** The answer's {@code Retry-After}, or null. */
     public Duration retryAfter() {
         return RetryInterceptor.retryAfter(headers.get("Retry-After"));

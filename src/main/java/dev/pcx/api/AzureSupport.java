@@ -135,7 +135,7 @@ public final class AzureSupport {
         SupportResource shown = ticket(subscription, name);
         if (shown == null) {
             throw new MalformedResponseException("Azure accepted ticket " + name + " but does not show it",
-                    answer.headers().get("x-ms-request-id"), null);
+                    answer.requestId(), null);
         }
         return shown;
     }
@@ -269,7 +269,7 @@ public final class AzureSupport {
                     // the operation's own failure, reported as a refusal of the request it watched
                     throw new OperationFailed(status, code == null ? null : code.asText(),
                             "the operation " + status.toLowerCase(Locale.ROOT) + (message == null ? ""
-                                    : ": " + message.asText()), poll.headers().get("x-ms-request-id"), "GET",
+                                    : ": " + message.asText()), poll.requestId(), "GET",
                             url.encodedPath(), null);
                 }
             } else if (poll.status() != 202) {

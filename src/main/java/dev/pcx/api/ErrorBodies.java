@@ -57,15 +57,29 @@ final class ErrorBodies {
      * {@code client-request-id} / {@code x-ms-client-request-id} pcx sent.
      */
     static String requestId(Request request, Response response) {
-        for (String name : new String[] {"MS-RequestId", "request-id", "x-ms-request-id"}) {
-            String echoed = response == null ? null : response.header(name);
-            if (echoed != null) {
-                return echoed;
+        String echoed = response == null ? null : first(response.headers(), ECHOED);
+        return echoed != null ? echoed : first(request.headers(), SENT);
+    }
+
+    /** The ids the services answer with: Partner Center's, Graph's, ARM's. */
+    private static final String[] ECHOED = {"MS-RequestId", "request-id", "x-ms-request-id"};
+    /** The ids pcx sends, per logical call, to the same three. */
+    private static final String[] SENT = {"MS-RequestId", "client-request-id", "x-ms-client-request-id"};
+
+    /** The request id of a successful answer: the service's, else pcx's own as the service echoed it. */
+    static String requestId(okhttp3.Headers answer) {
+        String echoed = first(answer, ECHOED);
+        return echoed != null ? echoed : first(answer, SENT);
+    }
+
+    private static String first(okhttp3.Headers headers, String[] names) {
+        for (String name : names) {
+            String value = headers.get(name);
+            if (value != null) {
+                return value;
             }
         }
-        String sent = request.header("MS-RequestId");
-        sent = sent != null ? sent : request.header("client-request-id");
-        return sent != null ? sent : request.header("x-ms-client-request-id");
+        return null;
     }
 
     private static String readCapped(Response response) {

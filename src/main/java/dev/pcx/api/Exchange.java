@@ -49,10 +49,6 @@ public final class Exchange {
         return service;
     }
 
-    ApiSettings settings() {
-        return settings;
-    }
-
     /**
      * Sends {@code request} as one logical call (retries inside it) and reads a 2xx answer with
      * {@code reader}.
@@ -129,7 +125,7 @@ public final class Exchange {
 
     /** An answer of this service that pcx cannot use ({@code what} it did), with the request id to quote. */
     MalformedResponseException unreadable(String what, Request request, Response response, Exception cause) {
-        return new MalformedResponseException(service.short_() + " " + what,
+        return new MalformedResponseException(service.shortName() + " " + what,
                 ErrorBodies.requestId(request, response), cause);
     }
 
@@ -138,7 +134,7 @@ public final class Exchange {
      * port: pcx sends its credentials nowhere else.
      */
     HttpUrl sameOrigin(String target) {
-        return Calls.sameOrigin(target, settings.baseUrl(), service.short_(), service.credentials());
+        return Calls.sameOrigin(target, settings.baseUrl(), service.shortName(), service.credentials());
     }
 
     static String firstLine(String s) {

@@ -84,13 +84,13 @@ public final class Graph {
             }
             if (answer.body() == null) {
                 throw new MalformedResponseException("Microsoft Graph sent a body pcx cannot read (an empty body)",
-                        answer.header("request-id"), null);
+                        answer.requestId(), null);
             }
             try {
                 return mapper.treeToValue(answer.body(), type);
             } catch (JacksonException e) {
                 throw new MalformedResponseException("Microsoft Graph sent a body pcx cannot read ("
-                        + Exchange.firstLine(e.getOriginalMessage()) + ")", answer.header("request-id"), e);
+                        + Exchange.firstLine(e.getOriginalMessage()) + ")", answer.requestId(), e);
             }
         }
 

@@ -36,18 +36,18 @@ final class ODataPages {
         ObjectMapper mapper = Json.mapper();
         JsonNode value = answer.body() == null ? null : Json.field(answer.body(), "value");
         if (value == null || !value.isArray()) {
-            throw new MalformedResponseException(service.short_() + " sent a body pcx cannot read as a listing page ("
+            throw new MalformedResponseException(service.shortName() + " sent a body pcx cannot read as a listing page ("
                     + (answer.body() == null ? "an empty body" : value == null ? "no value list"
                     : "value is " + value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)) + ")",
-                    requestId(answer), null);
+                    answer.requestId(), null);
         }
         List<T> items;
         try {
             items = mapper.convertValue(value, mapper.getTypeFactory().constructCollectionType(List.class, itemType));
         } catch (IllegalArgumentException e) {
             String why = e.getCause() instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-            throw new MalformedResponseException(service.short_() + " sent a listing pcx cannot read ("
-                    + Exchange.firstLine(why) + ")", requestId(answer), e);
+            throw new MalformedResponseException(service.shortName() + " sent a listing pcx cannot read ("
+                    + Exchange.firstLine(why) + ")", answer.requestId(), e);
         }
         JsonNode next = Json.field(answer.body(), nextKey);
         Links links = new Links();
@@ -55,15 +55,5 @@ final class ODataPages {
             links.put("next", new Link(next.asText(), "GET", List.of()));
         }
         return new ResourceCollection<>(null, items, links, null, null);
-    }
-
-    private static String requestId(Answer answer) {
-        for (String name : new String[] {"request-id", "x-ms-request-id", "client-request-id"}) {
-            String id = answer.header(name);
-            if (id != null) {
-                return id;
-            }
-        }
-        return null;
     }
 }

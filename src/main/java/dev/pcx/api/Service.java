@@ -6,11 +6,11 @@ package dev.pcx.api;
  * words a failure of any of them.
  *
  * @param name        how messages name it ("Partner Center")
- * @param short_      the shorter name sentences use after the first ("Azure" for Azure Resource Manager)
+ * @param shortName      the shorter name sentences use after the first ("Azure" for Azure Resource Manager)
  * @param credentials what it is sent ("access token", or "tokens" for ARM's two)
  * @param endpointOption the global option that points pcx at it, for "check the network and ..."
  */
-public record Service(String name, String short_, String credentials, String endpointOption) {
+public record Service(String name, String shortName, String credentials, String endpointOption) {
     public static final Service PARTNER_CENTER = new Service("Partner Center", "Partner Center", "access token",
             "--endpoint");
     public static final Service GRAPH = new Service("Microsoft Graph", "Microsoft Graph", "access token",

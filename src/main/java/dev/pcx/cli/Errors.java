@@ -150,7 +150,7 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
         String said = e.description() == null ? e.status() + (e.reason() == null ? "" : " " + e.reason())
                 : e.description();
         String code = e.codeText();
-        String service = e.service().short_();
+        String service = e.service().shortName();
         String in = e.tenant() == null ? "" : " in " + e.tenant();
         String call = " [" + e.method() + " " + e.path() + "]";
         String id = requestId(e.requestId());
