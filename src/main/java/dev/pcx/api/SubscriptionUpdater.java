@@ -90,11 +90,18 @@ public final class SubscriptionUpdater {
         for (Diff d : diff) {
             Subscriptions.set(body, d.field(), d.to());
         }
+        String check = "check with: pcx services show -c " + customerId + " " + subscriptionId;
         Subscriptions.Patched patched;
         try {
-            patched = subs.patch(customerId, subscriptionId, body, etag);
-        } catch (TransportException lost) {
-            return afterLostAnswer(customerId, subscriptionId, changes, diff, request, lost);
+            patched = WriteOnce.<Subscriptions.Patched>of(new WriteOnce.Words("the change of " + subscriptionId,
+                            "the change of subscription " + subscriptionId, "the subscription", "shows it applied",
+                            "applied"), progress)
+                    .missing(r -> "does not show the change: it was not applied (or not yet)")
+                    .check(check)
+                    .rerun("run the command again (nothing is changed twice), or " + check)
+                    .send(() -> subs.patch(customerId, subscriptionId, body, etag),
+                            () -> new Subscriptions.Patched(200, subs.get(customerId, subscriptionId), null, null),
+                            now -> diff(now.updated().body(), changes).isEmpty());
         } catch (ApiException e) {
             if (e.status() == 409 || e.status() == 412) {
                 Subscription now = subs.get(customerId, subscriptionId).subscription();
@@ -111,32 +118,6 @@ public final class SubscriptionUpdater {
                             : patched.updated().subscription(), request);
         }
         return new Outcome(Outcome.Kind.APPLIED, diff, watch(customerId, subscriptionId, patched, changes), request);
-    }
-
-    /**
-     * The PATCH went out and its answer did not come back: it may have been applied. It is never
-     * sent again (a second PATCH would meet its own etag change as someone else's); the subscription
-     * is read, and what it shows is the outcome: applied, not applied (exit 6: run again), or, when
-     * it cannot be read either, unknown with the command that checks.
-     */
-    private Outcome afterLostAnswer(String customerId, String subscriptionId, List<Change> changes, List<Diff> diff,
-                                    String request, TransportException lost) {
-        String check = "pcx services show -c " + customerId + " " + subscriptionId;
-        Subscriptions.Read now;
-        try {
-            now = api.subscriptions().get(customerId, subscriptionId);
-        } catch (RuntimeException unreadable) {
-            throw new OutcomeUnknownException("the answer to the change of subscription " + subscriptionId + " was lost ("
-                    + lost.getMessage() + "), and the subscription could not be read again: the change may or may not "
-                    + "have been applied", lost.target(), lost, "check with: " + check);
-        }
-        if (diff(now.body(), changes).isEmpty()) {
-            progress.accept("the answer to the change of " + subscriptionId + " was lost; the subscription shows it applied");
-            return new Outcome(Outcome.Kind.APPLIED, diff, now.subscription(), request);
-        }
-        throw new TransportException("the answer to the change of subscription " + subscriptionId + " was lost ("
-                + lost.getMessage() + "), and the subscription does not show the change: it was not applied (or not "
-                + "yet)", lost.target(), lost, "run the command again (nothing is changed twice), or check with: " + check);
     }
 
     /** Polls a 202's Location (or the subscription) until the wanted values show, or the deadline passes. */
