@@ -4,7 +4,6 @@ import dev.pcx.api.model.SupportResource;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.Prompter;
-import dev.pcx.output.Output;
 
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +18,11 @@ final class AzureFiling {
     }
 
     /** Files it (or finds the one filed for {@code key}) and prints it; the exit code, 0. */
-    static int file(Context context, java.nio.file.Path ledger, AzureOptions azure, String customer, String title,
+    static int file(Context context, java.nio.file.Path ledger, AzureOptions azure, AzureChannel desk, String title,
                     String severity, String service, String description, String key) {
-        Output output = context.output();
-        KeyRegister keys = new KeyRegister(ledger);
+        KeyIndex keys = new KeyIndex(ledger);
         keys.checkForAzure(key);
-        AzureSupportDesk desk = new AzureSupportDesk(context, customer, azure.subscription);
-        AzureSupportDesk.Filed filed = desk.create(key, (api, k) -> {
+        AzureChannel.Filed filed = desk.create(key, (api, k) -> {
             SupportResource svc = pick(api.services(), service, "Azure support service", "--service");
             List<SupportResource> problems = api.problemClassifications(svc.name());
             String wanted = azure.problem;
@@ -53,7 +50,7 @@ final class AzureFiling {
             context.say("filed Azure support ticket " + t.name() + number + " through the Azure Support API on "
                     + "subscription " + desk.subscription());
         }
-        output.single(t, TicketColumns.AZURE);
+        desk.print(t);
         return 0;
     }
 

@@ -5,7 +5,6 @@ import dev.pcx.api.model.ManagedService;
 import dev.pcx.auth.Cloud;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
-import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.VersionProvider;
 
 import java.time.Instant;
@@ -50,36 +49,10 @@ final class HandOffs {
         return store;
     }
 
-    /**
-     * The hand-off kept for {@code key} (null when none, or no key): a retried job finds its request
-     * without a call. A key kept for another customer is a usage error.
-     */
-    HandOff kept(String key, String customerText) {
-        if (key == null) {
-            return null;
-        }
-        new KeyRegister(ledger).checkForHandOff(key);
-        for (HandOff h : store.all()) {
-            if (key.equals(h.key())) {
-                if (!sameCustomer(h, customerText)) {
-                    throw CliException.usage("key " + key + " was used for another customer (" + h.customerName()
-                            + ", " + h.customerTenantId() + ") in " + h.id() + ": give each request its own key");
-                }
-                return h;
-            }
-        }
-        return null;
-    }
-
-    /** The customer {@code customerText} names. */
-    Customer customer(String customerText) {
-        return new CustomerResolver(context).resolve(customerText);
-    }
-
-    /** The hand-off for {@code request} to {@code customerText}: the one kept for its key, else a new one. */
-    HandOffStore.Kept prepare(String customerText, HandOffComposer.Request request) {
-        HandOff h = kept(request.key(), customerText);
-        return h != null ? new HandOffStore.Kept(h, true) : prepare(customer(customerText), request);
+    /** The hand-off for {@code request} to {@code customer}: the one kept for its key, else a new one. */
+    HandOffStore.Kept prepare(TicketCustomer customer, HandOffComposer.Request request) {
+        HandOff h = new KeyIndex(ledger).handOff(request.key(), customer.text());
+        return h != null ? new HandOffStore.Kept(h, true) : prepare(customer.customer(), request);
     }
 
     /** A new hand-off for {@code request} to {@code c} (or, under the store's lock, the one kept for its key). */
@@ -103,7 +76,7 @@ final class HandOffs {
      */
     int handOver(HandOffStore.Kept kept, Integer replayExit) {
         report(kept);
-        TicketsShow.print(context, context.output(), kept.handOff().shown(kept.existed()));
+        new HandOffChannel(context, ledger, null).show(kept.handOff().shown(kept.existed()));
         return kept.existed() && replayExit != null ? replayExit : dev.pcx.cli.ExitCode.HANDED_OFF;
     }
 
@@ -117,17 +90,6 @@ final class HandOffs {
         } else {
             context.say("prepared " + h.id() + " for a person to submit (kept in " + store.file() + ")");
         }
-    }
-
-    /** Does {@code customerText} name the customer of {@code h}: its tenant id, domain, or the start of its name? */
-    static boolean sameCustomer(HandOff h, String customerText) {
-        String t = customerText.trim().toLowerCase(Locale.ROOT);
-        return t.equals(lower(h.customerTenantId())) || t.equals(lower(h.customerDomain()))
-                || h.customerName() != null && lower(h.customerName()).startsWith(t);
-    }
-
-    private static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -8,41 +8,9 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** How tickets are shown: a listing of both channels' requests, and each kind in full. */
+/** How a Partner Center service request and an Azure support ticket are shown in full. */
 final class TicketColumns {
     private TicketColumns() {
-    }
-
-    private static Function<Object, String> either(Function<ServiceRequest, String> sr, Function<HandOff, String> h,
-                                                   Function<SupportResource, String> az) {
-        return o -> o instanceof ServiceRequest s ? sr.apply(s) : o instanceof HandOff x ? h.apply(x)
-                : o instanceof SupportResource t ? az.apply(t) : null;
-    }
-
-    /** The channel an Azure support ticket came through, in listings. */
-    static final String AZURE_CHANNEL = "azure";
-
-    /**
-     * Partner Center's requests, Azure support tickets and the hand-offs pcx prepared, in one
-     * listing; JSON keeps each one's own fields.
-     */
-    static final List<Column<Object>> LIST = List.of(
-            Column.of("Id", either(ServiceRequest::id, HandOff::id, SupportResource::name)),
-            Column.<Object>of("Channel", either(s -> "partner-center", HandOff::channel, t -> AZURE_CHANNEL)).optional(2),
-            Column.of("Status", either(ServiceRequest::status, HandOff::status,
-                    t -> lower(t.text("status")))),
-            Column.<Object>of("Reference", either(s -> null, HandOff::reference, t -> t.text("supportTicketId")))
-                    .optional(2),
-            Column.of("Severity", either(ServiceRequest::severity, HandOff::severity, t -> t.text("severity"))),
-            Column.shrinking("Title", either(ServiceRequest::title, HandOff::title, t -> t.text("title"))),
-            Column.<Object>of("Customer", either(s -> s.organization() == null ? null
-                    : String.valueOf(s.organization().get("name")), HandOff::customerName, t -> null)).optional(1),
-            Column.<Object>of("Key", either(s -> TicketKeys.keyOf(s), HandOff::key, TicketKeys::keyOf)).optional(4),
-            Column.<Object>of("Created", either(s -> ServiceRequest.date(s.createdDate()), HandOff::createdDateTime,
-                    t -> t.text("createdDate"))).optional(3));
-
-    private static String lower(String s) {
-        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** An Azure support ticket in full (partner-center-api.md §6.2); JSON gives it as Azure sent it. */

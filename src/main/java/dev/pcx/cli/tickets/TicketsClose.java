@@ -1,11 +1,8 @@
 package dev.pcx.cli.tickets;
 
-import dev.pcx.api.ServiceRequests;
-import dev.pcx.api.model.ServiceRequest;
-import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
-import dev.pcx.output.Output;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,7 +44,7 @@ final class TicketsClose implements Callable<Integer> {
             description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
     String subscription;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     TicketState state;
 
     TicketsClose(Context context) {
@@ -56,38 +53,8 @@ final class TicketsClose implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output = context.output();
-        if (subscription == null && ServiceRequestDesk.isHandOff(id)) {
-            output.single(new HandOffLife(context, state.ledger(context)).close(id), TicketsShow.DETAIL);
-            return 0;
-        }
-        if (subscription != null) {
-            AzureSupportDesk azure = new AzureSupportDesk(context, customer, subscription);
-            var closed = azure.close(id.trim());
-            if (closed == null) {
-                context.say("Azure support ticket " + id.trim() + " is already closed; unchanged");
-                closed = azure.get(id.trim());
-            } else {
-                context.say("closed Azure support ticket " + closed.name() + " through the Azure Support API on "
-                        + "subscription " + azure.subscription());
-            }
-            output.single(closed, TicketColumns.AZURE);
-            return 0;
-        }
-        if (!ServiceRequestDesk.isId(id)) {
-            throw CliException.usage("'" + id + "' is not a service request id (a number, e.g. 616122292874576); an "
-                    + "Azure support ticket's name goes with --azure-subscription ID; a hand-off's is local-N");
-        }
-        ServiceRequestDesk desk = new ServiceRequestDesk(context, customer);
-        ServiceRequests api = desk.open("closing a service request");
-        ServiceRequest after = desk.close(api, id.trim());
-        if (after == null) {
-            context.say("service request " + id.trim() + " is already closed; unchanged");
-            after = desk.get(api, id.trim());
-        } else {
-            context.say("closed service request " + id.trim());
-        }
-        output.single(after, TicketColumns.REQUEST);
+        TicketRef ref = TicketRef.parse(id, subscription);
+        TicketChannels.of(context, ref, customer, state.ledger(context)).closing(ref.id());
         return 0;
     }
 }

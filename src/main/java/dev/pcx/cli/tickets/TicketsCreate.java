@@ -58,6 +58,7 @@ import java.util.concurrent.Callable;
         })
 final class TicketsCreate implements Callable<Integer> {
     private final Context context;
+    private TicketCustomer resolved;
 
     @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "Tenant id, domain or company-name prefix")
     String customer;
@@ -116,11 +117,12 @@ final class TicketsCreate implements Callable<Integer> {
         askForMissing(viaAzure);
         if (viaAzure) {
             azure.check(severity, context.io().stdinTty(), context);
-            return AzureFiling.file(context, state.ledger(context), azure, customer.trim(), title.trim(), severity, service.trim(),
+            return AzureFiling.file(context, state.ledger(context), azure,
+                    new AzureChannel(context, customer(), azure.subscription), title.trim(), severity, service.trim(),
                     description, k);
         }
         HandOffs handOffs = new HandOffs(context, state.ledger(context));
-        HandOffStore.Kept kept = handOffs.prepare(customer.trim(), new HandOffComposer.Request(title.trim(), severity,
+        HandOffStore.Kept kept = handOffs.prepare(customer(), new HandOffComposer.Request(title.trim(), severity,
                 service.trim(), description, k,
                 azure.azure() ? AzureOptions.subscription(azure.subscription) : null));
         return handOffs.handOver(kept, replay);
@@ -155,7 +157,9 @@ final class TicketsCreate implements Callable<Integer> {
             String answer = prompter.ask("Customer (tenant id, domain or name): ", "-c/--customer");
             try {
                 // checked now: an ambiguous or unknown one is asked again, before the other answers
-                new dev.pcx.cli.CustomerResolver(context).tenantId(answer);
+                TicketCustomer asked = new TicketCustomer(context, answer);
+                asked.tenantId();
+                resolved = asked;
                 customer = answer;
             } catch (CliException e) {
                 context.say(e.getMessage());
@@ -181,6 +185,14 @@ final class TicketsCreate implements Callable<Integer> {
         if (blank(description)) {
             description = prompter.ask("Description (one line; longer with --description-file): ", "--description");
         }
+    }
+
+    /** The customer of -c, resolved once: the one the prompt already checked, when it asked. */
+    private TicketCustomer customer() {
+        if (resolved == null) {
+            resolved = new TicketCustomer(context, customer);
+        }
+        return resolved;
     }
 
     private static boolean blank(String s) {

@@ -122,20 +122,22 @@ final class TicketsEscalate implements Callable<Integer> {
             description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
         }
         HandOffs handOffs = new HandOffs(context, state.ledger(context));
-        if (viaAzure && k != null) {
-            var filed = new AzureSupportDesk(context, customer, azure.subscription).filedFor(k);
+        TicketCustomer who = new TicketCustomer(context, customer);
+        AzureChannel tickets = viaAzure ? new AzureChannel(context, who, azure.subscription) : null;
+        if (tickets != null && k != null) {
+            var filed = tickets.filedFor(k);
             if (filed != null) {
                 context.say("the ticket for key " + k + " was filed as " + filed.name() + " at "
                         + filed.text("createdDate") + "; shown again, not checked or filed twice");
-                output.single(filed, TicketColumns.AZURE);
+                tickets.print(filed);
                 return ExitCode.OK;
             }
         }
-        HandOff earlier = viaAzure ? null : handOffs.kept(k, customer);
+        HandOff earlier = viaAzure ? null : new KeyIndex(state.ledger(context)).handOff(k, customer);
         if (earlier != null) {
             return handOffs.handOver(new HandOffStore.Kept(earlier, true), replay);
         }
-        Customer c = handOffs.customer(customer.trim());
+        Customer c = who.customer();
         String label = c.companyName() != null ? c.companyName() : c.tenantId();
         ServiceCheck.Result health = ServiceCheck.check(context, c.tenantId(), label, service.trim());
         if (health.checked() && health.services().isEmpty() && !viaAzure && !force) {
@@ -188,7 +190,8 @@ final class TicketsEscalate implements Callable<Integer> {
         String evidence = Evidence.describe(description, service.trim(), health, force, subscriptions,
                 subscriptionsFailure, handOffs.now(), VersionProvider.version());
         if (viaAzure) {
-            return AzureFiling.file(context, state.ledger(context), azure, customer.trim(), title.trim(), sev, service.trim(), evidence, k);
+            return AzureFiling.file(context, state.ledger(context), azure, tickets, title.trim(), sev, service.trim(),
+                    evidence, k);
         }
         HandOffStore.Kept kept = handOffs.prepare(c, new HandOffComposer.Request(title.trim(), sev, service.trim(),
                 evidence, k,

@@ -1,13 +1,10 @@
 package dev.pcx.cli.tickets;
 
-import dev.pcx.api.ApiException;
-import dev.pcx.api.model.ServiceRequest;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
-import dev.pcx.cli.CustomerResolver;
-import dev.pcx.output.Output;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -66,7 +63,7 @@ final class TicketsList implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "KEY", description = "Only the request prepared or filed with this key")
     String key;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     TicketState state;
 
     TicketsList(Context context) {
@@ -95,10 +92,6 @@ final class TicketsList implements Callable<Integer> {
         if (wantStatus != null && !List.of("open", "closed", "attention_needed", "all").contains(wantStatus)) {
             throw CliException.usage("'" + status + "' is not a status: use open, closed, attention_needed, all (--status)");
         }
-        String handOffStatus = wantStatus == null ? (key == null ? "open" : "all") : wantStatus;
-        if ("all".equals(wantStatus)) {
-            wantStatus = null;
-        }
         String src = source == null ? null : source.trim().toLowerCase(Locale.ROOT);
         if (src != null && !List.of("partner-center", "azure", "handoff").contains(src)) {
             throw CliException.usage("'" + source + "' is not a source: use partner-center, azure, handoff (--source)");
@@ -111,79 +104,37 @@ final class TicketsList implements Callable<Integer> {
             throw CliException.usage("Azure support tickets are open or closed: --status attention_needed is Partner "
                     + "Center's only");
         }
-        String k = key == null ? null : key.trim();
-        Output output = context.output();
-        List<HandOff> handOffs = new HandOffStore(state.ledger(context)).all();
-        boolean fromPartnerCenter = customer != null && (src == null || "partner-center".equals(src))
-                && ServiceRequestDesk.offered(context);
-        if (customer == null && "partner-center".equals(src)) {
+        TicketCustomer c = new TicketCustomer(context, customer);
+        if (!c.given() && "partner-center".equals(src)) {
             throw CliException.usage("Partner Center lists service requests per customer: add -c CUSTOMER");
         }
-        if (customer != null && "partner-center".equals(src) && !fromPartnerCenter) {
-            new ServiceRequestDesk(context, customer).open("listing service requests"); // says why not
+        String k = key == null ? null : key.trim();
+        // the ledger is read first: one that cannot be used is said before any call
+        HandOffChannel handOffs = src == null || "handoff".equals(src)
+                ? new HandOffChannel(context, state.ledger(context), customer) : null;
+        List<Ticket> prepared = handOffs == null ? List.of() : handOffs.views(wantStatus, k);
+        boolean fromPartnerCenter = c.given() && (src == null || "partner-center".equals(src))
+                && ServiceRequestChannel.offered(context);
+        ServiceRequestChannel requests = new ServiceRequestChannel(context, c);
+        if (c.given() && "partner-center".equals(src) && !fromPartnerCenter) {
+            requests.open("listing service requests"); // says why not
         }
-        List<ServiceRequest> requests = List.of();
-        if (fromPartnerCenter) {
-            ServiceRequestDesk desk = new ServiceRequestDesk(context, customer);
-            var api = desk.open("listing service requests");
-            String tenant = desk.tenantId();
-            java.util.ArrayList<ServiceRequest> read = new java.util.ArrayList<>();
-            try {
-                api.list(tenant).forEach(-1, read::add);
-            } catch (ApiException e) {
-                throw CustomerResolver.unknownTenantOr(e, tenant, context);
-            }
-            requests = read;
-        }
-        List<dev.pcx.api.model.SupportResource> tickets = List.of();
-        if (subscription != null && (src == null || "azure".equals(src))) {
-            AzureSupportDesk azure = new AzureSupportDesk(context, customer, subscription);
-            tickets = azure.list(wantStatus == null ? null : wantStatus.equals("open") ? "Open" : "Closed");
-            context.say(tickets.size() + " Azure support ticket" + (tickets.size() == 1 ? "" : "s")
-                    + " through the Azure Support API on subscription " + azure.subscription());
-        }
-        RecordPrinter<Object> printer = output.list(TicketColumns.LIST);
-        for (dev.pcx.api.model.SupportResource t : tickets) {
-            if (k == null || k.equals(TicketKeys.keyOf(t))) {
-                printer.print(t);
-            }
-        }
-        if (k != null && !tickets.isEmpty()) {
-            long withKey = tickets.stream().filter(t -> k.equals(TicketKeys.keyOf(t))).count();
-            context.say(withKey + " of them with key " + k);
-        }
-        for (ServiceRequest s : requests) {
-            if ((wantStatus == null || wantStatus.equals(s.status())) && (k == null || k.equals(TicketKeys.keyOf(s)))) {
-                printer.print(s);
-            }
-        }
-        if (customer != null && !fromPartnerCenter && subscription == null) {
+        List<Ticket> filed = fromPartnerCenter ? requests.views(wantStatus, k) : List.of();
+        List<Ticket> azure = subscription != null && (src == null || "azure".equals(src))
+                ? new AzureChannel(context, c, subscription).views(wantStatus, k) : List.of();
+        if (c.given() && !fromPartnerCenter && subscription == null) {
             // only hand-offs are listed: still, a customer that is not one of yours is said so,
             // and an ambiguous name is asked to be made precise, as everywhere else
-            new CustomerResolver(context).tenantId(customer);
+            c.tenantId();
         }
-        if (src == null || "handoff".equals(src)) {
-            String cloud = context.connection().cloud().toString();
-            int closedLeft = 0;
-            for (HandOff h : handOffs) {
-                if ((customer == null || HandOffs.sameCustomer(h, customer)) && (k == null || k.equals(h.key()))
-                        && (h.cloud() == null || h.cloud().equalsIgnoreCase(cloud))) {
-                    if (handOffStatus.equals("all") || handOffStatus.equals("open") == h.open()
-                            && !handOffStatus.equals("attention_needed")) {
-                        printer.print(h);
-                    } else if (!h.open() && status == null) {
-                        closedLeft++;
-                    }
-                }
-            }
-            printer.finish();
-            if (closedLeft > 0) {
-                context.say(closedLeft + " closed hand-off" + (closedLeft == 1 ? " is" : "s are") + " not listed: "
-                        + "--status closed lists them, --status all every one");
-            }
-            return 0;
-        }
+        RecordPrinter<Ticket> printer = context.output().list(Ticket.LIST);
+        azure.forEach(printer::print);
+        filed.forEach(printer::print);
+        prepared.forEach(printer::print);
         printer.finish();
+        if (handOffs != null) {
+            handOffs.listed();
+        }
         return 0;
     }
 }

@@ -1,11 +1,10 @@
 package dev.pcx.cli.tickets;
 
-import dev.pcx.api.ServiceRequests;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.InputFiles;
-import dev.pcx.output.Output;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,7 +55,7 @@ final class TicketsNote implements Callable<Integer> {
             description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
     String subscription;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     TicketState state;
 
     TicketsNote(Context context) {
@@ -68,32 +67,12 @@ final class TicketsNote implements Callable<Integer> {
         if ((text == null) == (file == null)) {
             throw CliException.usage("give the note as TEXT or with --file F|-, one of them");
         }
-        if (subscription == null && !ServiceRequestDesk.isId(id) && !ServiceRequestDesk.isHandOff(id)) {
-            throw CliException.usage("'" + id + "' is not a service request id (a number, e.g. 616122292874576); an "
-                    + "Azure support ticket's name goes with --azure-subscription ID; a hand-off's is local-N");
-        }
-        Output output = context.output();
+        TicketRef ref = TicketRef.parse(id, subscription);
         String note = file != null ? InputFiles.text(file, context.io().in(), "--file", context::say) : text;
         if (note.isBlank()) {
             throw CliException.usage("the note is empty");
         }
-        if (subscription == null && ServiceRequestDesk.isHandOff(id)) {
-            output.single(new HandOffLife(context, state.ledger(context)).note(id, note.strip()), TicketsShow.DETAIL);
-            return 0;
-        }
-        if (subscription != null) {
-            AzureSupportDesk azure = new AzureSupportDesk(context, customer, subscription);
-            var after = azure.note(id.trim(), note.strip());
-            context.say("added a note to Azure support ticket " + after.name() + " through the Azure Support API on "
-                    + "subscription " + azure.subscription());
-            output.single(after, TicketColumns.AZURE);
-            return 0;
-        }
-        ServiceRequestDesk desk = new ServiceRequestDesk(context, customer);
-        ServiceRequests api = desk.open("a note");
-        var after = desk.note(api, id.trim(), note.strip());
-        context.say("added a note to service request " + id.trim());
-        output.single(after, TicketColumns.REQUEST);
+        TicketChannels.of(context, ref, customer, state.ledger(context)).noting(ref.id(), note.strip());
         return 0;
     }
 }

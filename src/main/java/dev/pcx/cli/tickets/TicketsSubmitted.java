@@ -1,6 +1,8 @@
 package dev.pcx.cli.tickets;
 
+import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,9 +45,13 @@ final class TicketsSubmitted implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TicketsShow.requireHandOff(context, id, "recording a submission");
-        HandOff h = new HandOffLife(context, state.ledger(context)).submitted(id, reference);
-        context.output().single(h, TicketsShow.DETAIL);
+        if (!TicketRef.isHandOff(id)) {
+            throw new CliException(ExitCode.REFUSED, "'" + id + "' is not a hand-off (local-N): recording a submission "
+                    + "is kept only for the requests pcx prepared for a person to submit; see them with '"
+                    + context.pcx("tickets list") + "'");
+        }
+        HandOffChannel handOffs = new HandOffChannel(context, state.ledger(context), null);
+        handOffs.print(handOffs.submitted(id, reference));
         return 0;
     }
 }

@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which request each {@code --key} has named on this machine, whatever the channel: a key names one
- * request, so a job that moved from a hand-off to the Azure Support API (or back) with the same key
- * is stopped instead of making a second request. Kept in {@code keys.json} in the ticket ledger
- * beside the hand-offs (which name their own keys), 0600, written under the directory's lock.
+ * Which request each {@code --key} has named on this machine, whatever the channel: the one index
+ * of keys, owning both files that hold them. A key names one request, for one customer, on one
+ * channel: a retried job finds the request its key named, and a job that moved from a hand-off to
+ * the Azure Support API (or back), or to another customer, with the same key is stopped instead
+ * of making a second request. The hand-offs name their own keys ({@code handoffs.json}); the keys
+ * of Azure tickets are kept in {@code keys.json} beside them, 0600, written under the directory's
+ * lock.
  */
-final class KeyRegister {
+final class KeyIndex {
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {
     };
     private final LocalFiles files;
@@ -25,7 +28,7 @@ final class KeyRegister {
     private final HandOffStore handOffs;
 
     /** The register in {@code ledger}, the ticket ledger's directory ({@link TicketState}). */
-    KeyRegister(Path ledger) {
+    KeyIndex(Path ledger) {
         this.files = new LocalFiles(ledger);
         this.file = files.file("keys.json");
         this.handOffs = new HandOffStore(ledger);
@@ -37,13 +40,30 @@ final class KeyRegister {
         return keys == null ? null : keys.get(key);
     }
 
-    /** Before a hand-off with {@code key}: refused when the key named an Azure ticket. */
-    void checkForHandOff(String key) {
-        String azure = key == null ? null : azure(key);
+    /**
+     * The hand-off kept for {@code key} (null when none, or no key): a retried job finds its request
+     * without a call. A key that named an Azure ticket, or a hand-off for another customer, is a
+     * usage error.
+     */
+    HandOff handOff(String key, String customerText) {
+        if (key == null) {
+            return null;
+        }
+        String azure = azure(key);
         if (azure != null) {
             throw CliException.usage("key " + key + " already names " + azure + ": a key names one request, on one "
                     + "channel; give this request its own key");
         }
+        for (HandOff h : handOffs.all()) {
+            if (key.equals(h.key())) {
+                if (!HandOffChannel.sameCustomer(h, customerText)) {
+                    throw CliException.usage("key " + key + " was used for another customer (" + h.customerName()
+                            + ", " + h.customerTenantId() + ") in " + h.id() + ": give each request its own key");
+                }
+                return h;
+            }
+        }
+        return null;
     }
 
     /** Before an Azure ticket with {@code key}: refused when the key named a hand-off. */

@@ -7,7 +7,7 @@ import dev.pcx.api.AuthenticationException;
 import dev.pcx.api.AzureSupport;
 import dev.pcx.api.Json;
 import dev.pcx.api.OutcomeUnknownException;
-import dev.pcx.api.TransportException;
+import dev.pcx.api.WriteOnce;
 import dev.pcx.api.model.SupportResource;
 import dev.pcx.auth.Credentials;
 import dev.pcx.auth.SignInException;
@@ -15,14 +15,15 @@ import dev.pcx.auth.TenantTokens;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.TenantSignIn;
-import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.output.Column;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -32,19 +33,17 @@ import java.util.function.Supplier;
  * filed with a key has a name derived from the key, read before it is filed and again before any
  * retry after a lost answer; a lost answer is never taken for "not filed".
  */
-final class AzureSupportDesk {
+final class AzureChannel extends TicketChannel<SupportResource> {
     /** Attempts at one write whose answers are lost while the resource does not show it. */
     private static final int WRITE_ATTEMPTS = 3;
 
-    private final Context context;
-    private final String customerText;
+    private final TicketCustomer customer;
     private final String subscription;
-    private String tenantId;
     private AzureSupport api;
 
-    AzureSupportDesk(Context context, String customerText, String subscription) {
-        this.context = context;
-        this.customerText = customerText;
+    AzureChannel(Context context, TicketCustomer customer, String subscription) {
+        super(context, "Azure support ticket", SupportResource::closed);
+        this.customer = customer;
         this.subscription = AzureOptions.subscription(subscription);
     }
 
@@ -62,9 +61,7 @@ final class AzureSupportDesk {
                     + "tickets are filed and followed in the Azure portal operated by 21Vianet (support.azure.cn); '"
                     + context.pcx("tickets create") + "' without --azure-subscription prepares one for you to submit");
         }
-        if (customerText == null || customerText.isBlank()) {
-            throw CliException.usage(what + " needs the customer whose subscription it is: add -c CUSTOMER");
-        }
+        customer.require(what, "subscription");
         context.requireAppUser("Azure support tickets (ARM tokens issued by the customer's tenant and by yours)");
         Credentials.Source source = context.connection().credentials();
         if (!(source.tokens() instanceof TenantTokens tokens)) {
@@ -74,17 +71,9 @@ final class AzureSupportDesk {
                     + "PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) instead of PCX_ACCESS_TOKEN");
         }
         ApiSettings settings = context.settings(context.armEndpoint());
-        String tenant = tenantId();
-        api = new AzureSupport(settings, context.http(settings.baseUrl()), tokens.arm(tenant), tokens.arm(null), AzureSupport.DEFAULT_WAIT,
-                context::say);
+        api = new AzureSupport(settings, context.http(settings.baseUrl()), tokens.arm(customer.tenantId()),
+                tokens.arm(null), AzureSupport.DEFAULT_WAIT, context::say);
         return api;
-    }
-
-    String tenantId() {
-        if (tenantId == null) {
-            tenantId = new CustomerResolver(context).tenantId(customerText);
-        }
-        return tenantId;
     }
 
     /** The name a ticket filed with {@code key} has: the same for the same key, customer and subscription. */
@@ -101,9 +90,9 @@ final class AzureSupportDesk {
      * Files the ticket {@code body} builds, once. With a key, a ticket already filed for it is
      * returned as it is ({@code existed}).
      */
-    Filed create(String key, java.util.function.BiFunction<AzureSupport, String, ObjectNode> body) {
+    Filed create(String key, BiFunction<AzureSupport, String, ObjectNode> body) {
         AzureSupport a = open("filing an Azure support ticket");
-        String name = key != null ? nameFor(key, tenantId(), subscription) : UUID.randomUUID().toString();
+        String name = key != null ? nameFor(key, customer.tenantId(), subscription) : UUID.randomUUID().toString();
         return call(() -> {
             if (key != null) {
                 SupportResource earlier = a.ticket(subscription, name);
@@ -112,58 +101,54 @@ final class AzureSupportDesk {
                 }
             }
             ObjectNode b = body.apply(a, key);
-            String check = checkWith(name);
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return new Filed(a.create(subscription, name, b), false);
-                } catch (OutcomeUnknownException unknown) {
-                    // Azure accepted it (a 202) and may still be filing it: never sent again
-                    throw new OutcomeUnknownException(unknown.getMessage(), unknown.target(), unknown, check
-                            + (key == null ? "" : "; a rerun with the same --key files nothing"));
-                } catch (dev.pcx.api.CancelledException interrupted) {
-                    context.say("interrupted while filing ticket " + name + ": it may have been filed; " + check);
-                    throw interrupted;
-                } catch (TransportException lost) {
-                    SupportResource now = readBack(a, name, lost, "filing ticket " + name);
-                    if (now != null) {
-                        context.say("the answer to filing ticket " + name + " was lost; the ticket is there: filed once");
-                        return new Filed(now, false);
-                    }
-                    if (attempt >= WRITE_ATTEMPTS) {
-                        throw new TransportException("the answers to filing ticket " + name + " were lost "
-                                + attempt + " times (" + lost.getMessage() + "), and the ticket is not there: it was "
-                                + "not filed", lost.target(), lost, "run the command again" + (key == null ? "" : " with "
-                                + "the same --key (it is never filed twice)"));
-                    }
-                    context.say("the answer to filing ticket " + name + " was lost (" + lost.getMessage()
-                            + ") and the ticket is not there; filing it again under the same name");
-                } catch (ApiException e) {
-                    // the name is ours (derived from the key, or a fresh one already sent once): taken means
-                    // filed, by this run's lost attempt or by another run with the key, or being filed
-                    if (e.status() == 409 && (key != null || attempt > 1)) {
-                        SupportResource now = a.ticket(subscription, name);
-                        if (now != null) {
-                            context.say(key != null && attempt == 1
-                                    ? "ticket " + name + " was filed meanwhile for key " + key + " (another run)"
-                                    : "ticket " + name + " is there: filed once");
-                            return new Filed(now, attempt == 1);
+            int[] sent = {0};
+            Filed filed = this.<Filed>writeOnce("filing ticket " + name, name, "is there: filed once", "done")
+                    .check(checkWith(name) + (key == null ? "" : "; a rerun with the same --key files nothing"))
+                    .attempts(WRITE_ATTEMPTS, "filing it again under the same name")
+                    .missing(now -> "is not there: it was not filed")
+                    .rerun("run the command again" + (key == null ? "" : " with the same --key (it is never filed "
+                            + "twice)"))
+                    .send(() -> {
+                        sent[0]++;
+                        try {
+                            return new Filed(a.create(subscription, name, b), false);
+                        } catch (ApiException e) {
+                            return taken(e, a, name, key, sent[0]);
                         }
-                        throw new OutcomeUnknownException("Azure says ticket " + name + " exists but does not show it "
-                                + "yet: it is being filed", e.path(), e, check);
-                    }
-                    throw e;
-                }
-            }
+                    }, () -> {
+                        SupportResource now = a.ticket(subscription, name);
+                        return now == null ? null : new Filed(now, false);
+                    }, f -> true);
+            return filed;
         });
+    }
+
+    /**
+     * A 409 on a name that is ours (derived from the key, or a fresh one already sent once): taken
+     * means filed, by this run's lost attempt or by another run with the key, or being filed.
+     */
+    private Filed taken(ApiException e, AzureSupport a, String name, String key, int attempt) {
+        if (e.status() != 409 || key == null && attempt == 1) {
+            throw e;
+        }
+        SupportResource now = a.ticket(subscription, name);
+        if (now == null) {
+            throw new OutcomeUnknownException("Azure says ticket " + name + " exists but does not show it yet: it is "
+                    + "being filed", e.path(), e, checkWith(name));
+        }
+        context.say(key != null && attempt == 1 ? "ticket " + name + " was filed meanwhile for key " + key
+                + " (another run)" : "ticket " + name + " is there: filed once");
+        return new Filed(now, attempt == 1);
     }
 
     /** The ticket filed for {@code key} on this subscription, or null when none was. */
     SupportResource filedFor(String key) {
         AzureSupport a = open("filing an Azure support ticket");
-        return call(() -> a.ticket(subscription, nameFor(key, tenantId(), subscription)));
+        return call(() -> a.ticket(subscription, nameFor(key, customer.tenantId(), subscription)));
     }
 
     /** The ticket named {@code id}, or the one whose number ({@code supportTicketId}) it is. */
+    @Override
     SupportResource get(String id) {
         AzureSupport a = open("showing an Azure support ticket");
         return call(() -> {
@@ -179,116 +164,113 @@ final class AzureSupportDesk {
             }
             if (t == null) {
                 throw CliException.notFound("subscription " + subscription + " has no Azure support ticket " + id
-                        + " (see them with: " + context.pcx("tickets list -c " + customerText + " --azure-subscription "
-                        + subscription) + ")");
+                        + " (see them with: " + context.pcx("tickets list -c " + customer.text()
+                        + " --azure-subscription " + subscription) + ")");
             }
             return t;
         });
     }
 
-    List<SupportResource> list(String status) {
+    /** Open or closed, as the listing's {@code --status} says: Azure's tickets are one or the other. */
+    @Override
+    List<SupportResource> list(String status, String key) {
         AzureSupport a = open("listing Azure support tickets");
-        return call(() -> {
-            List<SupportResource> out = new ArrayList<>();
-            a.tickets(subscription, status == null ? null : "status eq '" + status + "'", 100).forEach(-1, out::add);
-            return out;
+        String filter = status == null || "all".equals(status) ? null : "status eq '" + ("open".equals(status) ? "Open" : "Closed") + "'";
+        List<SupportResource> out = call(() -> {
+            List<SupportResource> read = new ArrayList<>();
+            a.tickets(subscription, filter, 100).forEach(-1, read::add);
+            return read;
         });
+        context.say(out.size() + " Azure support ticket" + (out.size() == 1 ? "" : "s")
+                + " through the Azure Support API on subscription " + subscription);
+        if (key != null && !out.isEmpty()) {
+            context.say(out.stream().filter(t -> key.equals(TicketKeys.keyOf(t))).count() + " of them with key " + key);
+        }
+        return out;
     }
 
-    List<SupportResource> communications(String name) {
+    @Override
+    Ticket view(SupportResource t) {
+        String status = t.text("status");
+        return new Ticket(t.name(), TicketRef.Channel.AZURE, status == null ? null : status.toLowerCase(Locale.ROOT),
+                t.text("severity"), t.text("title"), null, t.text("supportTicketId"), TicketKeys.keyOf(t),
+                t.text("createdDate"), t);
+    }
+
+    @Override
+    List<Column<SupportResource>> fields() {
+        return TicketColumns.AZURE;
+    }
+
+    /** A person sees the ticket with its communications; a script, the ticket as Azure sent it. */
+    @Override
+    void show(SupportResource ticket) {
+        context.say("Azure support ticket, through the Azure Support API on subscription " + subscription);
+        if (!context.output().forPeople()) {
+            print(ticket);
+            return;
+        }
         AzureSupport a = open("reading a ticket's communications");
-        return call(() -> {
+        List<SupportResource> thread = call(() -> {
             List<SupportResource> out = new ArrayList<>();
-            a.communications(subscription, name).forEach(-1, out::add);
+            a.communications(subscription, ticket.name()).forEach(-1, out::add);
             return out;
         });
+        List<Column<SupportResource>> withThread = new ArrayList<>(TicketColumns.AZURE);
+        withThread.add(Column.of("Communications", t -> TicketColumns.thread(thread)));
+        context.output().single(ticket, withThread);
     }
 
-    /** Adds a note (a communication) once; the ticket afterwards. */
+    /** Adds a note (a communication, named by pcx so that a resend cannot add it twice); the ticket afterwards. */
+    @Override
     SupportResource note(String id, String text) {
         AzureSupport a = open("a note");
-        SupportResource ticket = get(id);
-        String name = ticket.name();
+        String name = get(id).name();
         String comm = UUID.randomUUID().toString();
         ObjectNode body = Json.mapper().createObjectNode();
         ObjectNode p = body.putObject("properties");
         String first = text.strip().lines().findFirst().orElse("Note");
         p.put("subject", first.length() > 100 ? first.substring(0, 97) + "..." : first);
         p.put("body", text.strip());
-        return call(() -> {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    a.addCommunication(subscription, name, comm, body);
-                    return a.ticket(subscription, name);
-                } catch (OutcomeUnknownException unknown) {
-                    throw new OutcomeUnknownException(unknown.getMessage(), unknown.target(), unknown, checkWith(name));
-                } catch (dev.pcx.api.CancelledException interrupted) {
-                    context.say("interrupted while adding the note: it may have been added; " + checkWith(name));
-                    throw interrupted;
-                } catch (TransportException lost) {
-                    SupportResource now = readBack(() -> a.communication(subscription, name, comm), lost,
-                            "the note on " + name, name);
-                    if (now != null) {
-                        context.say("the answer to the note was lost; the ticket shows it added");
-                        return a.ticket(subscription, name);
-                    }
-                    if (attempt >= WRITE_ATTEMPTS) {
-                        throw new TransportException("the answers to the note on " + name + " were lost, and the "
-                                + "ticket does not show it: it was not added", lost.target(), lost, "run the command again");
-                    }
-                    context.say("the answer to the note was lost and the ticket does not show it; sending it again "
-                            + "under the same name");
-                }
-            }
+        SupportResource after = call(() -> {
+            this.<SupportResource>writeOnce("the note", "the note on " + name, "shows it added", "done")
+                    .check(checkWith(name))
+                    .attempts(WRITE_ATTEMPTS, "sending it again under the same name")
+                    .send(() -> a.addCommunication(subscription, name, comm, body),
+                            () -> a.communication(subscription, name, comm), c -> true);
+            return a.ticket(subscription, name);
         });
+        context.say("added a note to Azure support ticket " + after.name() + " through the Azure Support API on "
+                + "subscription " + subscription);
+        return after;
     }
 
-    /** Closes the ticket; null when it was closed already (nothing is sent). */
-    SupportResource close(String id) {
+    /** Closes the ticket: PATCH status closed. */
+    @Override
+    SupportResource closeOpen(SupportResource before, String id) {
         AzureSupport a = open("closing an Azure support ticket");
-        SupportResource before = get(id);
-        if (before.closed()) {
-            return null;
-        }
         String name = before.name();
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("status", "closed");
-        return call(() -> {
-            try {
-                return a.update(subscription, name, body);
-            } catch (TransportException lost) {
-                if (lost instanceof OutcomeUnknownException || lost instanceof dev.pcx.api.CancelledException) {
-                    throw lost; // closing twice is harmless, but an interrupt is the person's: exit 130
-                }
-                SupportResource now = readBack(a, name, lost, "closing " + name);
-                if (now != null && now.closed()) {
-                    context.say("the answer to closing " + name + " was lost; the ticket shows it closed");
-                    return now;
-                }
-                throw new TransportException("the answer to closing ticket " + name + " was lost (" + lost.getMessage()
-                        + "), and the ticket is still " + (now == null ? "unknown" : now.text("status"))
-                        + ": it was not closed (or not yet)", lost.target(), lost, "run the command again");
-            }
-        });
+        SupportResource closed = call(() -> this.<SupportResource>writeOnce("closing " + name, "closing ticket " + name,
+                "shows it closed", "done")
+                .check(checkWith(name))
+                .missing(now -> "is still " + (now == null ? "unknown" : now.text("status"))
+                        + ": it was not closed (or not yet)")
+                .send(() -> a.update(subscription, name, body), () -> a.ticket(subscription, name),
+                        now -> now.closed()));
+        context.say("closed Azure support ticket " + closed.name() + " through the Azure Support API on "
+                + "subscription " + subscription);
+        return closed;
     }
 
-    private SupportResource readBack(AzureSupport a, String name, TransportException lost, String what) {
-        return readBack(() -> a.ticket(subscription, name), lost, what, name);
-    }
-
-    private SupportResource readBack(Supplier<SupportResource> read, TransportException lost, String what, String name) {
-        try {
-            return read.get();
-        } catch (RuntimeException unreadable) {
-            throw new OutcomeUnknownException("the answer to " + what + " was lost (" + lost.getMessage()
-                    + "), and the ticket could not be read again: it may or may not have been done", lost.target(), lost,
-                    checkWith(name));
-        }
+    private <R> WriteOnce<R> writeOnce(String what, String whatIn, String shows, String done) {
+        return WriteOnce.<R>of(new WriteOnce.Words(what, whatIn, "the ticket", shows, done), context::say);
     }
 
     /** The fix of an unknown outcome: the command that shows ticket {@code name} as this command line runs pcx. */
     private String checkWith(String name) {
-        return "check with: " + context.pcx("tickets show " + name + " -c " + customerText + " --azure-subscription "
+        return "check with: " + context.pcx("tickets show " + name + " -c " + customer.text() + " --azure-subscription "
                 + subscription);
     }
 
@@ -316,13 +298,13 @@ final class AzureSupportDesk {
                 && said.contains("access token is from the wrong issuer") && !said.contains("auxiliary")) {
             // the customer's token is right for the customer: the subscription is another tenant's
             return CliException.notFound("subscription " + subscription + " does not belong to the customer's tenant ("
-                    + tenantId + "): Azure says it is another tenant's (" + arm.description() + ")"
+                    + customer.tenantId() + "): Azure says it is another tenant's (" + arm.description() + ")"
                     + (arm.requestId() == null ? "" : " (request id " + arm.requestId() + ")") + "; check "
                     + "--azure-subscription: the customer's subscriptions are listed in the Azure portal signed in to "
                     + "the customer's tenant (Subscriptions), or with 'az account list' there");
         }
         return new CliException(ExitCode.AUTH, e.getMessage() + "; the Authorization token must be issued by the "
-                + "customer's tenant (" + tenantId + ") and x-ms-authorization-auxiliary by your partner tenant: sign in "
+                + "customer's tenant (" + customer.tenantId() + ") and x-ms-authorization-auxiliary by your partner tenant: sign in "
                 + "again with '" + context.pcx("auth login") + "' as a person with a delegated admin role in the "
                 + "customer's tenant");
     }
@@ -347,7 +329,7 @@ final class AzureSupportDesk {
             case 404 -> AzureSupport.subscriptionMissing(e) ? e.meaning("the customer has no Azure subscription "
                     + subscription, "check --azure-subscription") : e;
             case 409 -> e.meaning("Azure refused: the ticket name is in use", "a name is never reused: give another "
-                    + "--key, or see the ticket with '" + context.pcx("tickets list -c " + customerText
+                    + "--key, or see the ticket with '" + context.pcx("tickets list -c " + customer.text()
                     + " --azure-subscription " + subscription) + "'");
             default -> e;
         };
