@@ -21,9 +21,9 @@ public final class Credentials {
     }
 
     /** Where the token comes from, and what kind it is. */
-    public record Source(TokenSource tokens, String kind, String description) {
+    public record Source(TokenSource tokens, CredentialKind kind, String description) {
         public boolean appUser() {
-            return "app+user".equals(kind);
+            return kind == CredentialKind.APP_USER;
         }
     }
 
@@ -37,7 +37,8 @@ public final class Credentials {
         if (access != null) {
             String token = access.strip();
             var claims = Jwt.claims(token);
-            String kind = claims.hasNonNull("upn") || claims.hasNonNull("scp") ? "app+user" : "unknown";
+            CredentialKind kind = claims.hasNonNull("upn") || claims.hasNonNull("scp") ? CredentialKind.APP_USER
+                    : CredentialKind.UNKNOWN;
             return new Source(new dev.pcx.api.TokenSource() {
                 @Override
                 public String accessToken() {
@@ -90,7 +91,7 @@ public final class Credentials {
                                      Supplier<AadClient> aad, Map<String, String> env, Clock clock) {
         Flow flow = profile.flowKind();
         return new Source(new ProfileTokenSource(store, name, profile, aad, cloud, env, clock),
-                flow == null ? "unknown" : flow.kind(), store.credentialsFile().toString());
+                flow == null ? CredentialKind.UNKNOWN : flow.kind(), store.credentialsFile().toString());
     }
 
     /** The sign-in of a built-in or known credential, kept in memory (the sandbox's own application). */

@@ -13,8 +13,8 @@ public enum Flow {
     }
 
     /** app+user (delegated, a person's rights) or app-only (the application's own). */
-    public String kind() {
-        return appUser ? "app+user" : "app-only";
+    public CredentialKind kind() {
+        return appUser ? CredentialKind.APP_USER : CredentialKind.APP_ONLY;
     }
 
     public boolean appUser() {

@@ -9,6 +9,7 @@ import dev.pcx.api.RetryListener;
 import dev.pcx.api.Sleeper;
 import dev.pcx.auth.AadClient;
 import dev.pcx.auth.Cloud;
+import dev.pcx.auth.CredentialKind;
 import dev.pcx.auth.Credentials;
 import dev.pcx.auth.Profile;
 import dev.pcx.auth.ProfileStore;
@@ -419,7 +420,7 @@ public final class Context implements AutoCloseable {
      */
     public void requireAppUser(String what) {
         Credentials.Source source = connection().credentials();
-        if ("app-only".equals(source.kind())) {
+        if (source.kind() == CredentialKind.APP_ONLY) {
             throw new AuthenticationException(what + " needs app+user credentials, and pcx is signed in app-only ("
                     + source.description() + ")", options().sandbox()
                     ? "sign in as a person on the sandbox with '" + pcx("auth login") + "' (a device code the sandbox "

@@ -2,6 +2,7 @@ package dev.pcx.cli.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pcx.api.TransportException;
+import dev.pcx.auth.CredentialKind;
 import dev.pcx.auth.Credentials;
 import dev.pcx.auth.Profile;
 import dev.pcx.auth.ProfileStore;
@@ -95,7 +96,7 @@ final class AuthStatus implements Callable<Integer> {
             Check check = check(new Context.Connection(t.cloud(), t.endpoint(), t.authority(), env, null));
             selectedCheck = check;
             rows.add(new Row("(environment)", true, t.cloud().toString(), context.env().get("PCX_TENANT_ID"), null,
-                    env.kind(), null, env.description(), check.text()));
+                    env.kind().wire(), null, env.description(), check.text()));
         }
         ProfileStore.Config config = store.config();
         Map<String, Check> checks = new HashMap<>();
@@ -119,7 +120,7 @@ final class AuthStatus implements Callable<Integer> {
                 selectedCheck = check;
             }
             rows.add(new Row(name, current, p.cloud(), p.tenant(), p.identity(),
-                    p.flowKind() == null ? p.flow() : p.flowKind().kind(), expiry(stored.get(name)),
+                    p.flowKind() == null ? p.flow() : p.flowKind().kind().wire(), expiry(stored.get(name)),
                     store.credentialsFile().toString(), check == null ? null : check.text()));
         }
         Profile selectedProfile = config.profiles().get(selected);
@@ -130,7 +131,7 @@ final class AuthStatus implements Callable<Integer> {
             Check check = offline ? null : check(context.connection());
             selectedCheck = check;
             rows.add(new Row("(sandbox)", true, context.target().cloud().toString(),
-                    dev.pcx.sandbox.SandboxIdentity.TENANT_ID, "the sandbox's built-in person", "app+user", null,
+                    dev.pcx.sandbox.SandboxIdentity.TENANT_ID, "the sandbox's built-in person", CredentialKind.APP_USER.wire(), null,
                     "memory (nothing to sign in)", check == null ? null : check.text()));
         }
         RecordPrinter<Row> printer = output.list(columns);

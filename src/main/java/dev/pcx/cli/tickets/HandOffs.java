@@ -3,6 +3,7 @@ package dev.pcx.cli.tickets;
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.ManagedService;
 import dev.pcx.auth.Cloud;
+import dev.pcx.auth.CredentialKind;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.VersionProvider;
@@ -98,7 +99,7 @@ final class HandOffs {
      * when they cannot be read, the hand-off goes without them and says so.
      */
     private List<HandOff.PortalLink> adminLinks(String tenantId, String service) {
-        if ("app-only".equals(context.connection().credentials().kind())) {
+        if (context.connection().credentials().kind() == CredentialKind.APP_ONLY) {
             context.say("note: the customer's admin-portal links are given only to a person (app+user); "
                     + "the request goes without them");
             return List.of();
