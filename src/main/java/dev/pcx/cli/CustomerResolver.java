@@ -13,9 +13,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Turns what a person types for {@code <customer>} into one customer: a tenant id as is, a domain
+ * Turns a {@link CustomerRef} into one customer, once per command: a tenant id as is, a domain
  * (exact), or a company-name prefix that matches exactly one customer (an exact name wins over
- * longer ones). Ambiguous: a usage error listing the candidates. Unknown: not found.
+ * longer ones). Ambiguous: a usage error listing the candidates. Unknown: not found. A search hit
+ * is used as the search returned it; a customer is read by its id only where a command wants its
+ * name ({@link #resolveNamed}) or the whole record ({@link #full}).
  */
 public final class CustomerResolver {
     private static final Pattern GUID = Pattern.compile(
@@ -66,25 +68,51 @@ public final class CustomerResolver {
     }
 
     /**
-     * The tenant id {@code text} stands for. A tenant id is returned without a call; a domain or a
-     * name costs one search (more only when many names share the prefix).
+     * The customer {@code ref} names, found once: a tenant id as it is, without a call (name and
+     * domain unknown; a command then reads the customer's resources, whose 404 says it is unknown);
+     * a domain or a name as the search returned it (one search, more only when many names share the
+     * prefix), never read again.
      */
-    public Customer resolve(String text) {
-        String t = Typed.plain(text);
-        return switch (kind(t)) {
-            case TENANT_ID -> byId(t.toLowerCase(Locale.ROOT));
-            case DOMAIN -> byDomain(t);
-            case NAME -> byName(t);
-        };
+    public ResolvedCustomer resolve(CustomerRef ref) {
+        String t = Typed.plain(ref.text());
+        return ref.kind() == Kind.TENANT_ID ? new ResolvedCustomer(t.toLowerCase(Locale.ROOT), null, null)
+                : ResolvedCustomer.of(find(ref, false));
     }
 
     /**
-     * The tenant id {@code text} stands for: a tenant id as it is, without a call (a command then
-     * reads the customer's resources, whose 404 says it is unknown); anything else resolved.
+     * As {@link #resolve(CustomerRef)}, but a tenant id is read (one call) for the customer's name
+     * and domain, which also proves it is a customer of the partner's.
      */
+    public ResolvedCustomer resolveNamed(CustomerRef ref) {
+        return ResolvedCustomer.of(find(ref, false));
+    }
+
+    /**
+     * The customer {@code ref} names, in full (billing profile and all): a tenant id is read; a
+     * domain or a name is searched, then the customer found is read.
+     */
+    public Customer full(CustomerRef ref) {
+        return find(ref, true);
+    }
+
+    /** The customer {@code text} names, in full: {@link #full(CustomerRef)} of the text parsed. */
+    public Customer resolve(String text) {
+        return full(CustomerRef.parse(text));
+    }
+
+    /** The tenant id {@code text} stands for: {@link #resolve(CustomerRef)} of the text parsed. */
     public String tenantId(String text) {
-        String t = Typed.plain(text);
-        return kind(t) == Kind.TENANT_ID ? t.toLowerCase(Locale.ROOT) : resolve(t).tenantId();
+        return resolve(CustomerRef.parse(text)).tenantId();
+    }
+
+    /** The customer {@code ref} names: a tenant id read; a search hit read in full when {@code inFull}, else as found. */
+    private Customer find(CustomerRef ref, boolean inFull) {
+        String t = Typed.plain(ref.text());
+        return switch (ref.kind()) {
+            case TENANT_ID -> byId(t.toLowerCase(Locale.ROOT));
+            case DOMAIN -> byDomain(t, inFull);
+            case NAME -> byName(t, inFull);
+        };
     }
 
     private Customer byId(String tenantId) {
@@ -114,11 +142,11 @@ public final class CustomerResolver {
         return e;
     }
 
-    private Customer byDomain(String domain) {
+    private Customer byDomain(String domain, boolean inFull) {
         List<Customer> matches = search(Customers.DOMAIN, domain);
         for (Customer c : matches) {
             if (domain.equalsIgnoreCase(c.domain()) || hasCustomDomain(c, domain)) {
-                return full(c);
+                return inFull ? read(c) : c;
             }
         }
         Customer custom = byCustomDomain(domain);
@@ -175,7 +203,7 @@ public final class CustomerResolver {
             });
         }
         for (Customer slim : candidates.values()) {
-            Customer c = full(slim);
+            Customer c = read(slim);
             if (hasCustomDomain(c, domain)) {
                 return c;
             }
@@ -183,26 +211,24 @@ public final class CustomerResolver {
         return null;
     }
 
-    private Customer byName(String prefix) {
+    private Customer byName(String prefix, boolean inFull) {
         List<Customer> matches = search(Customers.COMPANY_NAME, prefix);
         if (matches.isEmpty()) {
             throw CliException.notFound("no customer's company name starts with '" + prefix
                     + "'; try a shorter prefix, the domain or the tenant id (" + pcx.apply("customers list --name ...") + ")");
         }
-        if (matches.size() == 1) {
-            return full(matches.get(0));
-        }
         List<Customer> exact = matches.stream().filter(c -> prefix.equalsIgnoreCase(c.companyName())).toList();
-        if (exact.size() == 1) {
-            return full(exact.get(0));
+        if (matches.size() == 1 || exact.size() == 1) {
+            Customer c = matches.size() == 1 ? matches.get(0) : exact.get(0);
+            return inFull ? read(c) : c;
         }
         String count = matches.size() > SCAN_LIMIT ? "more than " + SCAN_LIMIT : String.valueOf(matches.size());
         throw new CliException(ExitCode.USAGE, "'" + prefix + "' matches " + count
                 + " customers; give more of the name, the domain or the tenant id:", candidates(matches));
     }
 
-    /** The list items are slim; the caller wants the customer in full. */
-    private Customer full(Customer slim) {
+    /** The list items are slim: the customer in full, read by its tenant id. */
+    private Customer read(Customer slim) {
         String id = slim.tenantId();
         if (id == null) {
             return slim;

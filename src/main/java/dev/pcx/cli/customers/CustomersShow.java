@@ -2,6 +2,7 @@ package dev.pcx.cli.customers;
 
 import dev.pcx.api.model.Customer;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerRef;
 import dev.pcx.cli.CustomerResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,8 +25,9 @@ import java.util.concurrent.Callable;
 final class CustomersShow implements Callable<Integer> {
     private final Context context;
 
-    @Parameters(index = "0", paramLabel = "<customer>", description = "Tenant id, domain or company-name prefix")
-    String customer;
+    @Parameters(index = "0", paramLabel = "<customer>", converter = CustomerRef.Converter.class,
+            description = "Tenant id, domain or company-name prefix")
+    CustomerRef customer;
 
     CustomersShow(Context context) {
         this.context = context;
@@ -34,8 +36,7 @@ final class CustomersShow implements Callable<Integer> {
     @Override
     public Integer call() {
         var output = context.output();
-        CustomerResolver.kind(customer);
-        Customer found = new CustomerResolver(context).resolve(customer);
+        Customer found = new CustomerResolver(context).full(customer);
         output.single(found, CustomerColumns.DETAIL);
         return 0;
     }

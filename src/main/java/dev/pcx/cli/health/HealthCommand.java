@@ -5,6 +5,7 @@ import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.output.Output;
 import dev.pcx.output.OutputFormat;
 import dev.pcx.output.RecordPrinter;
@@ -48,7 +49,7 @@ public final class HealthCommand implements Callable<Integer> {
     private final Context context;
 
     @Mixin
-    TenantOption tenant;
+    OptionalCustomerOption customer;
 
     @Option(names = "--all", description = "Include resolved issues")
     boolean all;
@@ -88,7 +89,7 @@ public final class HealthCommand implements Callable<Integer> {
         String gate = failOn.value();
         Output output = context.output();
         HealthAccess access = HealthAccess.of(context);
-        TenantOption.Tenant t = tenant.resolve(context);
+        Tenant t = Tenant.of(context, customer.customer);
         List<ServiceHealth> every;
         try {
             every = HealthReport.services(access.tenant(t.id(), t.label()).healthOverviews(), all, null);

@@ -3,6 +3,7 @@ package dev.pcx.cli.health;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.output.Column;
 import dev.pcx.output.HtmlText;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class HealthShow implements Callable<Integer> {
     String id;
 
     @Mixin
-    TenantOption tenant;
+    OptionalCustomerOption customer;
 
     HealthShow(Context context) {
         this.context = context;
@@ -58,7 +59,7 @@ final class HealthShow implements Callable<Integer> {
         }
         var output = context.output();
         HealthAccess access = HealthAccess.of(context);
-        TenantOption.Tenant t = tenant.resolve(context);
+        Tenant t = Tenant.of(context, customer.customer);
         ServiceHealthIssue issue;
         try {
             issue = access.tenant(t.id(), t.label()).issue(id.trim());

@@ -7,6 +7,7 @@ import dev.pcx.cli.Context;
 import dev.pcx.cli.DurationConverter;
 import dev.pcx.cli.Errors;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.output.Column;
 import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.Output;
@@ -48,7 +49,7 @@ final class HealthWatch implements Callable<Integer> {
     private final Context context;
 
     @Mixin
-    TenantOption tenant;
+    OptionalCustomerOption customer;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1m", converter = DurationConverter.class,
             description = "Time between looks, at least 5s (default: ${DEFAULT-VALUE})")
@@ -79,7 +80,7 @@ final class HealthWatch implements Callable<Integer> {
         }
         Output output = context.output();
         HealthAccess access = HealthAccess.of(context);
-        TenantOption.Tenant t = tenant.resolve(context);
+        Tenant t = Tenant.of(context, customer.customer);
         ServiceAnnouncements graph = access.tenant(t.id(), t.label());
         HealthWatcher watcher = new HealthWatcher(() -> {
             try {

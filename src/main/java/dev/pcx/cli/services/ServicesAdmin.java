@@ -3,6 +3,7 @@ package dev.pcx.cli.services;
 import dev.pcx.api.ApiException;
 import dev.pcx.api.model.ManagedService;
 import dev.pcx.cli.CliException;
+import dev.pcx.cli.CustomerOption;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
@@ -63,7 +64,7 @@ final class ServicesAdmin implements Callable<Integer> {
     public Integer call() {
         var output = context.output();
         context.requireAppUser("the managed services of a customer (admin on behalf of)");
-        String customerId = new CustomerResolver(context).tenantId(customer.customer);
+        String customerId = new CustomerResolver(context).resolve(customer.customer).tenantId();
         List<ManagedService> services = new ArrayList<>();
         try {
             context.api().subscriptions().managedServices(customerId).forEach(-1, s -> {

@@ -6,6 +6,7 @@ import dev.pcx.api.model.SubscriptionEnums;
 import dev.pcx.api.model.WireEnum;
 import dev.pcx.cli.Candidates;
 import dev.pcx.cli.CliException;
+import dev.pcx.cli.CustomerOption;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.Context;
 import dev.pcx.output.RecordPrinter;
@@ -51,7 +52,7 @@ final class ServicesList implements Callable<Integer> {
             throw CliException.usage("--status '" + status + "' is not a subscription status: use one of "
                     + String.join(", ", new Candidates.SubscriptionStatuses()));
         }
-        String customerId = new CustomerResolver(context).tenantId(customer.customer);
+        String customerId = new CustomerResolver(context).resolve(customer.customer).tenantId();
         RecordPrinter<Subscription> printer = output.list(SubscriptionColumns.LIST);
         try {
             context.stream(context.api().subscriptions().list(customerId), -1, printer,

@@ -2,6 +2,7 @@ package dev.pcx.cli.services;
 
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,6 +79,6 @@ final class ServicesSet implements Callable<Integer> {
         if (problem != null) {
             throw CliException.usage(option + ": " + problem);
         }
-        fixes.add(new Fix(0, customer.customer, subscription, action, value));
+        fixes.add(new Fix(0, customer.customer.toString(), subscription, action, value));
     }
 }

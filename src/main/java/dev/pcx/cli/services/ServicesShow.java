@@ -4,6 +4,7 @@ import dev.pcx.api.ApiException;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerOption;
 import dev.pcx.cli.CustomerResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ final class ServicesShow implements Callable<Integer> {
     public Integer call() {
         var output = context.output();
         SubscriptionResolver.checkSyntax(subscription);
-        String customerId = new CustomerResolver(context).tenantId(customer.customer);
+        String customerId = new CustomerResolver(context).resolve(customer.customer).tenantId();
         String id = new SubscriptionResolver(context).idOf(customerId, subscription);
         Subscription s;
         try {

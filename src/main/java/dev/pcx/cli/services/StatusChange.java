@@ -2,6 +2,7 @@ package dev.pcx.cli.services;
 
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerOption;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.Prompter;
 import dev.pcx.output.DisplayWidth;
@@ -41,7 +42,7 @@ abstract class StatusChange implements Callable<Integer> {
         List<Fix.Resolved> fixes = new ArrayList<>();
         for (String s : subscriptions) {
             // several: every one is found before any is changed (ids looked up too)
-            fixes.add(runner.resolve(new Fix(0, customer.customer, s, action, null), subscriptions.size() > 1));
+            fixes.add(runner.resolve(new Fix(0, customer.customer.toString(), s, action, null), subscriptions.size() > 1));
         }
         if (action == Action.SUSPEND && !change.dryRun && !change.yes) {
             if (!context.io().stdinTty()) {

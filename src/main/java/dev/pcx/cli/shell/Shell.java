@@ -3,8 +3,10 @@ package dev.pcx.cli.shell;
 import dev.pcx.cli.Cli;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerRef;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.cli.Session;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,10 +127,9 @@ public final class Shell {
         }
         try (Context context = context()) {
             try {
-                CustomerResolver.kind(ref);
-                var found = new CustomerResolver(context).resolve(ref);
+                ResolvedCustomer found = new CustomerResolver(context).resolveNamed(CustomerRef.parse(ref));
                 customer = found.tenantId();
-                customerLabel = found.companyName() != null ? found.companyName() : ref;
+                customerLabel = found.name() != null ? found.name() : ref;
                 session.say("using " + customerLabel + " (" + customer + ")");
                 return 0;
             } catch (Throwable t) {
