@@ -1,11 +1,11 @@
 package dev.pcx.cli.tickets;
 
-import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.ManagedService;
 import dev.pcx.auth.Cloud;
 import dev.pcx.auth.CredentialKind;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.cli.VersionProvider;
 
 import java.time.Instant;
@@ -53,16 +53,16 @@ final class HandOffs {
     /** The hand-off for {@code request} to {@code customer}: the one kept for its key, else a new one. */
     HandOffStore.Kept prepare(TicketCustomer customer, HandOffComposer.Request request) {
         HandOff h = new KeyIndex(ledger).handOff(request.key(), customer.text());
-        return h != null ? new HandOffStore.Kept(h, true) : prepare(customer.customer(), request);
+        return h != null ? new HandOffStore.Kept(h, true) : prepare(customer.named(), request);
     }
 
     /** A new hand-off for {@code request} to {@code c} (or, under the store's lock, the one kept for its key). */
-    HandOffStore.Kept prepare(Customer c, HandOffComposer.Request request) {
+    HandOffStore.Kept prepare(ResolvedCustomer c, HandOffComposer.Request request) {
         Cloud cloud = context.connection().cloud();
         List<HandOff.PortalLink> links = request.azure() ? HandOffComposer.azureLinks(cloud)
                 : HandOffComposer.links(cloud, adminLinks(c.tenantId(), request.service()));
         String now = now();
-        HandOffComposer.Customer who = new HandOffComposer.Customer(c.tenantId(), c.domain(), c.companyName());
+        HandOffComposer.Customer who = new HandOffComposer.Customer(c.tenantId(), c.domain(), c.name());
         return store.keep(request.key(), id -> HandOffComposer.compose(id, cloud, who, request, links, now,
                 VersionProvider.version()));
     }

@@ -1,6 +1,7 @@
 package dev.pcx.cli.tickets;
 
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerRef;
 
 import java.nio.file.Path;
 
@@ -9,7 +10,7 @@ final class TicketChannels {
     private TicketChannels() {
     }
 
-    static TicketChannel<?> of(Context context, TicketRef ref, String customer, Path ledger) {
+    static TicketChannel<?> of(Context context, TicketRef ref, CustomerRef customer, Path ledger) {
         TicketCustomer c = new TicketCustomer(context, customer);
         return switch (ref.channel()) {
             case HANDOFF -> new HandOffChannel(context, ledger, null);

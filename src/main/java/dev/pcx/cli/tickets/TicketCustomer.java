@@ -1,9 +1,10 @@
 package dev.pcx.cli.tickets;
 
-import dev.pcx.api.model.Customer;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerRef;
 import dev.pcx.cli.CustomerResolver;
+import dev.pcx.cli.ResolvedCustomer;
 
 /**
  * The customer a ticket verb names with {@code -c}, resolved once, when a channel first needs it
@@ -12,51 +13,45 @@ import dev.pcx.cli.CustomerResolver;
  */
 final class TicketCustomer {
     private final Context context;
-    private final String text;
-    private Customer resolved;
+    private final CustomerRef ref;
+    private ResolvedCustomer resolved;
 
-    TicketCustomer(Context context, String text) {
+    /** The customer {@code ref} names; null when -c was not given. */
+    TicketCustomer(Context context, CustomerRef ref) {
         this.context = context;
-        this.text = text == null || text.isBlank() ? null : text.trim();
-    }
-
-    /** A customer already resolved (escalate's). */
-    static TicketCustomer of(Context context, Customer c, String text) {
-        TicketCustomer t = new TicketCustomer(context, text);
-        t.resolved = c;
-        return t;
+        this.ref = ref;
     }
 
     /** Whether {@code -c} was given. */
     boolean given() {
-        return text != null;
+        return ref != null;
     }
 
-    /** What was typed, for the commands pcx suggests. */
+    /** What was typed, for the commands pcx suggests; null without -c. */
     String text() {
-        return text;
+        return ref == null ? null : ref.text();
     }
 
     /** Stops {@code what} when no customer was given. */
     void require(String what, String whose) {
-        if (text == null) {
+        if (ref == null) {
             throw CliException.usage(what + " needs the customer whose " + whose + " it is: add -c CUSTOMER");
         }
     }
 
-    /** The customer, resolved on first use. */
-    Customer customer() {
-        if (resolved == null) {
-            resolved = new CustomerResolver(context).resolve(text);
-        }
-        return resolved;
-    }
-
     /** The customer's tenant id: a tenant id typed is taken as it is, without a call. */
     String tenantId() {
-        if (resolved == null && CustomerResolver.kind(text) == CustomerResolver.Kind.TENANT_ID) {
-            return new CustomerResolver(context).tenantId(text);
+        if (resolved == null) {
+            resolved = new CustomerResolver(context).resolve(ref);
         }
-        return customer().tenantId();
+        return resolved.tenantId();
+    }
+
+    /** The customer with its name and domain (one read when a tenant id was typed). */
+    ResolvedCustomer named() {
+        if (resolved == null || resolved.name() == null) {
+            resolved = new CustomerResolver(context).resolveNamed(ref);
+        }
+        return resolved;
     }
 }

@@ -1,6 +1,7 @@
 package dev.pcx.cli.tickets;
 
 import dev.pcx.cli.Context;
+import dev.pcx.cli.OptionalCustomerOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,8 +38,8 @@ final class TicketsClose implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<id>", description = "The service request's id")
     String id;
 
-    @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "The customer whose request it is")
-    String customer;
+    @Mixin
+    OptionalCustomerOption customer;
 
     @Option(names = "--azure-subscription", paramLabel = "ID",
             description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
@@ -54,7 +55,7 @@ final class TicketsClose implements Callable<Integer> {
     @Override
     public Integer call() {
         TicketRef ref = TicketRef.parse(id, subscription);
-        TicketChannels.of(context, ref, customer, state.ledger(context)).closing(ref.id());
+        TicketChannels.of(context, ref, customer.customer, state.ledger(context)).closing(ref.id());
         return 0;
     }
 }

@@ -2,6 +2,8 @@ package dev.pcx.cli.tickets;
 
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerRef;
+import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.InputFiles;
 import dev.pcx.cli.Prompter;
@@ -60,8 +62,8 @@ final class TicketsCreate implements Callable<Integer> {
     private final Context context;
     private TicketCustomer resolved;
 
-    @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "Tenant id, domain or company-name prefix")
-    String customer;
+    @Mixin
+    OptionalCustomerOption customer;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "The request's title")
     String title;
@@ -118,11 +120,11 @@ final class TicketsCreate implements Callable<Integer> {
         if (viaAzure) {
             azure.check(severity, context.io().stdinTty(), context);
             return AzureFiling.file(context, state.ledger(context), azure,
-                    new AzureChannel(context, customer(), azure.subscription), title.trim(), severity, service.trim(),
+                    new AzureChannel(context, who(), azure.subscription), title.trim(), severity, service.trim(),
                     description, k);
         }
         HandOffs handOffs = new HandOffs(context, state.ledger(context));
-        HandOffStore.Kept kept = handOffs.prepare(customer(), new HandOffComposer.Request(title.trim(), severity,
+        HandOffStore.Kept kept = handOffs.prepare(who(), new HandOffComposer.Request(title.trim(), severity,
                 service.trim(), description, k,
                 azure.azure() ? AzureOptions.subscription(azure.subscription) : null));
         return handOffs.handOver(kept, replay);
@@ -131,7 +133,7 @@ final class TicketsCreate implements Callable<Integer> {
     /** Fields not given: asked for on a terminal; without one, exit 2 naming every missing flag. */
     private void askForMissing(boolean viaAzure) {
         Map<String, Boolean> missing = new LinkedHashMap<>();
-        missing.put("--customer", blank(customer));
+        missing.put("--customer", customer.customer == null);
         missing.put("--title", blank(title));
         missing.put("--severity", blank(severity));
         missing.put("--service", blank(service));
@@ -153,14 +155,14 @@ final class TicketsCreate implements Callable<Integer> {
                     + "--description-file)") + (context.io().stdinTty() ? "" : " (there is no terminal to ask on)"));
         }
         Prompter prompter = new Prompter(context.io());
-        while (blank(customer)) {
+        while (customer.customer == null) {
             String answer = prompter.ask("Customer (tenant id, domain or name): ", "-c/--customer");
             try {
                 // checked now: an ambiguous or unknown one is asked again, before the other answers
-                TicketCustomer asked = new TicketCustomer(context, answer);
+                TicketCustomer asked = new TicketCustomer(context, CustomerRef.parse(answer));
                 asked.tenantId();
                 resolved = asked;
-                customer = answer;
+                customer.customer = CustomerRef.parse(answer);
             } catch (CliException e) {
                 context.say(e.getMessage());
                 e.details().forEach(context::say);
@@ -188,9 +190,9 @@ final class TicketsCreate implements Callable<Integer> {
     }
 
     /** The customer of -c, resolved once: the one the prompt already checked, when it asked. */
-    private TicketCustomer customer() {
+    private TicketCustomer who() {
         if (resolved == null) {
-            resolved = new TicketCustomer(context, customer);
+            resolved = new TicketCustomer(context, customer.customer);
         }
         return resolved;
     }

@@ -1,10 +1,11 @@
 package dev.pcx.cli.tickets;
 
-import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerOption;
+import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.InputFiles;
 import dev.pcx.cli.VersionProvider;
@@ -59,9 +60,8 @@ import java.util.concurrent.Callable;
 final class TicketsEscalate implements Callable<Integer> {
     private final Context context;
 
-    @Option(names = {"-c", "--customer"}, required = true, paramLabel = "CUSTOMER",
-            description = "Tenant id, domain or company-name prefix")
-    String customer;
+    @Mixin
+    CustomerOption customer;
 
     @Option(names = "--service", required = true, paramLabel = "NAME",
             description = "The service: its id, or the start of its name or of a word in it (teams)")
@@ -122,7 +122,7 @@ final class TicketsEscalate implements Callable<Integer> {
             description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
         }
         HandOffs handOffs = new HandOffs(context, state.ledger(context));
-        TicketCustomer who = new TicketCustomer(context, customer);
+        TicketCustomer who = new TicketCustomer(context, customer.customer);
         AzureChannel tickets = viaAzure ? new AzureChannel(context, who, azure.subscription) : null;
         if (tickets != null && k != null) {
             var filed = tickets.filedFor(k);
@@ -133,12 +133,12 @@ final class TicketsEscalate implements Callable<Integer> {
                 return ExitCode.OK;
             }
         }
-        HandOff earlier = viaAzure ? null : new KeyIndex(state.ledger(context)).handOff(k, customer);
+        HandOff earlier = viaAzure ? null : new KeyIndex(state.ledger(context)).handOff(k, who.text());
         if (earlier != null) {
             return handOffs.handOver(new HandOffStore.Kept(earlier, true), replay);
         }
-        Customer c = who.customer();
-        String label = c.companyName() != null ? c.companyName() : c.tenantId();
+        ResolvedCustomer c = who.named();
+        String label = c.label();
         ServiceCheck.Result health = ServiceCheck.check(context, c.tenantId(), label, service.trim());
         if (health.checked() && health.services().isEmpty() && !viaAzure && !force) {
             // a typo must not skip the very check escalate exists for

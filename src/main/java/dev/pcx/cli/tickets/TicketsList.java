@@ -2,6 +2,7 @@ package dev.pcx.cli.tickets;
 
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +46,8 @@ import java.util.concurrent.Callable;
 final class TicketsList implements Callable<Integer> {
     private final Context context;
 
-    @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "Tenant id, domain or company-name prefix")
-    String customer;
+    @Mixin
+    OptionalCustomerOption customer;
 
     @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Statuses.class,
             description = "open, closed, attention_needed or all (hand-offs: open unless given)")
@@ -104,14 +105,14 @@ final class TicketsList implements Callable<Integer> {
             throw CliException.usage("Azure support tickets are open or closed: --status attention_needed is Partner "
                     + "Center's only");
         }
-        TicketCustomer c = new TicketCustomer(context, customer);
+        TicketCustomer c = new TicketCustomer(context, customer.customer);
         if (!c.given() && "partner-center".equals(src)) {
             throw CliException.usage("Partner Center lists service requests per customer: add -c CUSTOMER");
         }
         String k = key == null ? null : key.trim();
         // the ledger is read first: one that cannot be used is said before any call
         HandOffChannel handOffs = src == null || "handoff".equals(src)
-                ? new HandOffChannel(context, state.ledger(context), customer) : null;
+                ? new HandOffChannel(context, state.ledger(context), c.text()) : null;
         List<Ticket> prepared = handOffs == null ? List.of() : handOffs.views(wantStatus, k);
         boolean fromPartnerCenter = c.given() && (src == null || "partner-center".equals(src))
                 && ServiceRequestChannel.offered(context);

@@ -2,6 +2,7 @@ package dev.pcx.cli.tickets;
 
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.cli.InputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +49,8 @@ final class TicketsNote implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE", description = "The note from a file, - for stdin")
     String file;
 
-    @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER", description = "The customer whose request it is")
-    String customer;
+    @Mixin
+    OptionalCustomerOption customer;
 
     @Option(names = "--azure-subscription", paramLabel = "ID",
             description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
@@ -72,7 +73,7 @@ final class TicketsNote implements Callable<Integer> {
         if (note.isBlank()) {
             throw CliException.usage("the note is empty");
         }
-        TicketChannels.of(context, ref, customer, state.ledger(context)).noting(ref.id(), note.strip());
+        TicketChannels.of(context, ref, customer.customer, state.ledger(context)).noting(ref.id(), note.strip());
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.pcx.cli.tickets;
 
 import dev.pcx.cli.Context;
+import dev.pcx.cli.OptionalCustomerOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,9 +41,8 @@ final class TicketsShow implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<id>", description = "The request's id: Partner Center's number, or local-N")
     String id;
 
-    @Option(names = {"-c", "--customer"}, paramLabel = "CUSTOMER",
-            description = "The customer whose service request it is (Partner Center's)")
-    String customer;
+    @Mixin
+    OptionalCustomerOption customer;
 
     @Option(names = "--azure-subscription", paramLabel = "ID",
             description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
@@ -58,7 +58,7 @@ final class TicketsShow implements Callable<Integer> {
     @Override
     public Integer call() {
         TicketRef ref = TicketRef.parse(id, subscription);
-        TicketChannels.of(context, ref, customer, state.ledger(context)).showing(ref.id());
+        TicketChannels.of(context, ref, customer.customer, state.ledger(context)).showing(ref.id());
         return 0;
     }
 }
