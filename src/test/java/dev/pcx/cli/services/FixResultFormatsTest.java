@@ -3,6 +3,7 @@ package dev.pcx.cli.services;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.testing.MockServerTest;
 import dev.pcx.testing.Pcx;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,6 +57,17 @@ class FixResultFormatsTest extends MockServerTest {
                 --
                 2 would apply
                 """, r.err());
+    }
+
+    @Test
+    void jqSeesTheChangesAsJsonHasThem() {
+        server.enqueue(ok(ServicesChangeTest.subscription("active", 10, "e")));
+
+        Pcx.Result r = pcx.run("services", "set", "-c", CUSTOMER, SUB, "--quantity", "4", "--dry-run", "-o", "json",
+                "--jq", ".[].changes");
+
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("[{\"field\":\"quantity\",\"from\":10,\"to\":4}]\n", r.out());
     }
 
     /** What each format prints for those runs. */
