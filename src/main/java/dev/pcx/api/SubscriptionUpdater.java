@@ -27,39 +27,8 @@ public final class SubscriptionUpdater {
     /** ...and back off to at most this. */
     static final Duration POLL_CEILING = Duration.ofSeconds(30);
 
-    /** The fields a fix may change, by their wire names. */
-    public enum Field {
-        STATUS("status"), QUANTITY("quantity"), FRIENDLY_NAME("friendlyName"), AUTO_RENEW("autoRenewEnabled");
-
-        private final String wire;
-
-        Field(String wire) {
-            this.wire = wire;
-        }
-
-        public String wire() {
-            return wire;
-        }
-    }
-
-    /** A wanted value. */
-    public record Change(Field field, JsonNode value) {
-    }
-
-    /** One field from its current value to the wanted one. */
-    public record Diff(String field, JsonNode from, JsonNode to) {
-        @Override
-        public String toString() {
-            return field + ": " + text(from) + " → " + text(to);
-        }
-
-        private static String text(JsonNode n) {
-            return n == null || n.isNull() || n.isMissingNode() ? "(none)" : n.isTextual() ? n.asText() : n.toString();
-        }
-    }
-
     /** What happened: the fields that differed and the subscription afterwards (before, for a dry run). */
-    public record Outcome(Kind kind, List<Diff> diff, Subscription subscription, String request) {
+    public record Outcome(Kind kind, List<FieldChange> changes, Subscription subscription, String request) {
         public enum Kind { APPLIED, UNCHANGED, WOULD_APPLY }
     }
 
@@ -73,39 +42,44 @@ public final class SubscriptionUpdater {
         this.progress = progress;
     }
 
-    public Outcome apply(String customerId, String subscriptionId, List<Change> changes, boolean dryRun) {
+    /**
+     * Sets the {@link FieldChange#wanted wanted} fields of {@code sub} that differ; with
+     * {@code dryRun}, says what it would send and sends nothing.
+     */
+    public Outcome apply(SubscriptionRef sub, List<FieldChange> wanted, boolean dryRun) {
         Subscriptions subs = api.subscriptions();
-        Subscriptions.Read read = subs.get(customerId, subscriptionId);
-        List<Diff> diff = diff(read.body(), changes);
-        if (diff.isEmpty()) {
-            return new Outcome(Outcome.Kind.UNCHANGED, diff, read.subscription(), null);
+        Subscriptions.Read read = subs.get(sub);
+        List<FieldChange> changes = changes(read.body(), wanted);
+        if (changes.isEmpty()) {
+            return new Outcome(Outcome.Kind.UNCHANGED, changes, read.subscription(), null);
         }
         String etag = read.subscription().etag();
-        String request = "PATCH /v1/customers/" + customerId + "/subscriptions/" + subscriptionId
+        String request = "PATCH /v1/customers/" + sub.customerId() + "/subscriptions/" + sub.subscriptionId()
                 + (etag == null ? "" : " (If-Match: " + etag + ")");
         if (dryRun) {
-            return new Outcome(Outcome.Kind.WOULD_APPLY, diff, read.subscription(), request);
+            return new Outcome(Outcome.Kind.WOULD_APPLY, changes, read.subscription(), request);
         }
         ObjectNode body = read.body().deepCopy();
-        for (Diff d : diff) {
-            Subscriptions.set(body, d.field(), d.to());
+        for (FieldChange c : changes) {
+            Subscriptions.set(body, c.field().wire(), c.to());
         }
-        String check = "check with: pcx services show -c " + customerId + " " + subscriptionId;
+        String id = sub.subscriptionId();
+        String check = "check with: pcx " + sub.showCommand();
         Subscriptions.Patched patched;
         try {
-            patched = WriteOnce.<Subscriptions.Patched>of(new WriteOnce.Words("the change of " + subscriptionId,
-                            "the change of subscription " + subscriptionId, "the subscription", "shows it applied",
+            patched = WriteOnce.<Subscriptions.Patched>of(new WriteOnce.Words("the change of " + id,
+                            "the change of subscription " + id, "the subscription", "shows it applied",
                             "applied"), progress)
                     .missing(r -> "does not show the change: it was not applied (or not yet)")
                     .check(check)
                     .rerun("run the command again (nothing is changed twice), or " + check)
-                    .send(() -> subs.patch(customerId, subscriptionId, body, etag),
-                            () -> new Subscriptions.Patched(200, subs.get(customerId, subscriptionId), null, null),
-                            now -> diff(now.updated().body(), changes).isEmpty());
+                    .send(() -> subs.patch(sub, body, etag),
+                            () -> new Subscriptions.Patched(200, subs.get(sub), null, null),
+                            now -> changes(now.updated().body(), wanted).isEmpty());
         } catch (ApiException e) {
             if (e.status() == 409 || e.status() == 412) {
-                Subscription now = subs.get(customerId, subscriptionId).subscription();
-                throw new ConflictException("subscription " + subscriptionId + " changed while pcx was changing it ("
+                Subscription now = subs.get(sub).subscription();
+                throw new ConflictException("subscription " + id + " changed while pcx was changing it ("
                         + e.status() + "); nothing was overwritten. It is now: status " + now.status() + ", quantity "
                         + now.quantity() + ", auto-renew " + now.autoRenewEnabled() + ", name '" + now.friendlyName()
                         + "'. Run the command again if the change is still wanted", e.requestId());
@@ -113,15 +87,14 @@ public final class SubscriptionUpdater {
             throw e;
         }
         if (!patched.accepted()) {
-            return new Outcome(Outcome.Kind.APPLIED, diff,
-                    patched.updated() == null ? subs.get(customerId, subscriptionId).subscription()
-                            : patched.updated().subscription(), request);
+            return new Outcome(Outcome.Kind.APPLIED, changes,
+                    patched.updated() == null ? subs.get(sub).subscription() : patched.updated().subscription(), request);
         }
-        return new Outcome(Outcome.Kind.APPLIED, diff, watch(customerId, subscriptionId, patched, changes), request);
+        return new Outcome(Outcome.Kind.APPLIED, changes, watch(sub, patched, wanted), request);
     }
 
     /** Polls a 202's Location (or the subscription) until the wanted values show, or the deadline passes. */
-    private Subscription watch(String customerId, String subscriptionId, Subscriptions.Patched patched, List<Change> changes) {
+    private Subscription watch(SubscriptionRef sub, Subscriptions.Patched patched, List<FieldChange> wanted) {
         Subscriptions subs = api.subscriptions();
         long start = api.settings().nanoTime().getAsLong();
         long deadline = start + wait.toNanos();
@@ -134,12 +107,12 @@ public final class SubscriptionUpdater {
             first = false;
             long now = api.settings().nanoTime().getAsLong();
             if (now + pause.toNanos() > deadline) {
-                throw new TransportException("Partner Center accepted the change to " + subscriptionId
+                throw new TransportException("Partner Center accepted the change to " + sub.subscriptionId()
                         + " but did not show it done within " + RetryInterceptor.human(wait)
-                        + "; check later with: pcx services show -c " + customerId + " " + subscriptionId, null, null);
+                        + "; check later with: pcx " + sub.showCommand(), null, null);
             }
-            progress.accept("Partner Center accepted the change to " + subscriptionId + "; waiting for it to apply ("
-                    + Duration.ofNanos(now - start).toSeconds() + " s)");
+            progress.accept("Partner Center accepted the change to " + sub.subscriptionId()
+                    + "; waiting for it to apply (" + Duration.ofNanos(now - start).toSeconds() + " s)");
             try {
                 api.settings().sleeper().sleep(pause);
             } catch (InterruptedException e) {
@@ -149,15 +122,15 @@ public final class SubscriptionUpdater {
             Subscriptions.Read read;
             try {
                 read = patched.location() != null && !patched.location().isBlank()
-                        ? subs.follow(patched.location()) : subs.get(customerId, subscriptionId);
+                        ? subs.follow(patched.location()) : subs.get(sub);
             } catch (ApiException | MalformedResponseException e) {
                 // the change was accepted all the same: a poll refused, answered with HTML or pointing
                 // to another host must not read as "refused", or a person applies it again
-                throw new OutcomeUnknownException("Partner Center accepted the change to " + subscriptionId
+                throw new OutcomeUnknownException("Partner Center accepted the change to " + sub.subscriptionId()
                         + ", then its progress could not be read (" + e.getMessage() + "): it may be applied", null, e,
-                        "check with: pcx services show -c " + customerId + " " + subscriptionId);
+                        "check with: pcx " + sub.showCommand());
             }
-            if (diff(read.body(), changes).isEmpty()) {
+            if (changes(read.body(), wanted).isEmpty()) {
                 return read.subscription();
             }
         }
@@ -167,19 +140,19 @@ public final class SubscriptionUpdater {
         return d.compareTo(POLL_FLOOR) < 0 ? POLL_FLOOR : d.compareTo(POLL_CEILING) > 0 ? POLL_CEILING : d;
     }
 
-    /** The wanted changes whose field is not already at the wanted value. */
-    static List<Diff> diff(ObjectNode body, List<Change> changes) {
-        List<Diff> out = new ArrayList<>();
-        for (Change c : changes) {
+    /** The wanted changes whose field is not already at the wanted value, each from the value in {@code body}. */
+    static List<FieldChange> changes(ObjectNode body, List<FieldChange> wanted) {
+        List<FieldChange> out = new ArrayList<>();
+        for (FieldChange c : wanted) {
             JsonNode current = Json.field(body, c.field().wire());
-            if (!same(c.field(), current, c.value())) {
-                out.add(new Diff(c.field().wire(), current, c.value()));
+            if (!same(c.field(), current, c.to())) {
+                out.add(c.withFrom(current));
             }
         }
         return out;
     }
 
-    private static boolean same(Field field, JsonNode current, JsonNode wanted) {
+    private static boolean same(FieldChange.Field field, JsonNode current, JsonNode wanted) {
         if (current == null || current.isNull()) {
             return wanted == null || wanted.isNull();
         }

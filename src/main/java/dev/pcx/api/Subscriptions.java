@@ -36,8 +36,8 @@ public final class Subscriptions {
         return client.pages(ApiRequest.get(path(customerId)).build(), Subscription.class);
     }
 
-    public Read get(String customerId, String subscriptionId) {
-        return read(client.json(ApiRequest.get(path(customerId) + "/" + ApiRequest.segment(subscriptionId)).build()));
+    public Read get(SubscriptionRef sub) {
+        return read(client.json(ApiRequest.get(path(sub)).build()));
     }
 
     /** Reads a subscription at a link the service gave (a 202's {@code Location}). */
@@ -49,9 +49,8 @@ public final class Subscriptions {
      * {@code PATCH} the whole resource {@code body} (already changed), with {@code If-Match} when
      * there is an etag.
      */
-    public Patched patch(String customerId, String subscriptionId, ObjectNode body, String etag) {
-        ApiRequest.Builder request = ApiRequest.request("PATCH", path(customerId) + "/" + ApiRequest.segment(subscriptionId))
-                .body(body);
+    public Patched patch(SubscriptionRef sub, ObjectNode body, String etag) {
+        ApiRequest.Builder request = ApiRequest.request("PATCH", path(sub)).body(body);
         if (etag != null) {
             request.header("If-Match", etag);
         }
@@ -68,6 +67,10 @@ public final class Subscriptions {
 
     private static String path(String customerId) {
         return "customers/" + ApiRequest.segment(customerId) + "/subscriptions";
+    }
+
+    private static String path(SubscriptionRef sub) {
+        return path(sub.customerId()) + "/" + ApiRequest.segment(sub.subscriptionId());
     }
 
     private Read read(JsonNode node) {

@@ -1,8 +1,8 @@
 package dev.pcx.cli.services;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.pcx.api.SubscriptionUpdater.Change;
-import dev.pcx.api.SubscriptionUpdater.Field;
+import dev.pcx.api.FieldChange;
+import dev.pcx.api.FieldChange.Field;
 
 import java.util.Locale;
 
@@ -36,13 +36,13 @@ enum Action {
         };
     }
 
-    /** The subscription field this action sets, as the wire names it. */
-    String field() {
+    /** The subscription field this action sets. */
+    Field field() {
         return switch (this) {
-            case SUSPEND, ACTIVATE -> "status";
-            case QUANTITY -> "quantity";
-            case NAME -> "friendlyName";
-            case AUTO_RENEW -> "autoRenewEnabled";
+            case SUSPEND, ACTIVATE -> Field.STATUS;
+            case QUANTITY -> Field.QUANTITY;
+            case NAME -> Field.FRIENDLY_NAME;
+            case AUTO_RENEW -> Field.AUTO_RENEW;
         };
     }
 
@@ -51,15 +51,15 @@ enum Action {
     }
 
     /** The field change this action wants; the value must have been checked with {@link #check}. */
-    Change change(String value) {
+    FieldChange change(String value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        return switch (this) {
-            case SUSPEND -> new Change(Field.STATUS, f.textNode("suspended"));
-            case ACTIVATE -> new Change(Field.STATUS, f.textNode("active"));
-            case QUANTITY -> new Change(Field.QUANTITY, f.numberNode(Integer.parseInt(value.trim())));
-            case NAME -> new Change(Field.FRIENDLY_NAME, f.textNode(value.trim()));
-            case AUTO_RENEW -> new Change(Field.AUTO_RENEW, f.booleanNode(onOff(value)));
-        };
+        return FieldChange.wanted(field(), switch (this) {
+            case SUSPEND -> f.textNode("suspended");
+            case ACTIVATE -> f.textNode("active");
+            case QUANTITY -> f.numberNode(Integer.parseInt(value.trim()));
+            case NAME -> f.textNode(value.trim());
+            case AUTO_RENEW -> f.booleanNode(onOff(value));
+        });
     }
 
     /** Why {@code value} does not suit this action, or null when it does. */

@@ -1,5 +1,10 @@
 package dev.pcx.cli.services;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.pcx.api.FieldChange;
+import dev.pcx.api.SubscriptionRef;
+
 import java.util.List;
 
 /**
@@ -10,21 +15,19 @@ import java.util.List;
  */
 record Fix(int line, String customer, String subscription, Action action, String value) {
 
-    /** The fix with its customer's tenant id and the subscription's id. */
-    record Resolved(Fix fix, String customerId, String subscriptionId, String friendlyName) {
-        /** Fixes of one subscription run one after another, in the order given. */
-        String key() {
-            return customerId + "/" + subscriptionId.toLowerCase(java.util.Locale.ROOT);
-        }
+    /** The field change this fix wants; its value was checked with {@link Action#check}. */
+    FieldChange change() {
+        return action.change(value);
+    }
+
+    /** The fix with its subscription found. */
+    record Resolved(Fix fix, SubscriptionRef subscription) {
     }
 
     /** A result line: one per fix, in every output format. */
     record Result(Integer line, String customer, String subscription, String friendlyName, String action,
-                  String value, String result, List<Change> changes, String error,
-                  @com.fasterxml.jackson.annotation.JsonIgnore int exitCode) {
-        record Change(String field, Object from, Object to) {
-        }
-
+                  String value, String result, @JsonSerialize(contentUsing = ResultColumns.ChangeJson.class)
+                  List<FieldChange> changes, String error, @JsonIgnore int exitCode) {
         boolean ok() {
             return error == null;
         }

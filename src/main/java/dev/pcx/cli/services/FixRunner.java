@@ -1,13 +1,17 @@
 package dev.pcx.cli.services;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.pcx.api.FieldChange;
+import dev.pcx.api.OutcomeUnknownException;
 import dev.pcx.api.PartnerCenter;
+import dev.pcx.api.SubscriptionRef;
 import dev.pcx.api.SubscriptionUpdater;
+import dev.pcx.api.model.ApiDate;
+import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.Errors;
+import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.Progress;
-import dev.pcx.output.Column;
 import dev.pcx.output.RecordPrinter;
 
 import java.time.Duration;
@@ -17,8 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs fixes: resolves every customer and subscription first (reads only), then applies them with
@@ -26,35 +33,6 @@ import java.util.concurrent.Executors;
  * per fix, in the order given, as soon as it and those before it are done.
  */
 final class FixRunner {
-    static final List<Column<Fix.Result>> COLUMNS = List.of(
-            Column.of("Line", r -> r.line() == null ? null : String.valueOf(r.line())),
-            Column.<Fix.Result>of("Subscription", Fix.Result::subscription).optional(1),
-            Column.shrinking("Name", Fix.Result::friendlyName),
-            Column.of("Action", r -> r.value() == null ? r.action() : r.action() + " " + r.value()),
-            Column.<Fix.Result>shrinking("Result", Fix.Result::result).shown(r -> r.error() != null
-                    ? r.result() + ": " + r.error() : r.result() + (r.changes() == null || r.changes().isEmpty() ? ""
-                    : " (" + String.join(", ", r.changes().stream()
-                    .map(FixRunner::forPeople).toList()) + ")")),
-            Column.<Fix.Result>of("Changes", r -> r.changes() == null || r.changes().isEmpty() ? null
-                    : String.join("; ", r.changes().stream().map(c -> c.field() + ": " + c.from() + " → " + c.to())
-                    .toList())).machineOnly(),
-            Column.of("Error", Fix.Result::error).machineOnly());
-
-    static final List<Column<Fix.Result>> COLUMNS_NO_LINE = COLUMNS.subList(1, COLUMNS.size());
-
-    /** A change as a person typed it: {@code auto-renew: off → on}, not {@code autoRenewEnabled: false → true}. */
-    private static String forPeople(Fix.Result.Change c) {
-        return switch (String.valueOf(c.field())) {
-            case "autoRenewEnabled" -> "auto-renew: " + onOff(c.from()) + " → " + onOff(c.to());
-            case "friendlyName" -> "name: " + c.from() + " → " + c.to();
-            default -> c.field() + ": " + c.from() + " → " + c.to();
-        };
-    }
-
-    private static String onOff(Object v) {
-        return "true".equals(String.valueOf(v)) ? "on" : "false".equals(String.valueOf(v)) ? "off" : String.valueOf(v);
-    }
-
     private final Context context;
     private final PartnerCenter api;
     private final SubscriptionResolver subscriptions;
@@ -78,11 +56,11 @@ final class FixRunner {
      */
     Fix.Resolved resolve(Fix fix, boolean verify) {
         String customerId = customerId(fix.customer());
-        String[] sub;
+        SubscriptionRef sub;
         try {
             sub = subscriptions.resolve(customerId, fix.subscription(), verify);
-        } catch (dev.pcx.cli.CliException e) {
-            sub = e.exitCode() == dev.pcx.cli.ExitCode.NOT_FOUND && fix.action() == Action.NAME
+        } catch (CliException e) {
+            sub = e.exitCode() == ExitCode.NOT_FOUND && fix.action() == Action.NAME
                     ? subscriptions.named(customerId, fix.value()) : null;
             if (sub == null) {
                 throw e;
@@ -90,14 +68,14 @@ final class FixRunner {
             // renamed by an earlier run: the old name is gone and the new one is there, so the
             // same command run again finds the subscription and has nothing to do
         }
-        return new Fix.Resolved(fix, customerId, sub[0], sub[1]);
+        return new Fix.Resolved(fix, sub);
     }
 
     /** @return the exit code: 0 when every fix was applied or had nothing to do, else the first failure's */
     int run(List<Fix.Resolved> fixes, int parallel, boolean dryRun, RecordPrinter<Fix.Result> printer, Duration wait) {
         Progress progress = context.progress();
-        Map<Fix.Resolved, String> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.function.Function<Fix.Resolved, SubscriptionUpdater> updaterOf = f -> new SubscriptionUpdater(api, wait,
+        Map<Fix.Resolved, String> inFlight = new ConcurrentHashMap<>();
+        Function<Fix.Resolved, SubscriptionUpdater> updaterOf = f -> new SubscriptionUpdater(api, wait,
                 message -> {
                     if (message.startsWith("Partner Center accepted")) {
                         inFlight.put(f, "accepted by Partner Center (202), not shown done yet");
@@ -117,8 +95,8 @@ final class FixRunner {
             Map<String, CompletableFuture<Fix.Result>> lastOfSubscription = new LinkedHashMap<>();
             List<CompletableFuture<Fix.Result>> results = new ArrayList<>();
             for (Fix.Resolved f : fixes) {
-                CompletableFuture<Fix.Result> before = lastOfSubscription.get(f.key());
-                java.util.function.Supplier<Fix.Result> work = () -> {
+                CompletableFuture<Fix.Result> before = lastOfSubscription.get(f.subscription().key());
+                Supplier<Fix.Result> work = () -> {
                     inFlight.put(f, "being changed");
                     try {
                         return one(updaterOf.apply(f), f, dryRun);
@@ -129,7 +107,7 @@ final class FixRunner {
                 CompletableFuture<Fix.Result> mine = before == null
                         ? CompletableFuture.supplyAsync(work, pool)
                         : before.handleAsync((r, e) -> work.get(), pool);
-                lastOfSubscription.put(f.key(), mine);
+                lastOfSubscription.put(f.subscription().key(), mine);
                 results.add(mine);
             }
             int exit = 0;
@@ -194,9 +172,8 @@ final class FixRunner {
         for (Fix.Resolved f : fixes) {
             String state = inFlight.get(f);
             if (state != null) {
-                lines.add("  " + f.subscriptionId() + (f.fix().line() > 0 ? " (line " + f.fix().line() + ")" : "")
-                        + ": " + state + "; check with: " + context.pcx("services show -c " + f.customerId() + " "
-                        + f.subscriptionId()));
+                lines.add("  " + f.subscription().subscriptionId() + (f.fix().line() > 0 ? " (line " + f.fix().line()
+                        + ")" : "") + ": " + state + "; check with: " + context.pcx(f.subscription().showCommand()));
             }
         }
         int started = lines.size() - 1;
@@ -207,29 +184,27 @@ final class FixRunner {
 
     private Fix.Result one(SubscriptionUpdater updater, Fix.Resolved f, boolean dryRun) {
         Fix fix = f.fix();
+        SubscriptionRef sub = f.subscription();
         Integer line = fix.line() == 0 ? null : fix.line();
         String value = fix.action().takesValue() ? fix.value().trim() : null;
         try {
-            SubscriptionUpdater.Outcome o = updater.apply(f.customerId(), f.subscriptionId(),
-                    List.of(fix.action().change(fix.value())), dryRun);
+            SubscriptionUpdater.Outcome o = updater.apply(sub, List.of(fix.change()), dryRun);
             String name = o.subscription() != null && o.subscription().friendlyName() != null
-                    ? o.subscription().friendlyName() : f.friendlyName();
+                    ? o.subscription().friendlyName() : sub.friendlyName();
             String result = switch (o.kind()) {
                 case APPLIED -> "applied";
                 case UNCHANGED -> "unchanged";
                 case WOULD_APPLY -> "would apply";
             };
             if (o.kind() == SubscriptionUpdater.Outcome.Kind.WOULD_APPLY) {
-                mayBeRefused(o, line, f.subscriptionId());
+                mayBeRefused(o, line, sub.subscriptionId());
             }
-            List<Fix.Result.Change> changes = o.diff().stream()
-                    .map(d -> new Fix.Result.Change(d.field(), plain(d.from()), plain(d.to()))).toList();
-            return new Fix.Result(line, f.customerId(), f.subscriptionId(), name, fix.action().wire(), value, result,
-                    changes, null, 0);
+            return new Fix.Result(line, sub.customerId(), sub.subscriptionId(), name, fix.action().wire(), value, result,
+                    o.changes(), null, 0);
         } catch (RuntimeException e) {
             Errors.Failure failure = Errors.classify(e);
-            return new Fix.Result(line, f.customerId(), f.subscriptionId(), f.friendlyName(),
-                    fix.action().wire(), value, e instanceof dev.pcx.api.OutcomeUnknownException ? "unknown" : "failed",
+            return new Fix.Result(line, sub.customerId(), sub.subscriptionId(), sub.friendlyName(),
+                    fix.action().wire(), value, e instanceof OutcomeUnknownException ? "unknown" : "failed",
                     List.of(), failure.message(), failure.code());
         }
     }
@@ -240,12 +215,12 @@ final class FixRunner {
      * not promise what the service then refuses.
      */
     private void mayBeRefused(SubscriptionUpdater.Outcome o, Integer line, String subscription) {
-        for (SubscriptionUpdater.Diff d : o.diff()) {
-            if (!"quantity".equals(d.field()) || d.from() == null || d.to() == null || d.from().asInt(-1) < 0
-                    || d.to().asInt(-1) < 0 || d.to().asInt(-1) >= d.from().asInt(-1)) {
+        for (FieldChange c : o.changes()) {
+            if (c.field() != FieldChange.Field.QUANTITY || c.from() == null || c.to() == null || c.from().asInt(-1) < 0
+                    || c.to().asInt(-1) < 0 || c.to().asInt(-1) >= c.from().asInt(-1)) {
                 continue;
             }
-            dev.pcx.api.model.ApiDate until = o.subscription() == null ? null
+            ApiDate until = o.subscription() == null ? null
                     : o.subscription().cancellationAllowedUntilDate();
             String where = (line == null ? "" : "line " + line + ": ") + subscription;
             if (until == null || until.instant() == null) {
@@ -256,18 +231,5 @@ final class FixRunner {
                         + until.iso() + "): Partner Center will likely refuse it (800090)");
             }
         }
-    }
-
-    private static Object plain(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return null;
-        }
-        if (n.isBoolean()) {
-            return n.asBoolean();
-        }
-        if (n.isIntegralNumber()) {
-            return n.asLong();
-        }
-        return n.asText();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /** {@code pcx services apply --file FILE|-}: a batch of fixes. */
@@ -60,7 +61,7 @@ final class ServicesApply implements Callable<Integer> {
         if (parsed.fixes().isEmpty() && parsed.problems().isEmpty()) {
             // a nightly job on a day with nothing to fix: nothing to do is success
             context.say(name + " has no fixes: nothing to do");
-            output.list(FixRunner.COLUMNS).finish();
+            output.list(ResultColumns.WITH_LINE).finish();
             return 0;
         }
         List<BatchFile.Problem> problems = new ArrayList<>(parsed.problems());
@@ -81,7 +82,8 @@ final class ServicesApply implements Callable<Integer> {
                 throw CliException.usage("not confirmed; nothing was changed");
             }
         }
-        return runner().run(fixes, parallel, change.dryRun, output.list(FixRunner.COLUMNS), change.waitOrDefault());
+        return runner().run(fixes, parallel, change.dryRun, output.list(ResultColumns.WITH_LINE),
+                change.waitOrDefault());
     }
 
     private FixRunner runner;
@@ -119,11 +121,12 @@ final class ServicesApply implements Callable<Integer> {
                 problems.add(new BatchFile.Problem(f.line(), message, failure.details()));
                 continue;
             }
-            Fix.Resolved earlier = byField.putIfAbsent(r.key() + "|" + f.action().field(), r);
+            Fix.Resolved earlier = byField.putIfAbsent(r.subscription().key() + "|" + f.action().field(), r);
             if (earlier != null && !(earlier.fix().action() == f.action()
-                    && java.util.Objects.equals(earlier.fix().value(), f.value()))) {
+                    && Objects.equals(earlier.fix().value(), f.value()))) {
                 problems.add(new BatchFile.Problem(f.line(), "contradicts line " + earlier.fix().line()
-                        + ": both set the " + f.action().field() + " of subscription " + r.subscriptionId()));
+                        + ": both set the " + f.action().field().wire() + " of subscription "
+                        + r.subscription().subscriptionId()));
                 continue;
             }
             resolved.add(r);

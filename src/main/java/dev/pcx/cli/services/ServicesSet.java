@@ -68,7 +68,7 @@ final class ServicesSet implements Callable<Integer> {
         for (Fix f : wanted) {
             fixes.add(runner.resolve(f, false));
         }
-        return runner.run(fixes, 1, change.dryRun, output.list(FixRunner.COLUMNS_NO_LINE), change.waitOrDefault());
+        return runner.run(fixes, 1, change.dryRun, output.list(ResultColumns.NO_LINE), change.waitOrDefault());
     }
 
     private void add(List<Fix> fixes, Action action, String value, String option) {

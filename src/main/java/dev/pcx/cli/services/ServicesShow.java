@@ -1,6 +1,7 @@
 package dev.pcx.cli.services;
 
 import dev.pcx.api.ApiException;
+import dev.pcx.api.SubscriptionRef;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
@@ -42,13 +43,13 @@ final class ServicesShow implements Callable<Integer> {
         var output = context.output();
         SubscriptionResolver.checkSyntax(subscription);
         String customerId = new CustomerResolver(context).resolve(customer.customer).tenantId();
-        String id = new SubscriptionResolver(context).idOf(customerId, subscription);
+        SubscriptionRef sub = new SubscriptionResolver(context).resolve(customerId, subscription, false);
         Subscription s;
         try {
-            s = context.api().subscriptions().get(customerId, id).subscription();
+            s = context.api().subscriptions().get(sub).subscription();
         } catch (ApiException e) {
             if (e.status() == 404) {
-                throw CliException.notFound("customer " + customerId + " has no subscription " + id);
+                throw CliException.notFound("customer " + customerId + " has no subscription " + sub.subscriptionId());
             }
             throw e;
         }

@@ -48,8 +48,9 @@ abstract class StatusChange implements Callable<Integer> {
             if (!context.io().stdinTty()) {
                 throw CliException.usage("suspending needs confirmation: add --yes (stdin is not a terminal)");
             }
-            List<String> names = fixes.stream().map(f -> f.friendlyName() != null
-                    ? DisplayWidth.clean(f.friendlyName()) + " (" + f.subscriptionId() + ")" : f.subscriptionId()).toList();
+            List<String> names = fixes.stream().map(Fix.Resolved::subscription)
+                    .map(s -> s.friendlyName() == null ? s.subscriptionId()
+                            : DisplayWidth.clean(s.friendlyName()) + " (" + s.subscriptionId() + ")").toList();
             boolean go = new Prompter(context.io()).confirm("Suspend " + fixes.size() + " subscription"
                     + (fixes.size() == 1 ? "" : "s") + " of " + customer.customer + ": " + String.join(", ", names)
                     + "?", "--yes");
@@ -57,6 +58,6 @@ abstract class StatusChange implements Callable<Integer> {
                 throw CliException.usage("not confirmed; nothing was changed");
             }
         }
-        return runner.run(fixes, parallel, change.dryRun, output.list(FixRunner.COLUMNS_NO_LINE), change.waitOrDefault());
+        return runner.run(fixes, parallel, change.dryRun, output.list(ResultColumns.NO_LINE), change.waitOrDefault());
     }
 }

@@ -2,20 +2,24 @@ package dev.pcx.cli.services;
 
 import dev.pcx.api.ApiException;
 import dev.pcx.api.PartnerCenter;
+import dev.pcx.api.SubscriptionRef;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.Typed;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Turns {@code <subscription>} into a subscription id: an id (a GUID, in either case), or the start
+ * Turns {@code <subscription>} into the subscription it names: an id (a GUID, in either case), or the start
  * of a friendly name that matches exactly one of the customer's subscriptions (an exact name wins).
  * A customer's list is read once and kept for the run; a batch looks ids up in it too, so it finds
  * every unknown subscription before it writes anything.
@@ -27,12 +31,12 @@ final class SubscriptionResolver {
     private final PartnerCenter api;
     private final Map<String, List<Subscription>> lists = new ConcurrentHashMap<>();
 
-    private final java.util.function.UnaryOperator<String> pcx;
+    private final UnaryOperator<String> pcx;
 
     /** Hints name the commands as this command line runs them ({@code pcx --sandbox ...}). */
-    private final dev.pcx.cli.Context context;
+    private final Context context;
 
-    SubscriptionResolver(dev.pcx.cli.Context context) {
+    SubscriptionResolver(Context context) {
         this.context = context;
         this.api = context.api();
         this.pcx = context::pcx;
@@ -57,38 +61,33 @@ final class SubscriptionResolver {
         });
     }
 
-    /** The id and name of the one subscription whose friendly name is exactly {@code name}, or null. */
-    String[] named(String customerId, String name) {
+    /** The one subscription whose friendly name is exactly {@code name}, or null. */
+    SubscriptionRef named(String customerId, String name) {
         if (name == null) {
             return null;
         }
         List<Subscription> exact = list(customerId).stream()
                 .filter(s -> s.friendlyName() != null && s.friendlyName().equalsIgnoreCase(name.trim())).toList();
-        return exact.size() == 1 ? new String[] {exact.get(0).id(), exact.get(0).friendlyName()} : null;
-    }
-
-    /** The id {@code ref} names: an id as it is, without a call (its GET says whether it exists); a name resolved. */
-    String idOf(String customerId, String ref) {
-        checkSyntax(ref);
-        return resolve(customerId, ref, false)[0];
+        return exact.size() == 1 ? ref(customerId, exact.get(0)) : null;
     }
 
     /**
      * @param verify whether an id must be looked up too (a batch checks every line before writing);
-     *               otherwise an id is taken as it is, and the change's own read says if it exists
-     * @return the id and friendly name of the subscription {@code ref} names
+     *               otherwise an id is taken as it is, without a call, and the change's own read (or
+     *               show's) says if it exists
+     * @return the subscription {@code ref} names, with its friendly name when it was looked up
      */
-    String[] resolve(String customerId, String ref, boolean verify) {
+    SubscriptionRef resolve(String customerId, String ref, boolean verify) {
         checkSyntax(ref);
-        String r = dev.pcx.cli.Typed.plain(ref);
+        String r = Typed.plain(ref);
         if (GUID.matcher(r).matches() && !verify) {
-            return new String[] {r, null};
+            return new SubscriptionRef(customerId, r, null);
         }
         if (GUID.matcher(r).matches()) {
             Subscription byId = list(customerId).stream().filter(s -> r.equalsIgnoreCase(s.id())).findFirst()
                     .orElseThrow(() -> CliException.notFound("customer " + customerId + " has no subscription "
                             + r + " (list them: " + pcx.apply("services list -c " + customerId) + ")"));
-            return new String[] {byId.id(), byId.friendlyName()};
+            return ref(customerId, byId);
         }
         String lower = r.toLowerCase(Locale.ROOT);
         List<Subscription> matches = list(customerId).stream()
@@ -110,6 +109,10 @@ final class SubscriptionResolver {
             throw new CliException(ExitCode.USAGE, "'" + r + "' matches " + matches.size()
                     + " subscriptions; give more of the name, or the id:", lines);
         }
-        return new String[] {matches.get(0).id(), matches.get(0).friendlyName()};
+        return ref(customerId, matches.get(0));
+    }
+
+    private static SubscriptionRef ref(String customerId, Subscription s) {
+        return new SubscriptionRef(customerId, s.id(), s.friendlyName());
     }
 }
