@@ -198,7 +198,7 @@ final class GraphRoutes {
         String status = "ServiceOperational";
         int worst = Integer.MAX_VALUE;
         for (ObjectNode i : mine) {
-            int rank = dev.pcx.api.model.HealthEnums.statusRank(i.path("status").asText());
+            int rank = SeedHealth.rank(i.path("status").asText());
             if (!i.path("isResolved").asBoolean() && rank < worst) {
                 worst = rank;
                 status = i.path("status").asText();
