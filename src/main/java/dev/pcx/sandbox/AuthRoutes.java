@@ -3,8 +3,6 @@ package dev.pcx.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
-import dev.pcx.sandbox.SandboxServer.Call;
-import dev.pcx.sandbox.SandboxServer.Reply;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
 
 /**
  * The sandbox's Azure AD: {@code POST /{tenant}/oauth2/v2.0/token} (client credentials with a
@@ -44,51 +44,57 @@ final class AuthRoutes {
     /** The index of a tenant (id or domain): {@link SeedHealth#PARTNER}, a customer's, or null when unknown. */
     private final java.util.function.Function<String, Integer> tenants;
 
+    /** {@code http://host:port} the sandbox listens on, for the links a person is shown. */
+    private final Supplier<String> baseUrl;
+
     /** @param approveAfter null: device codes wait for an explicit approval */
-    AuthRoutes(SandboxIdentity identity, Duration approveAfter, java.util.function.Function<String, Integer> tenants) {
+    AuthRoutes(SandboxIdentity identity, Duration approveAfter, java.util.function.Function<String, Integer> tenants,
+               Supplier<String> baseUrl) {
         this.identity = identity;
         this.approveAfter = approveAfter;
         this.tenants = tenants;
+        this.baseUrl = baseUrl;
     }
 
-    /** Handles sign-in paths; null when {@code call} is not one. */
-    Reply handle(Call call, String baseUrl) {
-        String[] s = call.path().substring(1).split("/");
-        if (s.length == 4 && s[0].equals("sandbox") && s[1].equals("devicecodes")
-                && (s[3].equals("approve") || s[3].equals("deny")) && call.method().equals("POST")) {
-            return decide(s[2], s[3].equals("approve"));
-        }
-        if (s.length == 1 && s[0].equals("devicelogin")) {
-            ObjectNode body = Json.mapper().createObjectNode();
-            body.put("message", "This is the pcx sandbox: approve a code with: pcx sandbox approve CODE --endpoint "
-                    + baseUrl);
-            return Reply.ok(body);
-        }
-        if (s.length != 4 || !s[1].equalsIgnoreCase("oauth2") || !s[2].equalsIgnoreCase("v2.0")) {
-            return null;
-        }
+    /** Adds the sign-in routes and the sandbox's own control paths (these spelled in lower case only). */
+    void addTo(Routes.Area area) {
+        area.post("(?-i)/sandbox/devicecodes/{code}/(?<decision>approve|deny)",
+                        (call, path) -> decide(path.group("code"), path.group("decision").equals("approve")))
+                .any("(?-i)/devicelogin", (call, path) -> {
+                    ObjectNode body = Json.mapper().createObjectNode();
+                    body.put("message", "This is the pcx sandbox: approve a code with: pcx sandbox approve CODE "
+                            + "--endpoint " + baseUrl.get());
+                    return Reply.ok(body);
+                })
+                .any("/{tenant}/oauth2/v2\\.0/{endpoint}", this::signIn);
+    }
+
+    /** {@code POST /{tenant}/oauth2/v2.0/token} and {@code …/devicecode}; null for another endpoint. */
+    private Reply signIn(Call call, Matcher path) {
+        String named = path.group("tenant");
+        String endpoint = path.group("endpoint");
         if (!call.method().equals("POST")) {
             return error(405, "invalid_request", 900561, "The endpoint only accepts POST requests.");
         }
-        Integer tenant = tenants.apply(s[0]);
+        Integer tenant = tenants.apply(named);
         if (tenant == null) {
-            return error(400, "invalid_request", 90002, "Tenant '" + s[0] + "' not found. Check to make sure you have "
+            return error(400, "invalid_request", 90002, "Tenant '" + named + "' not found. Check to make sure you have "
                     + "the correct tenant ID and are signing into the correct cloud.");
         }
         Map<String, String> form = call.form();
         String clientId = form.get("client_id");
         if (clientId == null || !SandboxIdentity.CLIENT_ID.equalsIgnoreCase(clientId)) {
             return error(400, "unauthorized_client", 700016, "Application with identifier '" + clientId
-                    + "' was not found in the directory '" + s[0] + "'.");
+                    + "' was not found in the directory '" + named + "'.");
         }
         if (tenant != SeedHealth.PARTNER) {
-            return s[3].equalsIgnoreCase("token") ? customerToken(form, tenant, s[0])
+            return endpoint.equalsIgnoreCase("token") ? customerToken(form, tenant, named)
                     : error(400, "invalid_request", 90002, "The sandbox signs people in at the partner's tenant only.");
         }
-        String endpoint = baseUrl + call.path();
-        return switch (s[3].toLowerCase(Locale.ROOT)) {
-            case "token" -> token(form, endpoint, baseUrl);
-            case "devicecode" -> deviceCode(form, baseUrl);
+        String base = baseUrl.get();
+        return switch (endpoint.toLowerCase(Locale.ROOT)) {
+            case "token" -> token(form, base + call.path(), base);
+            case "devicecode" -> deviceCode(form, base);
             default -> null;
         };
     }

@@ -3,21 +3,22 @@ package dev.pcx.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pcx.api.ApiRequest;
 import dev.pcx.api.Json;
-import dev.pcx.api.SearchFilter;
-import dev.pcx.sandbox.SandboxServer.Call;
-import dev.pcx.sandbox.SandboxServer.Reply;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
 
 /**
- * {@code GET /v1/customers} (size, filter, seek paging) and {@code GET /v1/customers/{id}}.
- * The continuation token is opaque base64 carrying the resume point and the filter; the next
- * link's uri leaves out {@code /v1}, as the service's often do.
+ * {@code GET /v1/customers} (size, filter, seek paging) and {@code GET /v1/customers/{id}}, and the
+ * check that the customer of a path under it exists. The filter is read as the service reads it
+ * (partner-center-api.md §2.2: URL-encoded JSON with {@code Field}, {@code Value}, {@code Operator});
+ * the links are written as the service writes them, by the sandbox itself: the continuation token
+ * is opaque base64 carrying the resume point and the filter, and the next link's uri leaves out
+ * {@code /v1}, as the service's often do.
  */
 final class CustomersRoutes {
     static final int DEFAULT_SIZE = 100;
@@ -31,28 +32,36 @@ final class CustomersRoutes {
         this.store = store;
     }
 
-    Reply handle(Call call, String[] segments) {
-        if (!call.method().equals("GET") && !call.method().equals("HEAD")) {
-            return Reply.fault(405, 405, "The method " + call.method() + " is not supported here");
-        }
-        if (segments.length == 1) {
-            return list(call);
-        }
-        if (segments.length == 2) {
-            return get(segments[1]);
-        }
-        return Reply.fault(404, 404, "No route for " + call.path());
+    /** The customer resources other routes serve: a path under a customer that exists. */
+    static final String UNDER_CUSTOMER = "/v1/customers/{cid}/(subscriptions|managedservices|servicerequests)(/[^/]*)?";
+
+    /** Adds the customers' routes, after the routes of the resources under a customer. */
+    void addTo(Routes.Area area) {
+        area.read("/v1/customers", (call, path) -> list(call))
+                .read("/v1/customers/{id}", (call, path) -> get(path.group("id")))
+                .any("/v1/customers/[^/]*/.*", (call, path) -> call.method().equals("GET") || call.method().equals("HEAD")
+                        ? Reply.fault(404, 404, "No route for " + call.path()) : Reply.notAllowed(call));
+    }
+
+    /** Null when the customer of {@code path} ({@code cid}) exists, else its 404. */
+    Reply known(Call call, Matcher path) {
+        return store.indexOf(path.group("cid")) < 0 ? notFound(path.group("cid")) : null;
+    }
+
+    static Reply notFound(String tenantId) {
+        return Reply.fault(404, CODE_NOT_FOUND, "Customer " + tenantId + " was not found or is not related to the partner");
     }
 
     private Reply get(String tenantId) {
         int i = store.indexOf(tenantId);
         if (i < 0) {
-            return Reply.fault(404, CODE_NOT_FOUND, "Customer " + tenantId + " was not found or is not related to the partner");
+            return notFound(tenantId);
         }
         return Reply.ok(store.customer(i, true));
     }
 
-    private record Cursor(int offset, int size, String field, String value) {
+    /** Where a page starts, its size, and the filter ({@code field} null: none). */
+    record Cursor(int offset, int size, String field, String value) {
     }
 
     private Reply list(Call call) {
@@ -145,11 +154,19 @@ final class CustomersRoutes {
         return Reply.ok(body);
     }
 
+    /**
+     * {@code &filter=…} of a link, as the service writes it: the JSON object with PascalCase keys,
+     * URL-encoded as a whole ({@code %20} for a space).
+     */
     private static String filterQuery(Cursor c) {
         if (c.field() == null) {
             return "";
         }
-        return "&filter=" + ApiRequest.encode(SearchFilter.startsWith(c.field(), c.value()).toJson());
+        ObjectNode filter = Json.mapper().createObjectNode();
+        filter.put("Field", c.field());
+        filter.put("Value", c.value());
+        filter.put("Operator", "starts_with");
+        return "&filter=" + URLEncoder.encode(SandboxServer.json(filter), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String text(JsonNode node, String field) {

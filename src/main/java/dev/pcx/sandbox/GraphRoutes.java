@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
-import dev.pcx.sandbox.SandboxServer.Call;
-import dev.pcx.sandbox.SandboxServer.Reply;
 import okhttp3.HttpUrl;
 
 import java.nio.file.Files;
@@ -61,7 +59,18 @@ final class GraphRoutes {
         return i < 0 ? null : i;
     }
 
-    Reply handle(Call call, JsonNode claims) {
+    /** Adds Graph's area: every call is first checked for its token, tenant, method and role. */
+    void addTo(Routes routes) {
+        String root = "/v1\\.0/admin/serviceAnnouncement/";
+        routes.area("/v1\\.0/", this::noRoute, this::notAllowed, this::throttled)
+                .any(".*", (call, path) -> admit(call))
+                .get(root + "healthOverviews(/{service})?", (call, path) -> overviews(call, path.group("service")))
+                .get(root + "issues(/{id})?", (call, path) -> issues(call, path.group("id")));
+    }
+
+    /** Null when Graph takes the call: a Graph token of a known tenant, GET, an admin role, known query options. */
+    private Reply admit(Call call) {
+        JsonNode claims = call.claims();
         if (claims == null || !SandboxIdentity.GRAPH_RESOURCES.contains(claims.path("aud").asText())) {
             return error(401, "InvalidAuthenticationToken", claims == null
                     ? "Access token is empty, malformed or expired." : "Access token validation failure. Invalid audience.");
@@ -71,68 +80,81 @@ final class GraphRoutes {
             return error(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid tenant.");
         }
         if (!call.method().equals("GET")) {
-            return error(405, "Request_BadRequest", "The HTTP method '" + call.method() + "' is not allowed here.");
+            return notAllowed(call);
         }
         if (SeedHealth.access(tenant) == SeedHealth.Access.NO_ADMIN_ROLE) {
             return error(403, "Forbidden", "Access denied: the signed-in user holds no admin role in this tenant "
                     + "that may read service health (for example Service Support Administrator or Global Reader).");
         }
+        if (call.path().toLowerCase(Locale.ROOT).startsWith(ROOT)) {
+            for (String option : call.queryNames()) {
+                if (option.startsWith("$") && !List.of("$filter", "$expand", "$top", "$skip", "$orderby").contains(option)) {
+                    return error(400, "BadRequest", "Query option '" + option + "' is not allowed.");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The tenant of the call's (admitted) token. */
+    private int tenant(Call call) {
+        return tenantIndex(call.claims().path("tid").asText());
+    }
+
+    /** Graph's 404, naming the first segment it does not know. */
+    private Reply noRoute(Call call) {
         String path = call.path();
-        String lower = path.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith(ROOT)) {
+        if (!path.toLowerCase(Locale.ROOT).startsWith(ROOT)) {
             return error(404, "UnknownError", "Resource not found for the segment '" + path + "'.");
         }
-        for (String option : call.queryNames()) {
-            if (option.startsWith("$") && !List.of("$filter", "$expand", "$top", "$skip", "$orderby").contains(option)) {
-                return error(400, "BadRequest", "Query option '" + option + "' is not allowed.");
-            }
-        }
         String[] rest = path.substring(ROOT.length()).split("/");
-        String collection = rest[0].toLowerCase(Locale.ROOT);
-        if (rest.length > 2) {
-            return error(404, "UnknownError", "Resource not found for the segment '" + rest[2] + "'.");
-        }
+        String segment = rest.length > 2 ? rest[2] : rest.length > 0 ? rest[0] : "";
+        return error(404, "UnknownError", "Resource not found for the segment '" + segment + "'.");
+    }
+
+    private Reply notAllowed(Call call) {
+        return error(405, "Request_BadRequest", "The HTTP method '" + call.method() + "' is not allowed here.");
+    }
+
+    /** {@code healthOverviews} ({@code service} null) or one of them. */
+    private Reply overviews(Call call, String service) {
+        int tenant = tenant(call);
         List<ObjectNode> issues = issuesOf(tenant);
-        switch (collection) {
-            case "healthoverviews" -> {
-                String expand = call.query("$expand");
-                if (expand != null && !expand.equalsIgnoreCase("issues")) {
-                    return error(400, "BadRequest", "Could not find a property named '" + expand
-                            + "' on type 'microsoft.graph.serviceHealth'.");
-                }
-                List<ObjectNode> services = new ArrayList<>();
-                for (SeedHealth.Service s : SeedHealth.SERVICES) {
-                    if (SeedHealth.has(tenant, s)) {
-                        services.add(overview(s, issues, expand != null));
-                    }
-                }
-                if (rest.length == 2) {
-                    return services.stream().filter(s -> s.path("id").asText().equalsIgnoreCase(rest[1])
-                                    || s.path("service").asText().equalsIgnoreCase(rest[1])).findFirst()
-                            .map(s -> Reply.ok(withContext(s, "healthOverviews/$entity", call)))
-                            .orElseGet(() -> error(404, "UnknownError", "The service '" + rest[1] + "' was not found."));
-                }
-                return page(call, services, "healthOverviews" + (expand != null ? "(issues())" : ""));
-            }
-            case "issues" -> {
-                if (rest.length == 2) {
-                    return issues.stream().filter(i -> i.path("id").asText().equalsIgnoreCase(rest[1])).findFirst()
-                            .map(i -> Reply.ok(withContext(i, "admin/serviceAnnouncement/issues/$entity", call)))
-                            .orElseGet(() -> error(404, "UnknownError", "The issue '" + rest[1] + "' was not found "
-                                    + "in this tenant."));
-                }
-                Predicate<JsonNode> filter;
-                try {
-                    filter = filter(call.query("$filter"));
-                } catch (IllegalArgumentException e) {
-                    return error(400, "BadRequest", e.getMessage());
-                }
-                return page(call, issues.stream().filter(filter).toList(), "admin/serviceAnnouncement/issues");
-            }
-            default -> {
-                return error(404, "UnknownError", "Resource not found for the segment '" + rest[0] + "'.");
+        String expand = call.query("$expand");
+        if (expand != null && !expand.equalsIgnoreCase("issues")) {
+            return error(400, "BadRequest", "Could not find a property named '" + expand
+                    + "' on type 'microsoft.graph.serviceHealth'.");
+        }
+        List<ObjectNode> services = new ArrayList<>();
+        for (SeedHealth.Service s : SeedHealth.SERVICES) {
+            if (SeedHealth.has(tenant, s)) {
+                services.add(overview(s, issues, expand != null));
             }
         }
+        if (service != null) {
+            return services.stream().filter(s -> s.path("id").asText().equalsIgnoreCase(service)
+                            || s.path("service").asText().equalsIgnoreCase(service)).findFirst()
+                    .map(s -> Reply.ok(withContext(s, "healthOverviews/$entity", call)))
+                    .orElseGet(() -> error(404, "UnknownError", "The service '" + service + "' was not found."));
+        }
+        return page(call, services, "healthOverviews" + (expand != null ? "(issues())" : ""));
+    }
+
+    /** {@code issues} ({@code id} null, with {@code $filter}) or one of them. */
+    private Reply issues(Call call, String id) {
+        List<ObjectNode> issues = issuesOf(tenant(call));
+        if (id != null) {
+            return issues.stream().filter(i -> i.path("id").asText().equalsIgnoreCase(id)).findFirst()
+                    .map(i -> Reply.ok(withContext(i, "admin/serviceAnnouncement/issues/$entity", call)))
+                    .orElseGet(() -> error(404, "UnknownError", "The issue '" + id + "' was not found in this tenant."));
+        }
+        Predicate<JsonNode> filter;
+        try {
+            filter = filter(call.query("$filter"));
+        } catch (IllegalArgumentException e) {
+            return error(400, "BadRequest", e.getMessage());
+        }
+        return page(call, issues.stream().filter(filter).toList(), "admin/serviceAnnouncement/issues");
     }
 
     /** The issues that hit tenant {@code index}: seeded, then driven ones, latest change first. */
@@ -198,7 +220,7 @@ final class GraphRoutes {
         String status = "ServiceOperational";
         int worst = Integer.MAX_VALUE;
         for (ObjectNode i : mine) {
-            int rank = dev.pcx.api.model.HealthEnums.statusRank(i.path("status").asText());
+            int rank = SeedHealth.rank(i.path("status").asText());
             if (!i.path("isResolved").asBoolean() && rank < worst) {
                 worst = rank;
                 status = i.path("status").asText();

@@ -13,24 +13,23 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 
 /**
  * The sandbox: a Partner Center emulator on loopback, speaking the wire contract of
  * partner-center-api.md (camelCase bodies, the collection envelope, {@code links.next} paging with
  * {@code MS-ContinuationToken}, ApiFault errors, 401 without a bearer token), with injectable
- * latency and faults. Runs in process for {@code pcx --sandbox} and standalone for
- * {@code pcx sandbox serve}.
+ * latency and faults. Every call finds its answer in one route table ({@link Routes}), to which
+ * each {@code *Routes} class adds its own; the sandbox writes its wire format itself and shares
+ * nothing with pcx's client but the JSON mapper, so a client encoding bug is not mirrored. Runs in
+ * process for {@code pcx --sandbox} and standalone for {@code pcx sandbox serve}.
  */
 public final class SandboxServer implements AutoCloseable {
     public static final int DEFAULT_CUSTOMERS = SandboxState.DEFAULT_CUSTOMERS;
@@ -39,13 +38,9 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxStore store;
     private final Faults faults;
     private final Duration latency;
-    private final CustomersRoutes customers;
-    private final SubscriptionsRoutes subscriptions;
     private final SandboxIdentity identity;
     private final AuthRoutes auth;
-    private final GraphRoutes graph;
-    private final ServiceRequestsRoutes serviceRequests;
-    private final SupportRoutes support;
+    private final Routes routes = new Routes();
     private final ObjectMapper mapper = Json.mapper();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> received =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -56,17 +51,24 @@ public final class SandboxServer implements AutoCloseable {
         this.store = new SandboxStore(config.customers());
         this.faults = faults;
         this.latency = config.latency() == null ? Duration.ZERO : config.latency();
-        this.customers = new CustomersRoutes(store);
-        this.subscriptions = new SubscriptionsRoutes(store, config.state().subscriptions(), config.stateFile());
         this.identity = new SandboxIdentity(config.state().keyBytes(), config.state().tokenLifetimeSeconds(),
                 config.state().certificates(), config.clock());
         int approve = config.state().approveAfterSeconds();
-        this.graph = new GraphRoutes(store, config.state().incidents(), config.stateFile(), config.clock());
-        this.serviceRequests = new ServiceRequestsRoutes(store, config.state().serviceRequests(), config.stateFile(),
-                config.clock() == null ? java.time.Clock.systemUTC() : config.clock());
-        this.auth = new AuthRoutes(identity, approve < 0 ? null : Duration.ofSeconds(approve), graph::tenantIndex);
-        this.support = new SupportRoutes(store, identity, graph::tenantIndex, config.cloud(),
-                config.state().supportTickets(), config.stateFile(), config.clock());
+        GraphRoutes graph = new GraphRoutes(store, config.state().incidents(), config.stateFile(), config.clock());
+        this.auth = new AuthRoutes(identity, approve < 0 ? null : Duration.ofSeconds(approve), graph::tenantIndex,
+                this::baseUrl);
+        graph.addTo(routes);
+        new SupportRoutes(store, graph::tenantIndex, config.cloud(), config.state().supportTickets(),
+                config.stateFile(), config.clock()).addTo(routes);
+        CustomersRoutes customers = new CustomersRoutes(store);
+        Routes.Area partnerCenter = routes.area("/v1/", Reply::noRoute, Reply::notAllowed, SandboxServer::faultReply)
+                .any(".*", SandboxServer::partnerCenterToken)
+                .any(CustomersRoutes.UNDER_CUSTOMER, customers::known);
+        new SubscriptionsRoutes(store, config.state().subscriptions(), config.stateFile()).addTo(partnerCenter);
+        new ServiceRequestsRoutes(store, config.state().serviceRequests(), config.stateFile(), config.clock())
+                .addTo(partnerCenter);
+        customers.addTo(partnerCenter);
+        auth.addTo(routes.area("", Reply::noRoute, Reply::noRoute, null));
     }
 
     /**
@@ -207,10 +209,7 @@ public final class SandboxServer implements AutoCloseable {
                     Thread.sleep(latency.toMillis());
                 }
                 // faults are for the APIs (Partner Center's, Graph's, ARM's); sign-in and control paths always answer
-                String lowerPath = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT);
-                boolean onGraph = lowerPath.startsWith("/v1.0/");
-                boolean onArm = SupportRoutes.isArm(lowerPath);
-                boolean api = lowerPath.startsWith("/v1/") || onGraph || onArm;
+                Routes.Area area = routes.areaOf(exchange.getRequestURI().getPath());
                 String requestId = exchange.getRequestHeaders().getFirst("MS-RequestId");
                 if (requestId == null) {
                     requestId = exchange.getRequestHeaders().getFirst("client-request-id");
@@ -218,24 +217,21 @@ public final class SandboxServer implements AutoCloseable {
                 if (requestId == null) {
                     requestId = exchange.getRequestHeaders().getFirst("x-ms-client-request-id");
                 }
-                if (api) {
+                if (area.takesFaults()) {
                     received.computeIfAbsent(exchange.getRequestMethod(),
                             m -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                 }
-                Faults.Fault fault = api ? faults.next(requestId) : null;
+                Faults.Fault fault = area.takesFaults() ? faults.next(requestId) : null;
                 if (fault != null && fault.kind() == Faults.Kind.DROP) {
                     return; // closing the exchange without an answer drops the connection
                 }
+                Call call = new Call(exchange, body, identity::verify);
                 if (fault != null && fault.kind() == Faults.Kind.LOST) {
-                    route(new Call(exchange, body));
+                    area.dispatch(call);
                     return; // carried out, and then the answer is lost
                 }
-                if (fault != null && fault.kind() == Faults.Kind.STATUS) {
-                    reply = onGraph ? graph.throttled(fault.status()) : onArm ? armFault(fault.status())
-                            : faultReply(fault.status());
-                } else {
-                    reply = route(new Call(exchange, body));
-                }
+                reply = fault != null && fault.kind() == Faults.Kind.STATUS ? area.fault(fault.status())
+                        : area.dispatch(call);
                 send(exchange, reply, fault != null && fault.kind() == Faults.Kind.SLOW);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -247,46 +243,16 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private Reply route(Call call) {
-        String path = call.path();
-        if (path.toLowerCase(Locale.ROOT).startsWith("/v1.0/")) {
-            String bearer = call.header("Authorization");
-            boolean given = bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7);
-            return graph.handle(call, given ? identity.verify(bearer.substring(7).trim()) : null);
-        }
-        if (SupportRoutes.isArm(path.toLowerCase(Locale.ROOT))) {
-            return support.handle(call);
-        }
-        if (!path.toLowerCase(Locale.ROOT).startsWith("/v1/")) {
-            Reply signIn = auth.handle(call, baseUrl());
-            return signIn != null ? signIn : Reply.fault(404, 404, "No route for " + call.method() + " " + path);
-        }
-        String bearer = call.header("Authorization");
-        if (bearer == null || !bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    /** Partner Center's front door: a bearer token the sandbox issued for Partner Center, else 401. */
+    private static Reply partnerCenterToken(Call call, Matcher path) {
+        if (!call.hasBearer("Authorization")) {
             return Reply.unauthorized("invalid_request");
         }
-        var claims = identity.verify(bearer.substring(7).trim());
+        JsonNode claims = call.claims();
         if (claims == null || !SandboxIdentity.RESOURCES.contains(claims.path("aud").asText())) {
             return Reply.unauthorized("invalid_token");
         }
-        String[] segments = path.substring(4).split("/");
-        if (segments.length >= 3 && segments[0].equalsIgnoreCase("customers")
-                && (segments[2].equalsIgnoreCase("subscriptions") || segments[2].equalsIgnoreCase("managedservices"))
-                && segments.length <= 4) {
-            return subscriptions.handle(call, segments, claims);
-        }
-        if (segments.length >= 3 && segments.length <= 4 && segments[0].equalsIgnoreCase("customers")
-                && segments[2].equalsIgnoreCase("servicerequests")) {
-            return serviceRequests.handle(call, segments, claims);
-        }
-        if (segments.length == 2 && segments[0].equalsIgnoreCase("servicerequests")
-                && !segments[1].equalsIgnoreCase("supporttopics")) {
-            return serviceRequests.handleById(call, segments[1], claims);
-        }
-        if (segments.length >= 1 && segments[0].equalsIgnoreCase("customers")) {
-            return customers.handle(call, segments);
-        }
-        return Reply.fault(404, 404, "No route for " + call.method() + " " + path);
+        return null;
     }
 
     private static Reply faultReply(int status) {
@@ -297,13 +263,6 @@ public final class SandboxServer implements AutoCloseable {
             return new Reply(429, body, Map.of("Retry-After", "1"));
         }
         return Reply.fault(status, status, "The sandbox was told to fail this request (fault " + status + ")");
-    }
-
-    /** A fault on an ARM path, in ARM's error body (429 with {@code Retry-After}). */
-    private static Reply armFault(int status) {
-        Reply r = SupportRoutes.error(status, status == 429 ? "TooManyRequests" : "InternalServerError",
-                "The sandbox was told to fail this request (fault " + status + ")");
-        return status == 429 ? new Reply(429, r.body(), Map.of("Retry-After", "1")) : r;
     }
 
     private void send(HttpExchange exchange, Reply reply, boolean slow) throws IOException {
@@ -343,100 +302,6 @@ public final class SandboxServer implements AutoCloseable {
                     return;
                 }
             }
-        }
-    }
-
-    /** A request as the routes see it. */
-    static final class Call {
-        private final HttpExchange exchange;
-        private final byte[] body;
-        private final Map<String, String> query = new LinkedHashMap<>();
-
-        Call(HttpExchange exchange, byte[] body) {
-            this.exchange = exchange;
-            this.body = body;
-            String raw = exchange.getRequestURI().getRawQuery();
-            if (raw != null) {
-                decode(raw).forEach((key, value) -> query.put(key.toLowerCase(Locale.ROOT), value));
-            }
-        }
-
-        /** {@code a=1&b=x%20y}, as a map in order (a query string or a form body). */
-        private static Map<String, String> decode(String text) {
-            Map<String, String> pairs = new LinkedHashMap<>();
-            for (String pair : text.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                pairs.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-            return pairs;
-        }
-
-        String method() {
-            return exchange.getRequestMethod();
-        }
-
-        byte[] body() {
-            return body;
-        }
-
-        String path() {
-            return exchange.getRequestURI().getPath();
-        }
-
-        String query(String name) {
-            return query.get(name.toLowerCase(Locale.ROOT));
-        }
-
-        /** The names of the query's parameters, lower case. */
-        java.util.Set<String> queryNames() {
-            return query.keySet();
-        }
-
-        /** The path and query as sent, still encoded. */
-        String rawPathAndQuery() {
-            String raw = exchange.getRequestURI().getRawQuery();
-            return exchange.getRequestURI().getRawPath() + (raw == null ? "" : "?" + raw);
-        }
-
-        /** {@code http://host:port} of the sandbox this call came to. */
-        String baseUrl() {
-            InetSocketAddress a = exchange.getLocalAddress();
-            return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
-        }
-
-        String header(String name) {
-            return exchange.getRequestHeaders().getFirst(name);
-        }
-
-        /** An {@code application/x-www-form-urlencoded} body, as a map. */
-        Map<String, String> form() {
-            return decode(new String(body, StandardCharsets.UTF_8));
-        }
-    }
-
-    /** An answer: status, JSON body (or none) and extra headers. */
-    record Reply(int status, JsonNode body, Map<String, String> headers) {
-        static Reply ok(JsonNode body) {
-            return new Reply(200, body, Map.of());
-        }
-
-        /** An ApiFault, as the service sends for 4xx and 5xx. */
-        static Reply fault(int status, int code, String description) {
-            ObjectNode body = Json.mapper().createObjectNode();
-            body.put("code", code);
-            body.put("description", description);
-            body.putArray("data");
-            body.put("source", "PartnerFD");
-            return new Reply(status, body, Map.of());
-        }
-
-        static Reply unauthorized(String error) {
-            return new Reply(401, null, Map.of("WWW-Authenticate",
-                    "OAuth realm=urn:cpsvc:cpid:pcx-sandbox, error=\"" + error + "\""));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.pcx.sandbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
 import dev.pcx.auth.LocalFiles;
 import dev.pcx.auth.LocalStateException;
@@ -11,7 +13,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What the sandbox keeps between runs, in its state file: how many customers it serves, the key
@@ -78,34 +82,25 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
                 incidents, serviceRequests, changed);
     }
 
+    /** The saved documents of one kind that are objects, in a map the routes change as they answer. */
+    static Map<String, ObjectNode> objects(Map<String, JsonNode> saved) {
+        Map<String, ObjectNode> objects = new ConcurrentHashMap<>();
+        saved.forEach((key, value) -> {
+            if (value instanceof ObjectNode o) {
+                objects.put(key, o);
+            }
+        });
+        return objects;
+    }
+
     /** Records the Azure support ticket {@code key} ("subscription/name") in the state file, as {@link #saveSubscription} does. */
     static void saveSupportTicket(Path file, String key, JsonNode ticket) {
-        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent(), false);
-        files.locked(() -> {
-            SandboxState current = read(files, file);
-            if (current == null) {
-                return null;
-            }
-            Map<String, JsonNode> changed = new java.util.TreeMap<>(current.supportTickets());
-            changed.put(key, ticket);
-            current.withSupportTickets(changed).write(files, file);
-            return null;
-        });
+        save(file, SandboxState::supportTickets, SandboxState::withSupportTickets, key, ticket);
     }
 
     /** Records the changed service request {@code key} in the state file, as {@link #saveSubscription} does. */
     static void saveServiceRequest(Path file, String key, JsonNode request) {
-        LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent(), false);
-        files.locked(() -> {
-            SandboxState current = read(files, file);
-            if (current == null) {
-                return null;
-            }
-            Map<String, JsonNode> changed = new java.util.TreeMap<>(current.serviceRequests());
-            changed.put(key, request);
-            current.withServiceRequests(changed).write(files, file);
-            return null;
-        });
+        save(file, SandboxState::serviceRequests, SandboxState::withServiceRequests, key, request);
     }
 
     /**
@@ -137,15 +132,21 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
      * file: a read-modify-write under the lock, so parallel pcx runs keep each other's changes.
      */
     static void saveSubscription(Path file, String key, JsonNode subscription) {
+        save(file, SandboxState::subscriptions, SandboxState::withSubscriptions, key, subscription);
+    }
+
+    /** Puts {@code doc} at {@code key} among the documents of one kind, read-modify-write under the lock. */
+    private static void save(Path file, Function<SandboxState, Map<String, JsonNode>> kind,
+                             BiFunction<SandboxState, Map<String, JsonNode>, SandboxState> with, String key, JsonNode doc) {
         LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent(), false);
         files.locked(() -> {
             SandboxState current = read(files, file);
             if (current == null) {
                 return null;
             }
-            Map<String, JsonNode> changed = new java.util.TreeMap<>(current.subscriptions());
-            changed.put(key, subscription);
-            current.withSubscriptions(changed).write(files, file);
+            Map<String, JsonNode> changed = new java.util.TreeMap<>(kind.apply(current));
+            changed.put(key, doc);
+            with.apply(current, changed).write(files, file);
             return null;
         });
     }

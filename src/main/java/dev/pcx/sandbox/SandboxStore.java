@@ -8,6 +8,8 @@ import dev.pcx.api.Json;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -18,8 +20,8 @@ import java.util.function.IntPredicate;
 final class SandboxStore {
     private final ObjectMapper mapper = Json.mapper();
     private final int customers;
-    private volatile Map<String, Integer> byTenant;
-    private volatile Map<String, Integer> byDomain;
+    /** Name to customer index, by tenant id and by domain: built on the first lookup. */
+    private final Map<String, Map<String, Integer>> indexes = new ConcurrentHashMap<>();
 
     SandboxStore(int customers) {
         this.customers = customers;
@@ -31,39 +33,23 @@ final class SandboxStore {
 
     /** The index of the customer with {@code tenantId}, or -1. */
     int indexOf(String tenantId) {
-        Map<String, Integer> index = byTenant;
-        if (index == null) {
-            synchronized (this) {
-                if (byTenant == null) {
-                    Map<String, Integer> built = new HashMap<>(customers * 2);
-                    for (int i = 0; i < customers; i++) {
-                        built.put(SeedData.tenantId(i), i);
-                    }
-                    byTenant = built;
-                }
-                index = byTenant;
-            }
-        }
-        Integer i = index.get(tenantId.toLowerCase(Locale.ROOT));
-        return i == null ? -1 : i;
+        return lookup("tenant", SeedData::tenantId, tenantId);
     }
 
     /** The index of the customer whose primary domain is {@code domain}, or -1. */
     int indexOfDomain(String domain) {
-        Map<String, Integer> index = byDomain;
-        if (index == null) {
-            synchronized (this) {
-                if (byDomain == null) {
-                    Map<String, Integer> built = new HashMap<>(customers * 2);
-                    for (int i = 0; i < customers; i++) {
-                        built.put(SeedData.domain(i), i);
-                    }
-                    byDomain = built;
-                }
-                index = byDomain;
+        return lookup("domain", SeedData::domain, domain);
+    }
+
+    /** The customer whose {@code key} is {@code value} (whatever its case), in the index built on first use; or -1. */
+    private int lookup(String index, IntFunction<String> key, String value) {
+        Integer i = indexes.computeIfAbsent(index, name -> {
+            Map<String, Integer> built = new HashMap<>(customers * 2);
+            for (int c = 0; c < customers; c++) {
+                built.put(key.apply(c), c);
             }
-        }
-        Integer i = index.get(domain.toLowerCase(Locale.ROOT));
+            return built;
+        }).get(value.toLowerCase(Locale.ROOT));
         return i == null ? -1 : i;
     }
 
@@ -144,6 +130,16 @@ final class SandboxStore {
         address.put("addressLine1", chinese ? "科技园路" + (i % 200 + 1) + "号" : (i % 200 + 1) + " Keji Road");
         address.put("postalCode", place[2]);
         address.put("phoneNumber", "+86 10 " + String.format(Locale.ROOT, "%08d", 60000000 + (i * 7919) % 30000000));
+    }
+
+    /** The collection envelope (partner-center-api.md §1.1) of {@code items}, with its {@code self} link. */
+    static ObjectNode collection(ArrayNode items, String self) {
+        ObjectNode page = Json.mapper().createObjectNode();
+        page.put("totalCount", items.size());
+        page.set("items", items);
+        link(page.putObject("links"), "self", self);
+        page.putObject("attributes").put("objectType", "Collection");
+        return page;
     }
 
     static void link(ObjectNode links, String name, String uri) {

@@ -33,6 +33,25 @@ final class SeedHealth {
             new Service("Intune", "Microsoft Intune"),
             new Service("PowerBIcom", "Power BI"));
 
+    /**
+     * Graph's serviceHealthStatus values, worst first, as the sandbox (the service) ranks them: a
+     * service's overview shows the worst status of its open issues.
+     */
+    private static final List<String> STATUSES = List.of("serviceInterruption", "serviceDegradation",
+            "extendedRecovery", "restoringService", "investigating", "verifyingService", "confirmed", "reported",
+            "mitigated", "mitigatedExternal", "investigationSuspended", "serviceRestored",
+            "postIncidentReviewPublished", "resolved", "resolvedExternal", "falsePositive", "serviceOperational");
+
+    /** How bad {@code status} is, 0 the worst, whatever its casing; a value Graph does not have ranks as investigationSuspended. */
+    static int rank(String status) {
+        for (int i = 0; i < STATUSES.size(); i++) {
+            if (STATUSES.get(i).equalsIgnoreCase(status)) {
+                return i;
+            }
+        }
+        return STATUSES.indexOf("investigationSuspended");
+    }
+
     /** How far the partner's person reaches into a customer's tenant. */
     enum Access {
         /** Delegated admin, the application consented: service health can be read. */

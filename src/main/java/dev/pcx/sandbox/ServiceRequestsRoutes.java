@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
-import dev.pcx.sandbox.SandboxServer.Call;
-import dev.pcx.sandbox.SandboxServer.Reply;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 
 /**
  * {@code /v1/customers/{cid}/servicerequests[/{id}]} and {@code /v1/servicerequests/{id}} (GET,
@@ -33,17 +30,13 @@ final class ServiceRequestsRoutes {
     private final SandboxStore store;
     private final Path stateFile;
     private final Clock clock;
-    private final Map<String, ObjectNode> changed = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> changed;
 
     ServiceRequestsRoutes(SandboxStore store, Map<String, JsonNode> saved, Path stateFile, Clock clock) {
         this.store = store;
         this.stateFile = stateFile;
         this.clock = clock;
-        saved.forEach((k, v) -> {
-            if (v instanceof ObjectNode o) {
-                changed.put(k, o);
-            }
-        });
+        this.changed = SandboxState.objects(saved);
     }
 
     /** How many requests customer {@code c} has: 2, 1, 0, 1, 2, … */
@@ -91,56 +84,57 @@ final class ServiceRequestsRoutes {
         return doc != null ? doc : seed(c, j);
     }
 
-    Reply handle(Call call, String[] segments, JsonNode claims) {
-        int customer = store.indexOf(segments[1]);
-        if (customer < 0) {
-            return Reply.fault(404, 600008, "Customer " + segments[1] + " was not found or is not related to the partner");
+    /** Request {@code index} of customer {@code customer}. */
+    private record Ref(int customer, int index) {
+    }
+
+    /** Adds the routes, after the check that the customer exists; every one wants a person's token. */
+    void addTo(Routes.Area area) {
+        String customers = "/v1/customers/{cid}/servicerequests";
+        String ofCustomer = customers + "/{id}";
+        String byId = "/v1/servicerequests/(?!supporttopics$){id}";
+        area.any(customers + "(/[^/]*)?", (call, path) -> Reply.appUserOnly(call))
+                .post(customers, (call, path) -> Reply.fault(404, 404,
+                        "Creating service requests through the API was retired on 31 August 2020"))
+                .get(customers, (call, path) -> list(store.indexOf(path.group("cid"))))
+                .any(ofCustomer, (call, path) -> ofCustomer(path) != null ? null : Reply.fault(404, 404,
+                        "Service request " + path.group("id") + " was not found for customer " + path.group("cid")))
+                .get(ofCustomer, (call, path) -> show(ofCustomer(path)))
+                .patch(ofCustomer, (call, path) -> patch(call, ofCustomer(path)))
+                .any(byId, (call, path) -> {
+                    Reply refused = Reply.appUserOnly(call);
+                    return refused != null || byId(path) != null ? refused
+                            : Reply.fault(404, 404, "Service request " + path.group("id") + " was not found");
+                })
+                .get(byId, (call, path) -> show(byId(path)))
+                .patch(byId, (call, path) -> patch(call, byId(path)));
+    }
+
+    private Reply list(int customer) {
+        ArrayNode items = Json.mapper().createArrayNode();
+        for (int j = 0; j < count(customer); j++) {
+            items.add(current(customer, j));
         }
-        if (!"user".equals(claims.path("idtyp").asText())) {
-            return Reply.fault(403, 900103, "This operation requires App+User authentication; app-only tokens "
-                    + "are not allowed");
-        }
-        if (segments.length == 3) {
-            if (call.method().equals("POST")) {
-                return Reply.fault(404, 404, "Creating service requests through the API was retired on 31 August 2020");
-            }
-            if (!call.method().equals("GET")) {
-                return Reply.fault(405, 405, "The method " + call.method() + " is not supported here");
-            }
-            ObjectNode page = Json.mapper().createObjectNode();
-            ArrayNode items = Json.mapper().createArrayNode();
-            for (int j = 0; j < count(customer); j++) {
-                items.add(current(customer, j));
-            }
-            page.put("totalCount", items.size());
-            page.set("items", items);
-            SandboxStore.link(page.putObject("links"), "self", "/customers/" + SeedData.tenantId(customer) + "/servicerequests");
-            page.putObject("attributes").put("objectType", "Collection");
-            return Reply.ok(page);
-        }
-        int j = indexOf(customer, segments[3]);
-        if (j < 0) {
-            return Reply.fault(404, 404, "Service request " + segments[3] + " was not found for customer " + segments[1]);
-        }
-        return one(call, customer, j);
+        return Reply.ok(SandboxStore.collection(items, "/customers/" + SeedData.tenantId(customer) + "/servicerequests"));
+    }
+
+    /** The request {@code id} of the customer {@code cid}, or null. */
+    private Ref ofCustomer(Matcher path) {
+        int customer = store.indexOf(path.group("cid"));
+        int j = indexOf(customer, path.group("id"));
+        return j < 0 ? null : new Ref(customer, j);
     }
 
     /**
-     * {@code /v1/servicerequests/{id}} (GET, PATCH), the route the REST reference documents: any of
-     * the partner's customers' requests, found by its id alone.
+     * The request {@code id} of any of the partner's customers, found by its id alone, as
+     * {@code /v1/servicerequests/{id}} (the route the REST reference documents) finds it; or null.
      */
-    Reply handleById(Call call, String id, JsonNode claims) {
-        if (!"user".equals(claims.path("idtyp").asText())) {
-            return Reply.fault(403, 900103, "This operation requires App+User authentication; app-only tokens "
-                    + "are not allowed");
-        }
+    private Ref byId(Matcher path) {
+        String id = path.group("id");
         int customer = id.length() == 15 && id.startsWith("6161") && id.chars().allMatch(Character::isDigit)
                 ? Integer.parseInt(id.substring(4, 13)) : -1;
         int j = customer < 0 || customer >= store.customerCount() ? -1 : indexOf(customer, id);
-        if (j < 0) {
-            return Reply.fault(404, 404, "Service request " + id + " was not found");
-        }
-        return one(call, customer, j);
+        return j < 0 ? null : new Ref(customer, j);
     }
 
     private static int indexOf(int customer, String id) {
@@ -152,25 +146,18 @@ final class ServiceRequestsRoutes {
         return -1;
     }
 
-    private Reply one(Call call, int customer, int j) {
-        return switch (call.method()) {
-            case "GET" -> Reply.ok(current(customer, j));
-            case "PATCH" -> patch(call, customer, j);
-            default -> Reply.fault(405, 405, "The method " + call.method() + " is not supported here");
-        };
+    private Reply show(Ref r) {
+        return Reply.ok(current(r.customer(), r.index()));
     }
 
-    private Reply patch(Call call, int customer, int j) {
-        String type = call.header("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            return Reply.fault(415, 415, "The request body must be application/json");
+    private Reply patch(Call call, Ref r) {
+        int customer = r.customer();
+        int j = r.index();
+        Reply.Sent sent = Reply.Sent.of(call, "The request body must be application/json", "The request body is not JSON");
+        if (sent.refused() != null) {
+            return sent.refused();
         }
-        JsonNode body;
-        try {
-            body = Json.mapper().readTree(call.body());
-        } catch (IOException e) {
-            return Reply.fault(400, 400, "The request body is not JSON");
-        }
+        JsonNode body = sent.body();
         if (body == null || !body.isObject() || body.isEmpty()) {
             return Reply.fault(400, 400, "The request body must be a ServiceRequest with the fields to change");
         }

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
-import dev.pcx.sandbox.SandboxServer.Call;
-import dev.pcx.sandbox.SandboxServer.Reply;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -16,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 
 /**
  * {@code /v1/customers/{cid}/subscriptions[/{sid}]} (GET, PATCH) and
@@ -33,7 +31,7 @@ final class SubscriptionsRoutes {
 
     private final SandboxStore store;
     private final Path stateFile;
-    private final Map<String, ObjectNode> changed = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> changed;
     private final Map<String, Stale> stale = new ConcurrentHashMap<>();
 
     private record Stale(ObjectNode before, AtomicInteger reads) {
@@ -42,11 +40,7 @@ final class SubscriptionsRoutes {
     SubscriptionsRoutes(SandboxStore store, Map<String, JsonNode> saved, Path stateFile) {
         this.store = store;
         this.stateFile = stateFile;
-        saved.forEach((k, v) -> {
-            if (v instanceof ObjectNode o) {
-                changed.put(k, o);
-            }
-        });
+        this.changed = SandboxState.objects(saved);
     }
 
     private ObjectNode current(int customer, int sub) {
@@ -54,45 +48,38 @@ final class SubscriptionsRoutes {
         return doc != null ? doc : SeedSubscriptions.seed(customer, sub);
     }
 
-    Reply handle(Call call, String[] segments, JsonNode claims) {
-        int customer = store.indexOf(segments[1]);
-        if (customer < 0) {
-            return Reply.fault(404, 600008, "Customer " + segments[1] + " was not found or is not related to the partner");
+    /**
+     * Adds the routes, after the check that the customer exists. {@code managedservices/{sid}}
+     * answers as {@code subscriptions/{sid}} does, as it always has here.
+     */
+    void addTo(Routes.Area area) {
+        String one = "/v1/customers/{cid}/(subscriptions|managedservices)/{sid}";
+        area.get("/v1/customers/{cid}/managedservices", (call, path) -> {
+            Reply refused = Reply.appUserOnly(call);
+            return refused != null ? refused : Reply.ok(managedServices(customer(path)));
+        })
+                .get("/v1/customers/{cid}/subscriptions", (call, path) -> list(customer(path)))
+                .any(one, (call, path) -> sub(path) < 0 ? Reply.fault(404, 800002, "Subscription " + path.group("sid")
+                        + " was not found for customer " + path.group("cid")) : null)
+                .get(one, (call, path) -> Reply.ok(view(customer(path), sub(path), true)))
+                .patch(one, (call, path) -> patch(call, customer(path), sub(path)));
+    }
+
+    private int customer(Matcher path) {
+        return store.indexOf(path.group("cid"));
+    }
+
+    /** The subscription {@code sid} of the customer {@code cid}, or -1. */
+    private int sub(Matcher path) {
+        return indexOf(customer(path), path.group("sid"));
+    }
+
+    private Reply list(int customer) {
+        ArrayNode items = Json.mapper().createArrayNode();
+        for (int j = 0; j < SeedSubscriptions.count(customer); j++) {
+            items.add(view(customer, j, false));
         }
-        if (segments.length == 3 && segments[2].equalsIgnoreCase("managedservices")) {
-            if (!call.method().equals("GET")) {
-                return Reply.fault(405, 405, "The method " + call.method() + " is not supported here");
-            }
-            if (!"user".equals(claims.path("idtyp").asText())) {
-                return Reply.fault(403, 900103, "This operation requires App+User authentication; app-only tokens "
-                        + "are not allowed");
-            }
-            return Reply.ok(managedServices(customer));
-        }
-        if (segments.length == 3) {
-            if (!call.method().equals("GET")) {
-                return Reply.fault(405, 405, "The method " + call.method() + " is not supported here");
-            }
-            ObjectNode page = Json.mapper().createObjectNode();
-            ArrayNode items = Json.mapper().createArrayNode();
-            for (int j = 0; j < SeedSubscriptions.count(customer); j++) {
-                items.add(view(customer, j, false));
-            }
-            page.put("totalCount", items.size());
-            page.set("items", items);
-            SandboxStore.link(page.putObject("links"), "self", "/customers/" + SeedData.tenantId(customer) + "/subscriptions");
-            page.putObject("attributes").put("objectType", "Collection");
-            return Reply.ok(page);
-        }
-        int sub = indexOf(customer, segments[3]);
-        if (sub < 0) {
-            return Reply.fault(404, 800002, "Subscription " + segments[3] + " was not found for customer " + segments[1]);
-        }
-        return switch (call.method()) {
-            case "GET" -> Reply.ok(view(customer, sub, true));
-            case "PATCH" -> patch(call, customer, sub);
-            default -> Reply.fault(405, 405, "The method " + call.method() + " is not supported here");
-        };
+        return Reply.ok(SandboxStore.collection(items, "/customers/" + SeedData.tenantId(customer) + "/subscriptions"));
     }
 
     private static int indexOf(int customer, String id) {
@@ -127,16 +114,11 @@ final class SubscriptionsRoutes {
      * must be right.
      */
     private synchronized Reply patch(Call call, int customer, int sub) {
-        String type = call.header("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            return Reply.fault(415, 415, "The request body must be sent as application/json");
+        Reply.Sent sent = Reply.Sent.of(call, "The request body must be sent as application/json", "The request body is not valid JSON");
+        if (sent.refused() != null) {
+            return sent.refused();
         }
-        JsonNode body;
-        try {
-            body = Json.mapper().readTree(call.body());
-        } catch (IOException e) {
-            return Reply.fault(400, 400, "The request body is not valid JSON");
-        }
+        JsonNode body = sent.body();
         if (body == null || !body.isObject()) {
             return Reply.fault(400, 400, "The request body must be a Subscription object");
         }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
 import dev.pcx.auth.Cloud;
-import dev.pcx.sandbox.SandboxServer.Call;
-import dev.pcx.sandbox.SandboxServer.Reply;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 
 /**
  * Azure Resource Manager's Support API ({@code Microsoft.Support}, partner-center-api.md §6.2) for
@@ -38,54 +37,80 @@ import java.util.function.Function;
  */
 final class SupportRoutes {
     static final String API_VERSION = "2024-04-01";
-    private static final String PROVIDER = "microsoft.support";
     private static final Set<String> SEVERITIES = Set.of("minimal", "moderate", "critical", "highestcriticalimpact");
     private static final List<String> CONTACT_FIELDS = List.of("firstName", "lastName", "preferredContactMethod",
             "primaryEmailAddress", "preferredTimeZone", "country", "preferredSupportLanguage");
     static final int PAGE = 2;
+    private static final String AUXILIARY = "x-ms-authorization-auxiliary";
 
     private final SandboxStore store;
-    private final SandboxIdentity identity;
     private final Function<String, Integer> tenants;
     private final Cloud cloud;
     private final Path stateFile;
     private final Clock clock;
     /** Tickets filed or changed, by {@code sub/name} (lower case): {@code {"ticket": …, "communications": […]}}. */
-    private final Map<String, ObjectNode> changed = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> changed;
     /** Operations of 202s, by id: the path of the resource they make. */
     private final Map<String, String> operations = new ConcurrentHashMap<>();
 
     /** @param cloud null: answers as global does (the sandbox of either cloud, in process) */
-    SupportRoutes(SandboxStore store, SandboxIdentity identity, Function<String, Integer> tenants, Cloud cloud,
+    SupportRoutes(SandboxStore store, Function<String, Integer> tenants, Cloud cloud,
                   Map<String, JsonNode> saved, Path stateFile, Clock clock) {
         this.store = store;
-        this.identity = identity;
         this.tenants = tenants;
         this.cloud = cloud;
         this.stateFile = stateFile;
         this.clock = clock;
-        saved.forEach((k, v) -> {
-            if (v instanceof ObjectNode o) {
-                changed.put(k, o);
-            }
-        });
+        this.changed = SandboxState.objects(saved);
     }
 
-    /** Whether {@code lowerPath} is one of ARM's (the sandbox's other routes are Partner Center, Graph and sign-in). */
-    static boolean isArm(String lowerPath) {
-        return lowerPath.startsWith("/subscriptions/") || lowerPath.startsWith("/providers/");
+    /**
+     * Adds ARM's area. Every call is first checked for the provider, its api-version and an ARM
+     * token; on a subscription then for the subscription, the two tokens' tenants and the role;
+     * then (but for operation results) for the CSP refusal.
+     */
+    void addTo(Routes routes) {
+        String tenant = "/providers/microsoft\\.support";
+        String sub = "/subscriptions/{sub}/providers/microsoft\\.support";
+        String service = tenant + "/services/{service}";
+        String ticket = sub + "/supportTickets/{name}";
+        String communications = ticket + "/communications";
+        routes.area("/(subscriptions|providers)/", this::noRoute, SupportRoutes::notAllowed, SupportRoutes::fault)
+                .any("(/subscriptions/[^/]*)?" + tenant + "/.+", (call, path) -> admit(call))
+                .any(tenant + "/.*", (call, path) -> call.method().equals("GET") ? null : notAllowed(call))
+                .get(tenant + "/operationsStatus/{op}", (call, path) -> operationStatus(path.group("op")))
+                .get(tenant + "/services", (call, path) -> services())
+                .any(service + "(/.*)?", (call, path) -> service(path) >= 0 ? null : error(404, "ResourceNotFound",
+                        "The service '" + path.group("service") + "' was not found."))
+                .get(service, (call, path) -> Reply.ok(SeedSupport.service(service(path))))
+                .get(service + "/problemClassifications(/{problem})?", (call, path) -> problems(path))
+                .any(sub + "/.*", (call, path) -> admitOnSubscription(call, path.group("sub")))
+                .any(sub + "/operationResults/{op}", (call, path) -> operationResult(call, path.group("op")))
+                .any(sub + "/.*", (call, path) -> call.header(AUXILIARY) == null
+                        || SeedSupport.refusesAsCsp(owner(path)[1]) ? error(400, "BadRequest", "Your support plan "
+                        + "type is CSP. Support for this subscription comes through its Cloud Solution Provider "
+                        + "partner: the partner files the ticket, with a token of its own tenant as "
+                        + "x-ms-authorization-auxiliary.") : null)
+                .post(sub + "/checkNameAvailability", (call, path) -> checkName(call, path.group("sub"), owner(path)))
+                .any(sub + "/checkNameAvailability", (call, path) -> noRoute(call))
+                .get(sub + "/supportTickets", (call, path) -> list(call, path.group("sub"), owner(path)))
+                .get(ticket, (call, path) -> {
+                    ObjectNode t = ticket(path.group("sub"), owner(path), path.group("name"));
+                    return t == null ? missing(path.group("name")) : Reply.ok(t);
+                })
+                .put(ticket, (call, path) -> create(call, path.group("sub"), owner(path), path.group("name")))
+                .patch(ticket, (call, path) -> patch(call, path.group("sub"), owner(path), path.group("name")))
+                .any(communications + "(/{comm})?", (call, path) -> doc(path) == null ? missing(path.group("name")) : null)
+                .get(communications, (call, path) -> page(call, (ArrayNode) doc(path).get("communications"), 10))
+                .get(communications + "/{comm}", (call, path) -> communication(path))
+                .put(communications + "/{comm}", (call, path) -> addCommunication(call, path.group("sub"), owner(path),
+                        path.group("name"), path.group("comm")));
     }
 
-    Reply handle(Call call) {
-        String[] s = call.path().substring(1).split("/");
-        String[] lower = call.path().toLowerCase(Locale.ROOT).substring(1).split("/");
-        boolean tenantLevel = lower[0].equals("providers");
-        int p = tenantLevel ? 0 : 2; // index of "providers"
-        if (cloud == Cloud.CHINA || lower.length < p + 3 || !lower[p].equals("providers")
-                || !lower[p + 1].equals(PROVIDER)) {
-            return error(404, "NotFound", "No route for " + call.method() + " " + call.path()
-                    + (cloud == Cloud.CHINA ? ": the Microsoft.Support resource provider does not exist in Azure "
-                    + "operated by 21Vianet" : ""));
+    /** Null when ARM takes the call: the provider exists (not on 21Vianet), api-version is ours, an ARM token. */
+    private Reply admit(Call call) {
+        if (cloud == Cloud.CHINA) {
+            return noRoute(call);
         }
         String version = call.query("api-version");
         if (version == null) {
@@ -96,30 +121,32 @@ final class SupportRoutes {
             return error(400, "InvalidApiVersionParameter", "The api-version '" + version + "' is invalid. The "
                     + "sandbox supports '" + API_VERSION + "'.");
         }
-        JsonNode caller = token(call.header("Authorization"));
-        if (caller == null) {
+        if (token(call, "Authorization") == null) {
             return error(401, "InvalidAuthenticationToken", "The access token is missing, invalid or expired, "
                     + "or was not issued for Azure Resource Manager.");
         }
-        String[] rest = java.util.Arrays.copyOfRange(s, p + 2, s.length);
-        String[] restLower = java.util.Arrays.copyOfRange(lower, p + 2, lower.length);
-        if (tenantLevel) {
-            return tenantLevel(call, rest, restLower);
-        }
-        int[] owner = SeedSupport.owner(s[1], store.customerCount());
+        return null;
+    }
+
+    /**
+     * Null when the caller may act on subscription {@code sub}: it is one of the sandbox's, the
+     * token is its customer's, an auxiliary token (when sent) is the partner's, and the person holds
+     * a role there.
+     */
+    private Reply admitOnSubscription(Call call, String sub) {
+        int[] owner = SeedSupport.owner(sub, store.customerCount());
         if (owner == null) {
-            return error(404, "SubscriptionNotFound", "The subscription '" + s[1] + "' could not be found.");
+            return error(404, "SubscriptionNotFound", "The subscription '" + sub + "' could not be found.");
         }
+        JsonNode caller = token(call, "Authorization");
         Integer tenant = tenants.apply(caller.path("tid").asText());
         if (tenant == null || tenant != owner[0]) {
             return error(401, "InvalidAuthenticationTokenTenant", "The access token is from the wrong issuer '"
-                    + caller.path("iss").asText() + "'. It must match the tenant of the subscription '" + s[1]
+                    + caller.path("iss").asText() + "'. It must match the tenant of the subscription '" + sub
                     + "' (the customer's): 'https://sts.pcx-sandbox/" + SeedData.tenantId(owner[0]) + "/'.");
         }
-        String auxiliary = call.header("x-ms-authorization-auxiliary");
-        boolean partner = false;
-        if (auxiliary != null) {
-            JsonNode aux = token(auxiliary);
+        if (call.header(AUXILIARY) != null) {
+            JsonNode aux = token(call, AUXILIARY);
             if (aux == null) {
                 return error(401, "InvalidAuthenticationToken", "The auxiliary token (x-ms-authorization-auxiliary) "
                         + "is missing its Bearer scheme, invalid or expired, or was not issued for Azure Resource "
@@ -131,116 +158,77 @@ final class SupportRoutes {
                         + "auxiliary) is from the wrong issuer '" + aux.path("iss").asText() + "'. It must be issued "
                         + "by the tenant of the subscription's Cloud Solution Provider partner.");
             }
-            partner = true;
         }
         if (SeedHealth.access(owner[0]) == SeedHealth.Access.NO_ADMIN_ROLE) {
             return error(403, "AuthorizationFailed", "The client '" + caller.path("upn").asText() + "' does not have "
                     + "authorization to perform action 'Microsoft.Support/supportTickets/*' over scope '/subscriptions/"
-                    + s[1] + "': assign it Support Request Contributor (or Owner) on the subscription.");
+                    + sub + "': assign it Support Request Contributor (or Owner) on the subscription.");
         }
-        if (restLower[0].equals("operationresults") && rest.length == 2) {
-            return operationResult(call, rest[1]);
-        }
-        if (!partner || SeedSupport.refusesAsCsp(owner[1])) {
-            return error(400, "BadRequest", "Your support plan type is CSP. Support for this subscription comes "
-                    + "through its Cloud Solution Provider partner: the partner files the ticket, with a token of its "
-                    + "own tenant as x-ms-authorization-auxiliary.");
-        }
-        String sub = s[1];
-        if (restLower[0].equals("checknameavailability") && rest.length == 1 && call.method().equals("POST")) {
-            return checkName(call, sub, owner);
-        }
-        if (!restLower[0].equals("supporttickets")) {
-            return error(404, "NotFound", "No route for " + call.method() + " " + call.path());
-        }
-        if (rest.length == 1) {
-            return call.method().equals("GET") ? list(call, sub, owner) : notAllowed(call);
-        }
-        String name = rest[1];
-        if (rest.length == 2) {
-            return switch (call.method()) {
-                case "GET" -> {
-                    ObjectNode t = ticket(sub, owner, name);
-                    yield t == null ? missing(name) : Reply.ok(t);
-                }
-                case "PUT" -> create(call, sub, owner, name);
-                case "PATCH" -> patch(call, sub, owner, name);
-                default -> notAllowed(call);
-            };
-        }
-        if (!restLower[2].equals("communications") || rest.length > 4) {
-            return error(404, "NotFound", "No route for " + call.method() + " " + call.path());
-        }
-        ObjectNode doc = doc(sub, owner, name);
-        if (doc == null) {
-            return missing(name);
-        }
-        ArrayNode communications = (ArrayNode) doc.get("communications");
-        if (rest.length == 3) {
-            return call.method().equals("GET") ? page(call, communications, 10) : notAllowed(call);
-        }
-        String comm = rest[3];
-        return switch (call.method()) {
-            case "GET" -> {
-                for (JsonNode c : communications) {
-                    if (c.path("name").asText().equalsIgnoreCase(comm)) {
-                        yield Reply.ok(c);
-                    }
-                }
-                yield error(404, "ResourceNotFound", "The communication '" + comm + "' was not found.");
-            }
-            case "PUT" -> addCommunication(call, sub, owner, name, comm);
-            default -> notAllowed(call);
-        };
+        return null;
     }
 
-    private Reply tenantLevel(Call call, String[] rest, String[] lower) {
-        if (!call.method().equals("GET")) {
-            return notAllowed(call);
-        }
-        if (lower[0].equals("operationsstatus") && rest.length == 2) {
-            String path = operations.get(rest[1]);
-            if (path == null) {
-                return error(404, "NotFound", "The operation '" + rest[1] + "' was not found.");
-            }
-            ObjectNode status = Json.mapper().createObjectNode();
-            status.put("name", rest[1]);
-            status.put("status", "Succeeded");
-            return Reply.ok(status);
-        }
-        if (!lower[0].equals("services")) {
-            return error(404, "NotFound", "No route for " + call.method() + " " + call.path());
-        }
-        ArrayNode items = Json.mapper().createArrayNode();
-        if (rest.length == 1) {
-            for (int i = 0; i < SeedSupport.SERVICES.size(); i++) {
-                items.add(SeedSupport.service(i));
-            }
-            return value(items, null);
-        }
+    /** The customer and number of the (admitted) subscription {@code sub}. */
+    private int[] owner(Matcher path) {
+        return SeedSupport.owner(path.group("sub"), store.customerCount());
+    }
+
+    /** The index of service {@code service}, or -1. */
+    private static int service(Matcher path) {
         int service = -1;
         for (int i = 0; i < SeedSupport.SERVICES.size(); i++) {
-            if (SeedSupport.serviceName(i).equalsIgnoreCase(rest[1])) {
+            if (SeedSupport.serviceName(i).equalsIgnoreCase(path.group("service"))) {
                 service = i;
             }
         }
-        if (service < 0) {
-            return error(404, "ResourceNotFound", "The service '" + rest[1] + "' was not found.");
+        return service;
+    }
+
+    private static Reply services() {
+        ArrayNode items = Json.mapper().createArrayNode();
+        for (int i = 0; i < SeedSupport.SERVICES.size(); i++) {
+            items.add(SeedSupport.service(i));
         }
-        if (rest.length == 2) {
-            return Reply.ok(SeedSupport.service(service));
-        }
-        if (!lower[2].equals("problemclassifications") || rest.length > 4) {
-            return error(404, "NotFound", "No route for " + call.method() + " " + call.path());
-        }
+        return value(items, null);
+    }
+
+    /** A service's problem classifications, or the one named {@code problem}. */
+    private static Reply problems(Matcher path) {
+        int service = service(path);
+        String problem = path.group("problem");
+        ArrayNode items = Json.mapper().createArrayNode();
         for (int p = 0; p < SeedSupport.SERVICES.get(service).problems().size(); p++) {
-            if (rest.length == 4 && SeedSupport.problemName(service, p).equalsIgnoreCase(rest[3])) {
+            if (problem != null && SeedSupport.problemName(service, p).equalsIgnoreCase(problem)) {
                 return Reply.ok(SeedSupport.problem(service, p));
             }
             items.add(SeedSupport.problem(service, p));
         }
-        return rest.length == 4 ? error(404, "ResourceNotFound", "The problem classification '" + rest[3]
+        return problem != null ? error(404, "ResourceNotFound", "The problem classification '" + problem
                 + "' was not found.") : value(items, null);
+    }
+
+    private Reply operationStatus(String op) {
+        if (operations.get(op) == null) {
+            return error(404, "NotFound", "The operation '" + op + "' was not found.");
+        }
+        ObjectNode status = Json.mapper().createObjectNode();
+        status.put("name", op);
+        status.put("status", "Succeeded");
+        return Reply.ok(status);
+    }
+
+    /** The ticket {@code name} and its communications, or null. */
+    private ObjectNode doc(Matcher path) {
+        return doc(path.group("sub"), owner(path), path.group("name"));
+    }
+
+    private Reply communication(Matcher path) {
+        String comm = path.group("comm");
+        for (JsonNode c : doc(path).get("communications")) {
+            if (c.path("name").asText().equalsIgnoreCase(comm)) {
+                return Reply.ok(c);
+            }
+        }
+        return error(404, "ResourceNotFound", "The communication '" + comm + "' was not found.");
     }
 
     // ---- tickets ----
@@ -551,12 +539,9 @@ final class SupportRoutes {
 
     // ---- helpers ----
 
-    /** The claims of an ARM token ({@code Bearer …}) this sandbox signed, or null. */
-    private JsonNode token(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        JsonNode claims = identity.verify(header.substring(7).trim());
+    /** The claims of the ARM token ({@code Bearer …}) this sandbox signed in {@code header}, or null. */
+    private static JsonNode token(Call call, String header) {
+        JsonNode claims = call.bearer(header);
         return claims == null || !SandboxIdentity.ARM_RESOURCES.contains(claims.path("aud").asText()) ? null : claims;
     }
 
@@ -586,8 +571,22 @@ final class SupportRoutes {
         return error(404, "ResourceNotFound", "The support ticket '" + name + "' was not found.");
     }
 
+    /** ARM's 404 for a path it has no route for (any path, on 21Vianet). */
+    private Reply noRoute(Call call) {
+        return error(404, "NotFound", "No route for " + call.method() + " " + call.path()
+                + (cloud == Cloud.CHINA ? ": the Microsoft.Support resource provider does not exist in Azure "
+                + "operated by 21Vianet" : ""));
+    }
+
     private static Reply notAllowed(Call call) {
         return error(405, "MethodNotAllowed", "The method " + call.method() + " is not allowed on " + call.path() + ".");
+    }
+
+    /** A fault on an ARM path, in ARM's error body (429 with {@code Retry-After}). */
+    static Reply fault(int status) {
+        Reply r = error(status, status == 429 ? "TooManyRequests" : "InternalServerError",
+                "The sandbox was told to fail this request (fault " + status + ")");
+        return status == 429 ? new Reply(429, r.body(), Map.of("Retry-After", "1")) : r;
     }
 
     /** ARM's error body: {@code {"error": {"code", "message"}}}, with an {@code x-ms-request-id}. */
