@@ -225,6 +225,55 @@ class LauncherIT {
     }
 
     @Test
+    void ctrlCDuringHealthAffectedShowsEveryCustomerCheckedAndSaysHowManyWereNot() throws Exception {
+        Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0", "--latency", "200ms", "--approve-after", "0")
+                .start();
+        try {
+            BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String url = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return serverOut.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
+            }).get(30, TimeUnit.SECONDS);
+            Map<String, String> env = Map.of("PCX_ENDPOINT", url, "PCX_AUTHORITY", url, "PCX_GRAPH_ENDPOINT", url);
+            Run login = run(env, "auth", "login", "--tenant", SandboxIdentity.TENANT_ID, "--client-id",
+                    SandboxIdentity.CLIENT_ID);
+            assertEquals(0, login.exit(), login::toString);
+            Process scan = pcx(env, "health", "affected", "-o", "jsonl", "--parallel", "2")
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(scan.getErrorStream()));
+            BufferedReader out = new BufferedReader(new InputStreamReader(scan.getInputStream(), StandardCharsets.UTF_8));
+            List<String> rows = new ArrayList<>();
+            rows.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
+            }).get(30, TimeUnit.SECONDS));
+            assertTrue(scan.isAlive(), "still checking when Ctrl-C comes");
+            new ProcessBuilder("kill", "-INT", String.valueOf(scan.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            rows.addAll(CompletableFuture.supplyAsync(() -> out.lines().toList()).get(60, TimeUnit.SECONDS));
+            assertTrue(scan.waitFor(60, TimeUnit.SECONDS), "the scan ends on Ctrl-C");
+            String stderr = err.get(10, TimeUnit.SECONDS);
+            assertEquals(130, scan.exitValue(), stderr);
+            java.util.regex.Matcher report = java.util.regex.Pattern.compile("pcx: interrupted: (\\d+) of (\\d+) customers "
+                    + "checked \\(shown above\\): \\d+ affected, \\d+ clear, \\d+ could not be checked; the other (\\d+) were not")
+                    .matcher(stderr);
+            assertTrue(report.find(), stderr);
+            int shown = Integer.parseInt(report.group(1));
+            assertEquals(Integer.parseInt(report.group(2)), shown + Integer.parseInt(report.group(3)), stderr);
+            assertEquals(shown, rows.size(), "every customer checked is on stdout, none dropped: " + rows);
+            assertTrue(rows.stream().allMatch(r -> r.startsWith("{\"tenantId\":") && r.endsWith("}")), rows.toString());
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void anUnknownCustomerIsOneLineAndExit4() throws Exception {
         Run r = run(Map.of(), "--sandbox", "customers", "show", "no such company");
         assertEquals(4, r.exit(), r::toString);

@@ -3,36 +3,23 @@ package dev.pcx.cli.health;
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.Errors;
-import dev.pcx.cli.FanOut;
+import dev.pcx.output.RecordPrinter;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Every customer's active issues, at most {@code parallel} customers at a time, each result handed
- * on as soon as it is known. A customer that cannot be checked is reported {@code unknown} with the
- * reason, never dropped; throttling is waited out by the shared retry gate, so it slows the scan
- * down without failing it.
+ * One customer's active issues, as {@code health affected} checks each customer; a customer that
+ * cannot be checked is {@code unknown} with the reason, never dropped.
  */
 final class AffectedScan {
     private final HealthAccess access;
-    private final int parallel;
     private final Predicate<ServiceHealthIssue> wanted;
 
-    AffectedScan(HealthAccess access, int parallel, Predicate<ServiceHealthIssue> wanted) {
+    AffectedScan(HealthAccess access, Predicate<ServiceHealthIssue> wanted) {
         this.access = access;
-        this.parallel = parallel;
         this.wanted = wanted;
-    }
-
-    /**
-     * Checks {@code customers}, giving each result to {@code sink} on the calling thread, in the order
-     * they finish; when {@code sink} answers false (the reader of the output has gone), the rest are
-     * not checked.
-     */
-    void run(List<Customer> customers, Predicate<CustomerHealth> sink) throws InterruptedException {
-        FanOut.run(customers, parallel, "pcx-health", this::check, sink);
     }
 
     CustomerHealth check(Customer c) {
@@ -51,6 +38,50 @@ final class AffectedScan {
         } catch (RuntimeException e) {
             return new CustomerHealth(id, c.companyName(), c.domain(), CustomerHealth.UNKNOWN, null,
                     Errors.classify(access.explain(e, id, name)).message());
+        }
+    }
+
+    /** The rows shown, counted as they arrive (under the printer's lock). */
+    static final class Tally {
+        private final RecordPrinter<CustomerHealth> printer;
+        private final String gate;
+        private boolean tripped;
+        private int affected;
+        private int clear;
+        private int unknown;
+
+        Tally(RecordPrinter<CustomerHealth> printer, String gate) {
+            this.printer = printer;
+            this.gate = gate;
+        }
+
+        void show(CustomerHealth row) {
+            printer.print(row);
+            if (CustomerHealth.AFFECTED.equals(row.status())) {
+                affected++;
+                tripped |= HealthReport.trips(row.issues(), gate);
+            } else if (CustomerHealth.UNKNOWN.equals(row.status())) {
+                unknown++;
+            } else {
+                clear++;
+            }
+        }
+
+        /** {@code 3 affected, 1990 clear, 7 could not be checked}. */
+        String detail() {
+            return affected + " affected, " + clear + " clear, " + unknown + " could not be checked";
+        }
+
+        boolean tripped() {
+            return tripped;
+        }
+
+        int affected() {
+            return affected;
+        }
+
+        int unknown() {
+            return unknown;
         }
     }
 }
