@@ -56,6 +56,17 @@ class LauncherIT {
         return new Run(p.exitValue(), out.get(), err.get());
     }
 
+    /** The next line {@code in} gives, within 30 s (null at its end). */
+    private static String nextLine(BufferedReader in) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }).get(30, TimeUnit.SECONDS);
+    }
+
     @Test
     void theReadmeFirstCommandWorks() throws Exception {
         assertTrue(Files.isExecutable(PCX), "mvn package writes target/pcx");
@@ -94,13 +105,7 @@ class LauncherIT {
     void interruptingIsExit130() throws Exception {
         Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0").start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        String url = CompletableFuture.supplyAsync(() -> {
-            try {
-                return lines.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(30, TimeUnit.SECONDS);
+        String url = nextLine(lines);
         assertTrue(url != null && url.startsWith("http://"), "serving: " + url);
         // the JVM's own pid (the launcher execs java, so the process is the JVM)
         Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).start();
@@ -176,13 +181,7 @@ class LauncherIT {
         Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0", "--latency", "400ms").start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String url = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return lines.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            }).get(30, TimeUnit.SECONDS);
+            String url = nextLine(lines);
             Path fixes = Files.writeString(config.resolve("slow.csv"), String.join("\n",
                     "contoso.partner.onmschina.cn,HQ Office,auto-renew,on",
                     "contoso.partner.onmschina.cn,Sales Azure plan,activate",
@@ -230,13 +229,7 @@ class LauncherIT {
                 .start();
         try {
             BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String url = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return serverOut.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            }).get(30, TimeUnit.SECONDS);
+            String url = nextLine(serverOut);
             Map<String, String> env = Map.of("PCX_ENDPOINT", url, "PCX_AUTHORITY", url, "PCX_GRAPH_ENDPOINT", url);
             Run login = run(env, "auth", "login", "--tenant", SandboxIdentity.TENANT_ID, "--client-id",
                     SandboxIdentity.CLIENT_ID);
@@ -246,13 +239,7 @@ class LauncherIT {
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(scan.getErrorStream()));
             BufferedReader out = new BufferedReader(new InputStreamReader(scan.getInputStream(), StandardCharsets.UTF_8));
             List<String> rows = new ArrayList<>();
-            rows.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            }).get(30, TimeUnit.SECONDS));
+            rows.add(nextLine(out));
             assertTrue(scan.isAlive(), "still checking when Ctrl-C comes");
             new ProcessBuilder("kill", "-INT", String.valueOf(scan.pid())).start().waitFor(10, TimeUnit.SECONDS);
             rows.addAll(CompletableFuture.supplyAsync(() -> out.lines().toList()).get(60, TimeUnit.SECONDS));
@@ -286,14 +273,7 @@ class LauncherIT {
         Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0", "--customers", "2500").start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return lines.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            });
-            String url = first.get(30, TimeUnit.SECONDS);
+            String url = nextLine(lines);
             assertTrue(url != null && url.startsWith("http://127.0.0.1:"), "first stdout line is the URL: " + url);
 
             Map<String, String> ci = Map.of("PCX_ENDPOINT", url, "PCX_AUTHORITY", url,
