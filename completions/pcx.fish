@@ -101,7 +101,7 @@ complete -c pcx -n '__fish_seen_subcommand_from health; and __fish_seen_subcomma
 complete -c pcx -n '__fish_seen_subcommand_from health; and __fish_seen_subcommand_from watch' -s V -l version -d 'Print version information and exit'
 complete -c pcx -n '__fish_seen_subcommand_from health; and not __fish_seen_subcommand_from show watch affected' -a affected -d 'Find which of your customers the active service-health issues hit'
 complete -c pcx -n '__fish_seen_subcommand_from health; and __fish_seen_subcommand_from affected' -l service -r -d 'Only issues of this service: its id, or the start of a word of its name'
-complete -c pcx -n '__fish_seen_subcommand_from health; and __fish_seen_subcommand_from affected' -l issue -r -d 'Only this issue'
+complete -c pcx -n '__fish_seen_subcommand_from health; and __fish_seen_subcommand_from affected' -l issue -r -d 'Only this issue: its id as Microsoft 365 gives it, letters then digits (EX512345)'
 complete -c pcx -n '__fish_seen_subcommand_from health; and __fish_seen_subcommand_from affected' -l parallel -r -d 'Customers checked at once, 1 to 64 (default: 8)'
 complete -c pcx -n '__fish_seen_subcommand_from health; and __fish_seen_subcommand_from affected' -l fail-on -r -a 'advisory incident' -d 'Exit 7 when an active issue of this class or worse exists: advisory or incident'
 complete -c pcx -n '__fish_seen_subcommand_from health; and __fish_seen_subcommand_from affected' -s h -l help -d 'Show this help message and exit'

@@ -253,6 +253,10 @@ class NewUserTest {
         assertEquals(5, unknown.exit(), unknown::toString);
         assertTrue(unknown.err().contains("could not be checked"), unknown.err());
         assertTrue(unknown.err().lines().anyMatch(l -> l.startsWith("pcx: ")), "a failure says so: " + unknown.err());
+        assertTrue(unknown.err().contains("pcx: no customer's tenant that could be read lists an issue EX51234, active "
+                + "or resolved (active there: EX512345, "), "the typo is named, with the ids there are: " + unknown.err());
+        assertFalse(unknown.out().contains("\"clear\""), "no customer is said clear of an issue nobody has");
+        assertTrue(unknown.out().contains("\"unknown\""), unknown.out());
     }
 
     @Test

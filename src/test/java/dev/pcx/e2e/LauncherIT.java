@@ -56,6 +56,17 @@ class LauncherIT {
         return new Run(p.exitValue(), out.get(), err.get());
     }
 
+    /** The next line {@code in} gives, within 30 s (null at its end). */
+    private static String nextLine(BufferedReader in) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }).get(30, TimeUnit.SECONDS);
+    }
+
     @Test
     void theReadmeFirstCommandWorks() throws Exception {
         assertTrue(Files.isExecutable(PCX), "mvn package writes target/pcx");
@@ -94,13 +105,7 @@ class LauncherIT {
     void interruptingIsExit130() throws Exception {
         Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0").start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        String url = CompletableFuture.supplyAsync(() -> {
-            try {
-                return lines.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(30, TimeUnit.SECONDS);
+        String url = nextLine(lines);
         assertTrue(url != null && url.startsWith("http://"), "serving: " + url);
         // the JVM's own pid (the launcher execs java, so the process is the JVM)
         Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).start();
@@ -176,13 +181,7 @@ class LauncherIT {
         Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0", "--latency", "400ms").start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String url = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return lines.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            }).get(30, TimeUnit.SECONDS);
+            String url = nextLine(lines);
             Path fixes = Files.writeString(config.resolve("slow.csv"), String.join("\n",
                     "contoso.partner.onmschina.cn,HQ Office,auto-renew,on",
                     "contoso.partner.onmschina.cn,Sales Azure plan,activate",
@@ -225,6 +224,43 @@ class LauncherIT {
     }
 
     @Test
+    void ctrlCDuringHealthAffectedShowsEveryCustomerCheckedAndSaysHowManyWereNot() throws Exception {
+        Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0", "--latency", "200ms", "--approve-after", "0")
+                .start();
+        try {
+            BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String url = nextLine(serverOut);
+            Map<String, String> env = Map.of("PCX_ENDPOINT", url, "PCX_AUTHORITY", url, "PCX_GRAPH_ENDPOINT", url);
+            Run login = run(env, "auth", "login", "--tenant", SandboxIdentity.TENANT_ID, "--client-id",
+                    SandboxIdentity.CLIENT_ID);
+            assertEquals(0, login.exit(), login::toString);
+            Process scan = pcx(env, "health", "affected", "-o", "jsonl", "--parallel", "2")
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> dev.pcx.testing.Launcher.read(scan.getErrorStream()));
+            BufferedReader out = new BufferedReader(new InputStreamReader(scan.getInputStream(), StandardCharsets.UTF_8));
+            List<String> rows = new ArrayList<>();
+            rows.add(nextLine(out));
+            assertTrue(scan.isAlive(), "still checking when Ctrl-C comes");
+            new ProcessBuilder("kill", "-INT", String.valueOf(scan.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            rows.addAll(CompletableFuture.supplyAsync(() -> out.lines().toList()).get(60, TimeUnit.SECONDS));
+            assertTrue(scan.waitFor(60, TimeUnit.SECONDS), "the scan ends on Ctrl-C");
+            String stderr = err.get(10, TimeUnit.SECONDS);
+            assertEquals(130, scan.exitValue(), stderr);
+            java.util.regex.Matcher report = java.util.regex.Pattern.compile("pcx: interrupted: (\\d+) of (\\d+) customers "
+                    + "checked \\(shown above\\): \\d+ affected, \\d+ clear, \\d+ could not be checked; the other (\\d+) were not")
+                    .matcher(stderr);
+            assertTrue(report.find(), stderr);
+            int shown = Integer.parseInt(report.group(1));
+            assertEquals(Integer.parseInt(report.group(2)), shown + Integer.parseInt(report.group(3)), stderr);
+            assertEquals(shown, rows.size(), "every customer checked is on stdout, none dropped: " + rows);
+            assertTrue(rows.stream().allMatch(r -> r.startsWith("{\"tenantId\":") && r.endsWith("}")), rows.toString());
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void anUnknownCustomerIsOneLineAndExit4() throws Exception {
         Run r = run(Map.of(), "--sandbox", "customers", "show", "no such company");
         assertEquals(4, r.exit(), r::toString);
@@ -237,14 +273,7 @@ class LauncherIT {
         Process server = pcx(Map.of(), "sandbox", "serve", "--port", "0", "--customers", "2500").start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return lines.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            });
-            String url = first.get(30, TimeUnit.SECONDS);
+            String url = nextLine(lines);
             assertTrue(url != null && url.startsWith("http://127.0.0.1:"), "first stdout line is the URL: " + url);
 
             Map<String, String> ci = Map.of("PCX_ENDPOINT", url, "PCX_AUTHORITY", url,

@@ -1,10 +1,12 @@
 package dev.pcx.cli.health;
 
 import dev.pcx.api.model.Customer;
+import dev.pcx.api.model.ServiceHealth;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.FanOut;
 import dev.pcx.output.Column;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
@@ -14,7 +16,6 @@ import picocli.CommandLine.Option;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 
 /** {@code pcx health affected}: which of your customers the active issues hit. */
 @Command(name = "affected",
@@ -25,9 +26,15 @@ import java.util.function.Predicate;
                     + "unknown with the reason it could not be checked (no delegated admin, application not "
                     + "consented, no admin role, throttled...). Throttling slows the run down; it does not fail it.",
             "Exit 0 when every customer was checked; 7 with --fail-on when an issue of that class or worse hits "
-                    + "one; otherwise 5 when some could not be checked. On a terminal, progress goes to stderr.",
+                    + "one; otherwise 5 when some could not be checked. On a terminal, progress goes to stderr; "
+                    + "Ctrl-C shows every result already known, then says how many customers were checked (exit 130).",
             "A --service no service has is exit 2 before any customer is checked, naming the services Graph "
-                    + "lists (in your partner tenant, else in the first customer's tenant that can be read)."
+                    + "lists (in your partner tenant, else in the first customer's tenant that can be read).",
+            "--issue takes an id as Microsoft 365 gives it, letters then digits (EX512345): another shape is exit 2 "
+                    + "before any call. Each tenant lists only its own issues, so each tenant's issues are read, resolved ones "
+                    + "too, and no customer is said clear until a tenant lists that id. An id no tenant lists is exit 2 "
+                    + "naming the issues active there, with no 'clear' row (5, with the 'unknown' rows, when some "
+                    + "tenants could not be read); an issue that is resolved everywhere leaves every customer clear."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -41,13 +48,15 @@ final class HealthAffected implements Callable<Integer> {
     private static final int PAGE = 500;
     /** Customers' tenants tried for the list of services when your partner tenant's cannot be read. */
     private static final int SERVICE_SOURCES = 5;
+    private static final FanOut.Label CHECKED = new FanOut.Label("customers", "checked");
     private final Context context;
 
     @Option(names = "--service", paramLabel = "NAME", description = "Only issues of this service: its id, or the start of a word of its name")
     String service;
 
-    @Option(names = "--issue", paramLabel = "ID", description = "Only this issue")
-    String issue;
+    @Option(names = "--issue", paramLabel = "ID", converter = IssueId.Converter.class,
+            description = "Only this issue: its id as Microsoft 365 gives it, letters then digits (EX512345)")
+    IssueId issue;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
             description = "Customers checked at once, 1 to 64 (default: ${DEFAULT-VALUE})")
@@ -82,56 +91,33 @@ final class HealthAffected implements Callable<Integer> {
         if (service != null) {
             checkServiceName(access, customers);
         }
-        Predicate<ServiceHealthIssue> wanted = i -> HealthReport.isService(service, null, i.service())
-                && (issue == null || issue.trim().equalsIgnoreCase(i.id()));
         RecordPrinter<CustomerHealth> printer = output.list(COLUMNS);
-        // N/M on a terminal's stderr, unless the results themselves stream onto that terminal
-        boolean progress = printer.buffered() || !context.io().stdoutTty();
-        int[] counts = new int[3]; // checked, affected, unknown
-        boolean[] tripped = {false};
-        try (Context.Interruption interrupted = context.onInterrupt(printer, () -> counts[0] + " of " + customers.size()
-                + " customers checked (shown above): " + counts[1] + " affected, " + counts[2] + " could not be checked")) {
-        new AffectedScan(access, parallel, wanted).run(customers, result -> {
-            synchronized (printer) {
-                if (interrupted.fired()) {
-                    return false;
-                }
-                printer.print(result);
-                printer.flush();
-            }
-            counts[0]++;
-            if (CustomerHealth.AFFECTED.equals(result.status())) {
-                counts[1]++;
-                tripped[0] |= HealthReport.trips(result.issues(), gate);
-            } else if (CustomerHealth.UNKNOWN.equals(result.status())) {
-                counts[2]++;
-            }
-            if (progress) {
-                context.progress().update(counts[0] + "/" + customers.size() + " customers checked");
-            }
-            return !context.io().out().checkError(); // 'pcx health affected | head': stop when head has gone
-        });
+        AffectedScan scan = new AffectedScan(access, service, issue);
+        AffectedScan.Tally tally = new AffectedScan.Tally(printer, gate, issue);
+        FanOut.Outcomes done = FanOut.over(customers, CHECKED, parallel, "pcx-health")
+                .stream(context, printer, scan::check, tally::show, tally::detail);
+        boolean unlisted = tally.issueUnlisted() && done.complete() && !customers.isEmpty();
+        if (!unlisted || tally.unknown() > 0) {
+            printer.finish(); // a mistyped --issue, every tenant read: no row at all, as for any usage error
         }
-        context.progress().clear();
-        printer.finish();
-        context.say((counts[0] == customers.size() ? customers.size() + " customers: "
-                : counts[0] + " of " + customers.size() + " customers checked: ") + counts[1] + " affected, "
-                + (counts[0] - counts[1] - counts[2]) + " clear, " + counts[2] + " could not be checked");
-        if (tripped[0]) {
-            context.fail("health gate: " + counts[1] + " customer" + (counts[1] == 1 ? " is" : "s are")
+        context.say(done.summary(tally.detail()));
+        if (tally.tripped()) {
+            context.fail("health gate: " + tally.affected() + " customer" + (tally.affected() == 1 ? " is" : "s are")
                     + " hit by an active issue of class " + gate + " or worse");
             return ExitCode.GATE;
         }
-        if (counts[2] > 0) {
-            context.fail(counts[2] + " customer" + (counts[2] == 1 ? "" : "s") + " could not be checked: the reason is "
-                    + "in each 'unknown' row");
-            return ExitCode.REFUSED;
+        if (unlisted) {
+            String message = tally.unlisted() + "; see a customer's issues with: "
+                    + context.pcx("health -c <customer> --all");
+            if (tally.unknown() == 0) {
+                throw CliException.usage(message);
+            }
+            context.fail(message);
         }
-        if (issue != null && counts[1] == 0 && counts[0] == customers.size()) {
-            // every tenant was read, and none has that issue at all: a typo, not "nobody is hit"
-            throw CliException.notFound("no customer's tenant has an active issue " + issue.trim() + " (resolved, or not "
-                    + "its id?); find the ids with: "
-                    + context.pcx("health --all"));
+        if (tally.unknown() > 0) {
+            context.fail(tally.unknown() + " customer" + (tally.unknown() == 1 ? "" : "s") + " could not be checked: "
+                    + "the reason is in each 'unknown' row");
+            return ExitCode.REFUSED;
         }
         return ExitCode.OK;
     }
@@ -149,7 +135,7 @@ final class HealthAffected implements Callable<Integer> {
         customers.stream().limit(SERVICE_SOURCES).forEach(c -> tenants.add(new String[] {c.tenantId(),
                 c.companyName() != null ? c.companyName() : c.tenantId()}));
         for (String[] t : tenants) {
-            List<dev.pcx.api.model.ServiceHealth> services;
+            List<ServiceHealth> services;
             try {
                 services = HealthReport.services(access.tenant(t[0], t[1]).healthOverviews(), false, null);
             } catch (RuntimeException unreadable) {
@@ -157,7 +143,7 @@ final class HealthAffected implements Callable<Integer> {
             }
             if (services.stream().noneMatch(s -> HealthReport.isService(service, s.id(), s.service()))) {
                 throw ServiceCheck.unknownService(service, t[1],
-                        services.stream().map(dev.pcx.api.model.ServiceHealth::service).toList(), null);
+                        services.stream().map(ServiceHealth::service).toList(), null);
             }
             return;
         }

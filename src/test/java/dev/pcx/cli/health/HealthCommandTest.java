@@ -371,6 +371,79 @@ class HealthCommandTest extends MockServerTest {
         assertTrue(r.err().contains("2 customers: 1 affected, 0 clear, 1 could not be checked"), r.err());
     }
 
+    /** Two customers, asked in turn; each tenant lists {@code first}, then {@code second}, resolved issues too. */
+    private Pcx.Result affectedIssue(String id, List<ObjectNode> first, List<ObjectNode> second, String... more)
+            throws Exception {
+        server.enqueue(token("partner-center-token", null));
+        server.enqueue(ok(dev.pcx.testing.Fixtures.page(List.of(
+                dev.pcx.testing.Fixtures.customer(tenant(1), "Contoso Ltd", "contoso.partner.onmschina.cn"),
+                dev.pcx.testing.Fixtures.customer(tenant(2), "Fabrikam", "fabrikam.partner.onmschina.cn")), null, null)));
+        server.enqueue(token("graph-1", null));
+        server.enqueue(ok(page("admin/serviceAnnouncement/issues", first, null)));
+        server.enqueue(token("graph-2", null));
+        server.enqueue(ok(page("admin/serviceAnnouncement/issues", second, null)));
+        List<String> args = new java.util.ArrayList<>(List.of("health", "affected", "--parallel", "1", "--issue", id));
+        args.addAll(List.of(more));
+        Pcx.Result r = pcx.run(args.toArray(String[]::new));
+        take();
+        assertEquals("/v1/customers?size=500", take().getTarget());
+        assertEquals("/" + tenant(1) + "/oauth2/v2.0/token", take().getTarget());
+        assertEquals("/v1.0/admin/serviceAnnouncement/issues", take().getTarget(), "with --issue, resolved issues too");
+        assertEquals("/" + tenant(2) + "/oauth2/v2.0/token", take().getTarget());
+        assertEquals("/v1.0/admin/serviceAnnouncement/issues", take().getTarget());
+        return r;
+    }
+
+    @Test
+    void anIssueIdOfAnotherShapeIsExit2BeforeAnyCall() {
+        for (String typo : new String[] {"EX-51234", "512345", "EX512345a", "EX 512345", ""}) {
+            Pcx.Result r = pcx.run("health", "affected", "--issue", typo, "-o", "jsonl");
+            assertEquals(2, r.exit(), r::toString);
+            assertEquals("", r.out());
+            assertTrue(r.err().contains("'" + typo + "' is not a Microsoft 365 issue id (letters then digits, e.g. "
+                    + "EX512345 or TM498765)"), r.err());
+        }
+        assertEquals(0, server.getRequestCount(), "no call");
+    }
+
+    @Test
+    void anIssueNoTenantListsIsExit2NamingTheActiveIssuesWithNoCustomerSaidClear() throws Exception {
+        Pcx.Result r = affectedIssue("ex2", List.of(
+                issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false),
+                issue("EX0", "Exchange Online", "Incident", "ServiceRestored", true)), List.of(
+                issue("TM1", "Microsoft Teams", "Advisory", "Investigating", false),
+                issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false)), "-o", "json");
+
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("", r.out(), "no customer is said clear, not even as an empty list");
+        assertTrue(r.err().contains("2 customers: 2 with no issue EX2, 0 could not be checked\n"), r.err());
+        assertTrue(r.err().contains("pcx: no customer's tenant lists an issue EX2, active or resolved (active there: "
+                + "EX1, TM1); see a customer's issues with: pcx health -c <customer> --all"), r.err());
+    }
+
+    @Test
+    void onceOneTenantListsTheIssueTheRowsHeldBackAreShownAndAResolvedIssueHitsNobody() throws Exception {
+        Pcx.Result resolved = affectedIssue("EX0", List.of(
+                issue("TM1", "Microsoft Teams", "Advisory", "Investigating", false)), List.of(
+                issue("EX0", "Exchange Online", "Incident", "ServiceRestored", true)), "-o", "jsonl");
+
+        assertEquals(0, resolved.exit(), resolved::toString);
+        List<String> lines = resolved.out().lines().toList();
+        assertEquals(2, lines.size(), resolved.out());
+        assertTrue(lines.get(0).contains("\"domain\":\"contoso.partner.onmschina.cn\",\"status\":\"clear\"")
+                && lines.get(1).contains("\"domain\":\"fabrikam.partner.onmschina.cn\",\"status\":\"clear\""),
+                "held back until Fabrikam's tenant listed EX0, then in their order: " + resolved.out());
+        assertTrue(resolved.err().contains("2 customers: 0 affected, 2 clear, 0 could not be checked"), resolved.err());
+
+        Pcx.Result hit = affectedIssue("EX1", List.of(), List.of(
+                issue("EX1", "Exchange Online", "Incident", "ServiceDegradation", false)), "-o", "csv",
+                "--fail-on", "incident");
+        assertEquals(7, hit.exit(), hit::toString);
+        assertEquals(List.of("Contoso Ltd,contoso.partner.onmschina.cn,clear,,," + tenant(1),
+                "Fabrikam,fabrikam.partner.onmschina.cn,affected,EX1,," + tenant(2)),
+                hit.out().lines().skip(1).toList());
+    }
+
     @Test
     void anIssueNotInTheTenantIsExit4() {
         server.enqueue(token("t", null));
