@@ -91,7 +91,7 @@ public final class WriteOnce<R> {
                 return write.get();
             } catch (OutcomeUnknownException unknown) {
                 // accepted, and still being worked on when its progress was lost: never sent again
-                throw check == null || unknown.fix() != null && unknown.fix().contains(check) ? unknown
+                throw check == null ? unknown
                         : new OutcomeUnknownException(unknown.getMessage(), unknown.target(), unknown, check);
             } catch (CancelledException interrupted) {
                 say.accept("interrupted during " + words.what() + ": it may have been " + words.done()

@@ -95,12 +95,7 @@ public final class CustomerResolver {
         return find(ref, true);
     }
 
-    /** The customer {@code text} names, in full: {@link #full(CustomerRef)} of the text parsed. */
-    public Customer resolve(String text) {
-        return full(CustomerRef.parse(text));
-    }
-
-    /** The tenant id {@code text} stands for: {@link #resolve(CustomerRef)} of the text parsed. */
+    /** The tenant id {@code text} (a batch file's customer) stands for: {@link #resolve(CustomerRef)} of it parsed. */
     public String tenantId(String text) {
         return resolve(CustomerRef.parse(text)).tenantId();
     }

@@ -15,6 +15,7 @@ final class TicketCustomer {
     private final Context context;
     private final CustomerRef ref;
     private ResolvedCustomer resolved;
+    private boolean named;
 
     /** The customer {@code ref} names; null when -c was not given. */
     TicketCustomer(Context context, CustomerRef ref) {
@@ -49,8 +50,11 @@ final class TicketCustomer {
 
     /** The customer with its name and domain (one read when a tenant id was typed). */
     ResolvedCustomer named() {
-        if (resolved == null || resolved.name() == null) {
-            resolved = new CustomerResolver(context).resolveNamed(ref);
+        if (!named) {
+            // a search hit already carries its name and domain; a tenant id taken as typed does not
+            resolved = resolved != null && ref.kind() != CustomerResolver.Kind.TENANT_ID ? resolved
+                    : new CustomerResolver(context).resolveNamed(ref);
+            named = true;
         }
         return resolved;
     }
