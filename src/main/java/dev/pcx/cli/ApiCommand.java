@@ -132,7 +132,7 @@ public final class ApiCommand implements Callable<Integer> {
     }
 
     private ApiRequest partnerCenterRequest(String m) {
-        String path = relative(target, context.connection().endpoint());
+        String path = relative(target, context.connections().connection().endpoint());
         if (path.toLowerCase(Locale.ROOT).startsWith("v1/") || path.equalsIgnoreCase("v1")) {
             path = path.length() > 2 ? path.substring(3) : "";
         }
@@ -170,7 +170,7 @@ public final class ApiCommand implements Callable<Integer> {
     /** The JSON body: --input as given, or the -f fields as strings; null for none. */
     private JsonNode body(String m) {
         if (input != null) {
-            String text = InputFiles.text(input.getPath(), context.io().in(), "--input", context::say);
+            String text = InputFiles.text(input.getPath(), context.io().in(), "--input", context.session()::say);
             try {
                 return Json.mapper().readTree(text);
             } catch (IOException e) {
@@ -277,7 +277,7 @@ public final class ApiCommand implements Callable<Integer> {
         if (input != null || headers != null) {
             throw CliException.usage("pcx api --graph sends no body and no extra headers");
         }
-        HttpUrl base = context.graphEndpoint();
+        HttpUrl base = context.connections().graphEndpoint();
         String path = relative(target, base);
         Graph.Tenant tenant = HealthAccess.of(context).partnerTenant();
         HttpUrl url = base.resolve("/" + path);
@@ -370,7 +370,7 @@ public final class ApiCommand implements Callable<Integer> {
             return 0;
         }
         RecordPrinter<JsonNode> printer = json(output).list(List.of());
-        context.stream(pages, -1, printer);
+        PageStream.print(context.session(), pages, -1, printer);
         printer.finish();
         return 0;
     }

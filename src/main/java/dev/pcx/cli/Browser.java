@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code xdg-open} on a Linux desktop, {@code open} on macOS, {@code rundll32} on Windows. Where
  * there is none (a server, CI), says so, and the caller prints the URL instead.
  */
-final class Browser {
+public final class Browser {
     private Browser() {
     }
 
@@ -54,7 +54,7 @@ final class Browser {
      * (so it cannot start with '-' and be taken for an option); null for anything else
      * ({@code file:}, {@code javascript:}, plain http, another host).
      */
-    static String portalUrl(String url) {
+    public static String portalUrl(String url) {
         okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url.strip());
         if (parsed == null || !parsed.isHttps()) {
             return null;
@@ -68,7 +68,7 @@ final class Browser {
      * Starts the browser without waiting for it; false when there is none or it would not start.
      * The browser inherits no PCX_ variable: a token or secret in the environment stays with pcx.
      */
-    static boolean open(Map<String, String> env, String url) {
+    public static boolean open(Map<String, String> env, String url) {
         List<String> cmd = command(env, System.getProperty("os.name", ""), url);
         if (cmd == null) {
             return false;

@@ -2,8 +2,10 @@ package dev.pcx.cli;
 
 import picocli.CommandLine;
 
-import java.util.List;
 import java.lang.reflect.Constructor;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Builds the picocli command tree for one invocation, with pcx's factory, defaults and error handling. */
 public final class Cli {
@@ -198,8 +200,14 @@ public final class Cli {
                     .filter(o -> !o.inherited() && !o.hidden() && !o.usageHelp() && !o.versionHelp())
                     .toList();
             String list = own.isEmpty() ? "" : String.format("%nOptions:%n") + help.optionListExcludingGroups(own);
-            return list + String.format("%n") + wrap("Global options: -o/--output, --jq, --profile, --cloud, --endpoint, "
-                    + "--authority, --graph-endpoint, --arm-endpoint, --sandbox, --debug, --no-color, --timeout, --locale, -h/--help (see 'pcx --help')",
+            // every option of pcx is global (scope INHERIT), named as pcx declares it; help last
+            CommandLine.Model.CommandSpec pcx = help.commandSpec().root();
+            String globals = Stream.concat(
+                    pcx.options().stream().filter(o -> !o.usageHelp() && !o.versionHelp() && !o.hidden()),
+                    pcx.options().stream().filter(CommandLine.Model.OptionSpec::usageHelp))
+                    .map(o -> String.join("/", o.names()))
+                    .collect(Collectors.joining(", "));
+            return list + String.format("%n") + wrap("Global options: " + globals + " (see 'pcx --help')",
                     help.commandSpec().usageMessage().width());
         });
         for (CommandLine sub : cmd.getSubcommands().values()) {

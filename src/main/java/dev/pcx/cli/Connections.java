@@ -5,86 +5,91 @@ import dev.pcx.auth.AadClient;
 import dev.pcx.auth.Cloud;
 import dev.pcx.auth.Credential;
 import dev.pcx.auth.Credentials;
+import dev.pcx.auth.Flow;
 import dev.pcx.auth.LocalStateException;
 import dev.pcx.auth.Profile;
 import dev.pcx.auth.ProfileStore;
 import dev.pcx.sandbox.SandboxIdentity;
 import okhttp3.HttpUrl;
 
+import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The endpoint and credential policy, in one place: which cloud, API, sign-in and Graph endpoints a
  * command line talks to, and as whom (credentials from the environment first, then the profile, or
  * the sandbox's own), from the global options of that line and the local state.
  */
-final class Connections {
+public final class Connections {
+    /** The profile {@code pcx --sandbox auth login} writes unless told another name. */
+    public static final String SANDBOX_PROFILE = "sandbox";
+
     private final Session session;
     private final GlobalOptions options;
+    /** What a connection is resolved from: every option read to resolve one is read from here. */
+    private final Connection.Key key;
     private final Function<HttpUrl, AadClient> aad;
-    private Context.Connection connection;
 
     Connections(Session session, GlobalOptions options, Function<HttpUrl, AadClient> aad) {
         this.session = session;
         this.options = options;
+        this.key = Connection.Key.of(options);
         this.aad = aad;
     }
 
     /** {@code --cloud} (or {@code PCX_CLOUD}) when given, else null. */
     public Cloud explicitCloud() {
-        if (options.cloud() == null || options.cloud().isBlank()) {
+        if (key.cloud() == null || key.cloud().isBlank()) {
             return null;
         }
         try {
-            return Cloud.parse(options.cloud());
+            return Cloud.parse(key.cloud());
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage() + " (--cloud or PCX_CLOUD)");
         }
     }
 
-    /** The profile name this run uses: {@code --profile}, else the current one (with --sandbox: {@value Context.SANDBOX_PROFILE}). */
+    /** The profile name this run uses: {@code --profile}, else the current one (with --sandbox: {@value SANDBOX_PROFILE}). */
     public String profileName() {
         return profileName(() -> session.profiles().config());
     }
 
     /** As {@link #profileName()}, reading the profiles only when the name depends on them. */
-    private String profileName(java.util.function.Supplier<ProfileStore.Config> config) {
-        if (options.profile() != null) {
-            return options.profile();
+    private String profileName(Supplier<ProfileStore.Config> config) {
+        if (key.profile() != null) {
+            return key.profile();
         }
-        return options.sandbox() ? Context.SANDBOX_PROFILE : config.get().currentOrDefault();
+        return key.sandbox() ? SANDBOX_PROFILE : config.get().currentOrDefault();
     }
-
-
 
     /** The cloud, API and sign-in endpoints a new sign-in goes to (the sandbox's with --sandbox). */
-    public Context.Target target() {
+    public Target target() {
         Cloud cloud = explicitCloud() != null ? explicitCloud() : Cloud.CHINA;
-        if (options.sandbox()) {
+        if (key.sandbox()) {
             HttpUrl url = HttpUrl.get(session.sandbox().baseUrl());
-            return new Context.Target(cloud, url, url, true);
+            return new Target(cloud, url, url, true);
         }
-        return new Context.Target(cloud, url(options.endpoint(), cloud.apiBase(), "--endpoint or PCX_ENDPOINT"),
-                url(options.authority(), cloud.authority(), "--authority or PCX_AUTHORITY"), false);
+        return new Target(cloud, url(key.endpoint(), cloud.apiBase(), "--endpoint or PCX_ENDPOINT"),
+                url(key.authority(), cloud.authority(), "--authority or PCX_AUTHORITY"), false);
     }
 
-    /** Resolves, once, the endpoint and credentials: the environment's, else the profile's. */
-    public Context.Connection connection() {
-        if (connection == null) {
+    /**
+     * Where this command line talks to and as whom: the environment's credentials, else the
+     * profile's. Resolved once per session for the same {@link Connection.Key}, so a shell reuses its tokens.
+     */
+    public Connection connection() {
+        return session.connection(key, () -> {
             Cloud explicit = explicitCloud();
-            Context.Target target = target();
+            Target target = target();
             Credentials.Source env = Credentials.fromEnvironment(session.env(), target.cloud(),
                     () -> aad.apply(target.authority()), session.clock());
-            if (env != null) {
-                connection = new Context.Connection(target.cloud(), target.endpoint(), target.authority(), env, null);
-            } else {
-                connection = fromProfile(explicit, target);
-            }
-        }
-        return connection;
+            return env != null ? new Connection(target.cloud(), target.endpoint(), target.authority(), env, null)
+                    : fromProfile(explicit, target);
+        });
     }
 
-    private Context.Connection fromProfile(Cloud explicit, Context.Target target) {
+    private Connection fromProfile(Cloud explicit, Target target) {
         String name;
         Profile profile;
         try {
@@ -98,20 +103,20 @@ final class Connections {
             if (profile != null && profile.isSandbox()) {
                 return profileConnection(name, profile);
             }
-            if (options.profile() != null) {
+            if (key.profile() != null) {
                 throw new AuthenticationException("there is no sandbox profile '" + name + "'",
                         "run 'pcx --sandbox auth login --profile " + name + "', or leave --profile out");
             }
             // the sandbox's application, signed in as its built-in person (app+user), so that what
             // only a person may do (managed services, service health) works on the sandbox too
             Credential person = new Credential.RefreshToken(SandboxIdentity.TENANT_ID, SandboxIdentity.CLIENT_ID,
-                    session.sandbox().personRefreshToken(), SandboxIdentity.CLIENT_SECRET, dev.pcx.auth.Flow.REFRESH_TOKEN);
-            return new Context.Connection(target.cloud(), target.endpoint(), target.authority(),
+                    session.sandbox().personRefreshToken(), SandboxIdentity.CLIENT_SECRET, Flow.REFRESH_TOKEN);
+            return new Connection(target.cloud(), target.endpoint(), target.authority(),
                     Credentials.inMemory(person, target.cloud(), () -> aad.apply(target.authority()), session.clock(),
                             "the sandbox's application and person"), null);
         }
         if (profile == null) {
-            throw new AuthenticationException("not signed in" + (options.profile() != null || !name.equals(ProfileStore.DEFAULT_PROFILE)
+            throw new AuthenticationException("not signed in" + (key.profile() != null || !name.equals(ProfileStore.DEFAULT_PROFILE)
                     ? " (there is no profile '" + name + "')" : ""),
                     "run 'pcx auth login" + (name.equals(ProfileStore.DEFAULT_PROFILE) ? "" : " --profile " + name)
                             + "', or set PCX_ACCESS_TOKEN, or PCX_CLIENT_ID, PCX_TENANT_ID and PCX_CLIENT_SECRET; "
@@ -126,7 +131,7 @@ final class Connections {
                     + ": choose a " + explicit + " profile with --profile, or sign one in with 'pcx auth login --cloud "
                     + explicit + " --profile NAME'");
         }
-        return connectionFor(name, profile, cloud, options.endpoint(), options.authority());
+        return connectionFor(name, profile, cloud, key.endpoint(), key.authority());
     }
 
     /** The profile's cloud, once its fields are known to be usable; a hand-edited profile is refused with the fix. */
@@ -143,13 +148,13 @@ final class Connections {
         } catch (IllegalArgumentException e) {
             throw new AuthenticationException("profile '" + name + "' names an unknown cloud '" + profile.cloud() + "'", fix);
         }
-        dev.pcx.auth.Flow flow = profile.flowKind();
+        Flow flow = profile.flowKind();
         if (flow == null) {
             throw new AuthenticationException("profile '" + name + "' has " + (profile.flow() == null ? "no sign-in flow"
                     : "an unknown sign-in flow '" + profile.flow() + "'") + " (field flow: device_code, refresh_token, "
                     + "client_secret or certificate)", fix);
         }
-        if (flow == dev.pcx.auth.Flow.CERTIFICATE && (profile.certificate() == null || profile.certificate().isBlank())) {
+        if (flow == Flow.CERTIFICATE && (profile.certificate() == null || profile.certificate().isBlank())) {
             throw new AuthenticationException("profile '" + name + "' signs in with a certificate but names no "
                     + "certificate file (field certificate)", fix);
         }
@@ -160,22 +165,22 @@ final class Connections {
      * A stored profile's connection as the profile has it, without this run's --endpoint or
      * --authority: for {@code pcx auth status}, which checks every profile.
      */
-    public Context.Connection profileConnection(String name, Profile profile) {
+    public Connection profileConnection(String name, Profile profile) {
         if (profile.isSandbox()) {
-            Context.Target t = target();
-            return new Context.Connection(t.cloud(), t.endpoint(), t.authority(), Credentials.fromProfile(session.profiles(), name,
+            Target t = target();
+            return new Connection(t.cloud(), t.endpoint(), t.authority(), Credentials.fromProfile(session.profiles(), name,
                     profile, t.cloud(), () -> aad.apply(t.authority()), session.env(), session.clock()), name);
         }
         return connectionFor(name, profile, checked(name, profile), null, null);
     }
 
     /** A profile's connection, {@code endpoint} and {@code authority} (when given) overriding the profile's. */
-    private Context.Connection connectionFor(String name, Profile profile, Cloud cloud, String endpoint, String authority) {
+    private Connection connectionFor(String name, Profile profile, Cloud cloud, String endpoint, String authority) {
         HttpUrl api = url(endpoint != null ? endpoint : profile.endpoint(), cloud.apiBase(),
                 "--endpoint, PCX_ENDPOINT or the profile's endpoint");
         HttpUrl signIn = url(authority != null ? authority : profile.authority(), cloud.authority(),
                 "--authority, PCX_AUTHORITY or the profile's authority");
-        return new Context.Connection(cloud, api, signIn, Credentials.fromProfile(session.profiles(), name, profile, cloud,
+        return new Connection(cloud, api, signIn, Credentials.fromProfile(session.profiles(), name, profile, cloud,
                 () -> aad.apply(signIn), session.env(), session.clock()), name);
     }
 
@@ -194,7 +199,7 @@ final class Connections {
 
     /** Loopback by name or address, without a DNS lookup. */
     static boolean loopback(String host) {
-        String h = host.toLowerCase(java.util.Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
                 || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
@@ -206,10 +211,10 @@ final class Connections {
      */
     public HttpUrl graphEndpoint() {
         String given = options.graphEndpoint();
-        if (given == null && options.sandbox()) {
+        if (given == null && key.sandbox()) {
             return HttpUrl.get(session.sandbox().baseUrl());
         }
-        Context.Connection c = connection();
+        Connection c = connection();
         if (given == null && c.profile() != null) {
             Profile profile = session.profiles().config().profiles().get(c.profile());
             given = profile == null ? null : profile.graphEndpoint();
@@ -223,7 +228,7 @@ final class Connections {
      */
     public HttpUrl armEndpoint() {
         String given = options.armEndpoint();
-        if (given == null && options.sandbox()) {
+        if (given == null && key.sandbox()) {
             return HttpUrl.get(session.sandbox().baseUrl());
         }
         return url(given, connection().cloud().armBase(), "--arm-endpoint or PCX_ARM_ENDPOINT");

@@ -3,28 +3,20 @@ package dev.pcx.cli;
 import dev.pcx.api.ApiSettings;
 import dev.pcx.api.AuthenticationException;
 import dev.pcx.api.Json;
-import dev.pcx.api.Pages;
 import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.RetryListener;
 import dev.pcx.api.Sleeper;
 import dev.pcx.auth.AadClient;
-import dev.pcx.auth.Cloud;
 import dev.pcx.auth.CredentialKind;
 import dev.pcx.auth.Credentials;
-import dev.pcx.auth.Profile;
-import dev.pcx.auth.ProfileStore;
 import dev.pcx.output.JqFilter;
 import dev.pcx.output.Output;
 import dev.pcx.output.OutputFormat;
-import dev.pcx.output.RecordPrinter;
-import dev.pcx.sandbox.SandboxServer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -36,8 +28,6 @@ import java.util.regex.Pattern;
  */
 public final class Context implements AutoCloseable {
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    /** The profile {@code pcx --sandbox auth login} writes unless told another name. */
-    public static final String SANDBOX_PROFILE = "sandbox";
 
     private final Session session;
     private final boolean ownsSession;
@@ -93,48 +83,28 @@ public final class Context implements AutoCloseable {
         return options;
     }
 
-    public boolean debug() {
-        return options().debug();
-    }
-
-    public Clock clock() {
-        return session.clock();
-    }
-
-    public Sleeper sleeper() {
-        return session.sleeper();
-    }
-
-    /**
-     * A message for the person at the terminal (what was done, why pcx waits, a hint), on stderr,
-     * cleaned of terminal controls. Failures are not said here: they are reported once, as
-     * {@code pcx: ...}, where they become the exit code.
-     */
-    public void say(String message) {
-        session.say(message);
-    }
-
-    /** The progress line of this run (live only when stderr is a terminal). */
-    public Progress progress() {
-        return session.progress();
-    }
-
-    public Path configDir() {
-        return session.configDir();
-    }
-
-    /** Where the sandbox keeps its state unless {@code --state} says otherwise. */
-    public Path sandboxStateFile() {
-        return session.sandboxStateFile();
-    }
-
-    public ProfileStore profiles() {
-        return session.profiles();
-    }
-
-    /** The in-process sandbox of {@code --sandbox}, started on first use. */
-    public SandboxServer sandbox() {
-        return session.sandbox();
+    /** The output the global options ask for; an invalid format or jq expression is a usage error. */
+    public synchronized Output output() {
+        if (output == null) {
+            OutputFormat format;
+            JqFilter jq = null;
+            try {
+                if (options().jq() != null) {
+                    jq = JqFilter.compile(options().jq());
+                }
+                String asked = options().format(env);
+                format = asked == null ? (jq != null ? OutputFormat.JSON : OutputFormat.TABLE) : OutputFormat.parse(asked);
+                if (jq != null && format != OutputFormat.JSON && format != OutputFormat.JSONL) {
+                    throw CliException.usage("--jq works on JSON: use it with -o json or -o jsonl, not -o " + format);
+                }
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+            boolean color = io.stdoutTty() && !options().noColor() && !"dumb".equals(env.get("TERM"));
+            output = new Output(format, jq, Json.mapper(), io.out(), io.terminalWidth(), color,
+                    io.stderrTty() ? session::say : null);
+        }
+        return output;
     }
 
     /**
@@ -162,228 +132,18 @@ public final class Context implements AutoCloseable {
         return new AadClient(http(authority), authority, session.sleeper(), session.clock());
     }
 
-    private synchronized Connections policy() {
+    /** Which cloud, endpoints and credentials this command line uses: see {@link Connections}. */
+    public synchronized Connections connections() {
         if (connections == null) {
             connections = new Connections(session, options(), this::aad);
         }
         return connections;
     }
 
-    /** {@code --cloud} (or {@code PCX_CLOUD}) when given, else null. */
-    public Cloud explicitCloud() {
-        return policy().explicitCloud();
-    }
-
-    /** The profile name this run uses: {@code --profile}, else the current one (with --sandbox: {@value SANDBOX_PROFILE}). */
-    public String profileName() {
-        return policy().profileName();
-    }
-
-    /** The cloud, API and sign-in endpoints a new sign-in goes to (the sandbox's with --sandbox). */
-    public Target target() {
-        return policy().target();
-    }
-
-    /**
-     * Where this command line talks to and as whom: the environment's credentials, else the
-     * profile's. Resolved once per session for the same options, so a shell reuses its tokens.
-     */
-    public Connection connection() {
-        GlobalOptions o = options();
-        String key = String.join("|", String.valueOf(o.sandbox()), String.valueOf(o.cloud()), String.valueOf(o.endpoint()),
-                String.valueOf(o.authority()), String.valueOf(o.profile()));
-        return session.connection(key, () -> policy().connection());
-    }
-
-    /**
-     * A stored profile's connection as the profile has it, without this run's --endpoint or
-     * --authority: for {@code pcx auth status}, which checks every profile.
-     */
-    public Connection profileConnection(String name, Profile profile) {
-        return policy().profileConnection(name, profile);
-    }
-
-    /** Microsoft Graph's base, for service health (see {@link Connections#graphEndpoint}). */
-    public HttpUrl graphEndpoint() {
-        return policy().graphEndpoint();
-    }
-
-    /** Azure Resource Manager's base, for Azure support tickets (see {@link Connections#armEndpoint}). */
-    public HttpUrl armEndpoint() {
-        return policy().armEndpoint();
-    }
-
-    static boolean loopback(String host) {
-        return Connections.loopback(host);
-    }
-
-
-    /**
-     * A failure that does not end the run (one fix of a batch): one whole line {@code pcx: ...} on
-     * stderr, in every output format, so no reason, code or request id is lost to a table cell.
-     */
-    public void fail(String message) {
-        say("pcx: " + message);
-    }
-
-
-    /** The output the global options ask for; an invalid format or jq expression is a usage error. */
-    public Output output() {
-        if (output == null) {
-            OutputFormat format;
-            JqFilter jq = null;
-            try {
-                if (options().jq() != null) {
-                    jq = JqFilter.compile(options().jq());
-                }
-                String asked = options().format(env);
-                format = asked == null ? (jq != null ? OutputFormat.JSON : OutputFormat.TABLE) : OutputFormat.parse(asked);
-                if (jq != null && format != OutputFormat.JSON && format != OutputFormat.JSONL) {
-                    throw CliException.usage("--jq works on JSON: use it with -o json or -o jsonl, not -o " + format);
-                }
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage(e.getMessage());
-            }
-            boolean color = io.stdoutTty() && !options().noColor() && !"dumb".equals(env.get("TERM"));
-            output = new Output(format, jq, Json.mapper(), io.out(), io.terminalWidth(), color,
-                    io.stderrTty() ? this::say : null);
-        }
-        return output;
-    }
-
-    /**
-     * Streams a collection into a printer, flushing after each page, and stops fetching when the
-     * reader of stdout has gone ({@code pcx customers list --all | head}).
-     *
-     * @return true if the collection had more than {@code limit} items
-     */
-    public <T> boolean stream(Pages<T> pages, long limit, RecordPrinter<T> printer) {
-        return stream(pages, limit, printer, item -> true);
-    }
-
-    /**
-     * As {@link #stream(Pages, long, RecordPrinter)}, printing only the items {@code keep} accepts.
-     * While a table waits for its last page (or records go elsewhere than the terminal), a terminal's
-     * stderr shows how many have been read.
-     */
-    public <T> boolean stream(Pages<T> pages, long limit, RecordPrinter<T> printer, java.util.function.Predicate<T> keep) {
-        boolean showProgress = printer.buffered() || !io.stdoutTty();
-        long[] read = {0};
-        try (Interruption interrupted = onInterrupt(printer, null)) {
-            return pages.forEach(limit, item -> {
-                read[0]++;
-                if (keep.test(item)) {
-                    synchronized (printer) {
-                        if (!interrupted.fired()) {
-                            printer.print(item);
-                        }
-                    }
-                }
-            }, () -> {
-                synchronized (printer) {
-                    printer.flush();
-                }
-                if (showProgress) {
-                    progress().update("read " + read[0] + " so far…");
-                }
-                return !io.out().checkError() && !interrupted.fired();
-            });
-        } finally {
-            progress().clear();
-        }
-    }
-
-    /** A Ctrl-C watch over one output: see {@link #onInterrupt}. */
-    public static final class Interruption implements AutoCloseable {
-        private final Thread hook;
-        private final java.util.concurrent.atomic.AtomicBoolean fired;
-
-        private Interruption(Thread hook, java.util.concurrent.atomic.AtomicBoolean fired) {
-            this.hook = hook;
-            this.fired = fired;
-        }
-
-        /** Whether Ctrl-C came: print nothing more (under the printer's lock). */
-        public boolean fired() {
-            return fired.get();
-        }
-
-        @Override
-        public void close() {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is finishing the output
-            }
-        }
-    }
-
-    /** As {@link #onInterrupt(RecordPrinter, Runnable, java.util.function.Supplier)}, with no records to catch up. */
-    public Interruption onInterrupt(RecordPrinter<?> printer, java.util.function.Supplier<String> summary) {
-        return onInterrupt(printer, null, summary == null ? null : () -> List.of(summary.get()));
-    }
-
-    /**
-     * Until closed, Ctrl-C (or SIGTERM) runs {@code catchUp} (records known but not printed yet) and
-     * finishes {@code printer}, both under its lock (what was printed stays, a JSON array is closed,
-     * so the output is well formed), then reports on stderr, when {@code report} is given: its first
-     * line as the failure {@code pcx: interrupted: ...}, the others under it. An interrupted run
-     * reports what it did.
-     */
-    public Interruption onInterrupt(RecordPrinter<?> printer, Runnable catchUp,
-                                    java.util.function.Supplier<List<String>> report) {
-        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            synchronized (printer) {
-                fired.set(true);
-                progress().clear();
-                if (catchUp != null) {
-                    catchUp.run();
-                }
-                printer.finish();
-                io.out().flush();
-            }
-            if (report != null) {
-                List<String> lines = report.get();
-                fail("interrupted: " + lines.get(0));
-                lines.subList(1, lines.size()).forEach(this::say);
-            }
-        }, "pcx-interrupted");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return new Interruption(hook, fired);
-    }
-
-
-
-
-
-
-
-
-
-
-    /** Where a run talks to and as whom. */
-    public record Connection(Cloud cloud, HttpUrl endpoint, HttpUrl authority, Credentials.Source credentials,
-                             String profile) {
-    }
-
-    /** Where this run would talk to, before credentials: for {@code pcx auth login}. */
-    public record Target(Cloud cloud, HttpUrl endpoint, HttpUrl authority, boolean sandbox) {
-    }
-
-
-
-
-
-
-
-
-
-
     /** The Partner Center client for this invocation. */
     public PartnerCenter api() {
         if (api == null) {
-            api = api(connection());
+            api = api(connections().connection());
         }
         return api;
     }
@@ -404,7 +164,7 @@ public final class Context implements AutoCloseable {
         }
         RetryListener retries = (method, path, cause, wait, attempt, max) -> {
             if (options().debug() || wait.compareTo(Duration.ofSeconds(2)) >= 0) {
-                say(cause + " from " + method + " " + path + "; retrying in " + human(wait)
+                session.say(cause + " from " + method + " " + path + "; retrying in " + human(wait)
                         + " (attempt " + attempt + " of " + max + ")");
             }
         };
@@ -419,7 +179,7 @@ public final class Context implements AutoCloseable {
      * requests) stop here, before any call, when the credentials are app-only.
      */
     public void requireAppUser(String what) {
-        Credentials.Source source = connection().credentials();
+        Credentials.Source source = connections().connection().credentials();
         if (source.kind() == CredentialKind.APP_ONLY) {
             throw new AuthenticationException(what + " needs app+user credentials, and pcx is signed in app-only ("
                     + source.description() + ")", options().sandbox()
@@ -438,19 +198,9 @@ public final class Context implements AutoCloseable {
         return "pcx " + (options() != null && options().sandbox() ? "--sandbox " : "") + rest;
     }
 
-    /** {@code url} when pcx may open it (https, a Microsoft or 21Vianet portal), in normal form; else null. */
-    public String portalUrl(String url) {
-        return Browser.portalUrl(url);
-    }
-
-    /** Opens {@code url} in the person's browser; false where there is none (the caller prints it). */
-    public boolean openInBrowser(String url) {
-        return Browser.open(env, url);
-    }
-
-    static String human(Duration d) {
+    private static String human(Duration d) {
         long ms = d.toMillis();
-        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     /** Closes what this command line opened; the session too when it is this context's own. */

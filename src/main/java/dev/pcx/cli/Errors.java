@@ -29,7 +29,7 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintStream err = context.io().err();
-        if (context.options() != null && context.debug()) {
+        if (context.options() != null && context.options().debug()) {
             err.println(stackTrace(ex));
         }
         err.println("pcx: " + DisplayWidth.clean(describe(ex, cmd)) + "; see '"
@@ -80,7 +80,7 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
 
     int report(Throwable ex) {
         PrintStream err = context.io().err();
-        boolean debug = context.options() != null && context.debug();
+        boolean debug = context.options() != null && context.options().debug();
         if (debug) {
             err.println(stackTrace(ex));
         }

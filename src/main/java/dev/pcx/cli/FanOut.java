@@ -90,19 +90,19 @@ public final class FanOut<T> {
                                Supplier<String> detail) throws InterruptedException {
         Shown<R> shown = new Shown<>(printer, show, detail);
         boolean progress = printer.buffered() || !context.io().stdoutTty();
-        try (Context.Interruption interrupted = context.onInterrupt(printer, shown::catchUp,
+        try (Interruption interrupted = Interruption.watch(context.session(), printer, shown::catchUp,
                 () -> List.of(shown.report()))) {
             run(work, shown.finished, () -> {
                 if (!shown.next(interrupted::fired)) {
                     return false;
                 }
                 if (progress) {
-                    context.progress().update(label.progress(shown.count(), items.size()));
+                    context.session().progress().update(label.progress(shown.count(), items.size()));
                 }
                 return !context.io().out().checkError(); // 'pcx ... | head': stop when head has gone
             });
         } finally {
-            context.progress().clear();
+            context.session().progress().clear();
         }
         return shown.outcomes();
     }

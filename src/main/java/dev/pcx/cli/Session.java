@@ -29,7 +29,7 @@ public final class Session implements AutoCloseable {
     private final LongSupplier nanoTime;
     private final Clock clock = Clock.systemUTC();
     private volatile String correlationId;
-    private final Map<String, Context.Connection> connections = new ConcurrentHashMap<>();
+    private final Map<Connection.Key, Connection> connections = new ConcurrentHashMap<>();
     private OkHttpClient http;
     private OkHttpClient cleartext;
     private SandboxServer sandbox;
@@ -168,6 +168,14 @@ public final class Session implements AutoCloseable {
         return progress;
     }
 
+    /**
+     * A failure that does not end the run (one fix of a batch): one whole line {@code pcx: ...} on
+     * stderr, in every output format, so no reason, code or request id is lost to a table cell.
+     */
+    public void fail(String message) {
+        say("pcx: " + message);
+    }
+
     /** A message for the person at the terminal, on stderr, cleaned of terminal controls; clears the progress line first. */
     public void say(String message) {
         Progress p;
@@ -183,12 +191,12 @@ public final class Session implements AutoCloseable {
     }
 
     /** The connection resolved earlier for the same {@code key} (options that decide it), or a new one. */
-    Context.Connection connection(String key, Supplier<Context.Connection> resolve) {
-        Context.Connection known = connections.get(key);
+    Connection connection(Connection.Key key, Supplier<Connection> resolve) {
+        Connection known = connections.get(key);
         if (known != null) {
             return known;
         }
-        Context.Connection c = resolve.get();
+        Connection c = resolve.get();
         connections.putIfAbsent(key, c);
         return c;
     }

@@ -41,13 +41,13 @@ class ContextTest {
     @Test
     void theStateDirectoryFollowsPcxConfigDirThenXdgThenHome() {
         try (Context c = context(Map.of("HOME", "/home/ci"))) {
-            assertEquals(java.nio.file.Path.of("/home/ci/.config/pcx"), c.configDir());
+            assertEquals(java.nio.file.Path.of("/home/ci/.config/pcx"), c.session().configDir());
         }
         try (Context c = context(Map.of("HOME", "/home/ci", "XDG_CONFIG_HOME", "/xdg"))) {
-            assertEquals(java.nio.file.Path.of("/xdg/pcx"), c.configDir());
+            assertEquals(java.nio.file.Path.of("/xdg/pcx"), c.session().configDir());
         }
         try (Context c = context(Map.of("HOME", "/home/ci", "XDG_CONFIG_HOME", "/xdg", "PCX_CONFIG_DIR", "/state"))) {
-            assertEquals(java.nio.file.Path.of("/state"), c.configDir());
+            assertEquals(java.nio.file.Path.of("/state"), c.session().configDir());
         }
     }
 

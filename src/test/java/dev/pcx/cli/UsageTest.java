@@ -92,8 +92,8 @@ class UsageTest {
             assertEquals(2, r.exit(), r::toString);
             assertTrue(r.err().contains("would send tokens and secrets in clear text"), r.err());
         }
-        assertTrue(Context.loopback("127.0.0.1") && Context.loopback("localhost") && Context.loopback("::1"));
-        assertFalse(Context.loopback("127.0.0.1.example.com") || Context.loopback("10.0.0.1"));
+        assertTrue(Connections.loopback("127.0.0.1") && Connections.loopback("localhost") && Connections.loopback("::1"));
+        assertFalse(Connections.loopback("127.0.0.1.example.com") || Connections.loopback("10.0.0.1"));
     }
 
     @Test

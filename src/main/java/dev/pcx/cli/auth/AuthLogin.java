@@ -15,6 +15,7 @@ import dev.pcx.auth.TokenResult;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.Prompter;
+import dev.pcx.cli.Target;
 import dev.pcx.sandbox.SandboxIdentity;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -116,8 +117,8 @@ final class AuthLogin implements Callable<Integer> {
         if (certificatePasswordStdin && certificate == null) {
             throw CliException.usage("--certificate-password-stdin goes with --certificate");
         }
-        Context.Target target = context.target();
-        String name = context.profileName();
+        Target target = context.connections().target();
+        String name = context.connections().profileName();
         Prompter prompter = new Prompter(context.io());
         String tenantId = tenant != null ? tenant.trim() : target.sandbox() ? SandboxIdentity.TENANT_ID
                 : prompter.ask("Partner tenant (id or domain): ", "--tenant");
@@ -195,7 +196,7 @@ final class AuthLogin implements Callable<Integer> {
         String identity = flow.appUser() ? Jwt.identity(result.idToken(), result.accessToken()) : client;
         Profile profile = new Profile(draft.cloud(), tenantId, client, flow.wire(), identity, certificatePath,
                 draft.endpoint(), draft.authority(), draft.sandbox(), draft.graphEndpoint());
-        ProfileStore store = context.profiles();
+        ProfileStore store = context.session().profiles();
         StoredCredential stored = new StoredCredential(null, null, null, keptSecret, keptPassword)
                 .withTokens(result.accessToken(), result.expiresAt(),
                         result.refreshToken() != null ? result.refreshToken() : importedRefresh);
@@ -210,14 +211,14 @@ final class AuthLogin implements Callable<Integer> {
             return null;
         });
         context.session().forgetConnections(); // a shell's next command signs in as the profile is now
-        context.say("signed in to " + describe(target) + " as " + (identity == null ? client : identity) + " ("
+        context.session().say("signed in to " + describe(target) + " as " + (identity == null ? client : identity) + " ("
                 + flow.kind() + "); saved as profile '" + name + "' in " + store.credentialsFile());
         return 0;
     }
 
-    private TokenResult deviceCode(AadClient aad, String tenantId, String client, Context.Target target) {
+    private TokenResult deviceCode(AadClient aad, String tenantId, String client, Target target) {
         DeviceCode code = aad.startDeviceCode(tenantId, client, Scopes.delegated(target.cloud()));
-        long minutes = Math.max(1, Duration.between(context.clock().instant(), code.expiresAt()).toMinutes());
+        long minutes = Math.max(1, Duration.between(context.session().clock().instant(), code.expiresAt()).toMinutes());
         context.io().err().println("To sign in, open " + code.verificationUri() + " and enter the code "
                 + code.userCode() + " (it expires in " + minutes + " min).");
         if (target.sandbox() && code.message() != null) {
@@ -237,7 +238,7 @@ final class AuthLogin implements Callable<Integer> {
         return n.endsWith(".pfx") || n.endsWith(".p12");
     }
 
-    private static String describe(Context.Target target) {
+    private static String describe(Target target) {
         if (target.sandbox()) {
             return "the pcx sandbox";
         }

@@ -30,7 +30,7 @@ final class AuthLogout implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProfileStore store = context.profiles();
+        ProfileStore store = context.session().profiles();
         if (all) {
             store.locked(() -> {
                 store.forgetTenantTokens(null);
@@ -39,10 +39,10 @@ final class AuthLogout implements Callable<Integer> {
                 return null;
             });
             context.session().forgetConnections();
-            context.say("signed out of every profile");
+            context.session().say("signed out of every profile");
             return 0;
         }
-        String name = context.profileName();
+        String name = context.connections().profileName();
         boolean[] found = {false};
         store.locked(() -> {
             store.forgetTenantTokens(name);
@@ -57,7 +57,7 @@ final class AuthLogout implements Callable<Integer> {
             return null;
         });
         context.session().forgetConnections(); // a shell's next command signs in as the profile is now
-        context.say(found[0] ? "signed out of profile '" + name + "'" : "no profile '" + name + "': nothing to do");
+        context.session().say(found[0] ? "signed out of profile '" + name + "'" : "no profile '" + name + "': nothing to do");
         return 0;
     }
 }

@@ -7,8 +7,10 @@ import dev.pcx.auth.Credentials;
 import dev.pcx.auth.Profile;
 import dev.pcx.auth.ProfileStore;
 import dev.pcx.auth.StoredCredential;
+import dev.pcx.cli.Connection;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.Target;
 import dev.pcx.output.Column;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
@@ -81,19 +83,19 @@ final class AuthStatus implements Callable<Integer> {
     @Override
     public Integer call() {
         var output = context.output();
-        now = context.clock().instant();
-        ProfileStore store = context.profiles();
+        now = context.session().clock().instant();
+        ProfileStore store = context.session().profiles();
         List<Row> rows = new ArrayList<>();
-        String selected = context.profileName();
+        String selected = context.connections().profileName();
         boolean fromEnvironment = false;
         Check selectedCheck = null;
 
-        Credentials.Source env = Credentials.fromEnvironment(context.env(), context.target().cloud(),
-                () -> context.aad(context.target().authority()), context.clock());
+        Credentials.Source env = Credentials.fromEnvironment(context.env(), context.connections().target().cloud(),
+                () -> context.aad(context.connections().target().authority()), context.session().clock());
         if (env != null) {
             fromEnvironment = true;
-            Context.Target t = context.target();
-            Check check = check(new Context.Connection(t.cloud(), t.endpoint(), t.authority(), env, null));
+            Target t = context.connections().target();
+            Check check = check(new Connection(t.cloud(), t.endpoint(), t.authority(), env, null));
             selectedCheck = check;
             rows.add(new Row("(environment)", true, t.cloud().toString(), context.env().get("PCX_TENANT_ID"), null,
                     env.kind().wire(), null, env.description(), check.text()));
@@ -106,7 +108,7 @@ final class AuthStatus implements Callable<Integer> {
                 checks.put(e.getKey(), offline ? null : new Check(p.isSandbox() ? "not checked: add --sandbox"
                         : "not checked without --sandbox", ExitCode.AUTH));
             } else if (!offline) {
-                checks.put(e.getKey(), check(context.profileConnection(e.getKey(), p)));
+                checks.put(e.getKey(), check(context.connections().profileConnection(e.getKey(), p)));
             }
         }
         // read once, after the checks: a check may have refreshed a token
@@ -128,9 +130,9 @@ final class AuthStatus implements Callable<Integer> {
                 && (selectedProfile == null || !selectedProfile.isSandbox());
         if (builtIn) {
             // what every --sandbox command uses when no sandbox profile is current: the sandbox's own person
-            Check check = offline ? null : check(context.connection());
+            Check check = offline ? null : check(context.connections().connection());
             selectedCheck = check;
-            rows.add(new Row("(sandbox)", true, context.target().cloud().toString(),
+            rows.add(new Row("(sandbox)", true, context.connections().target().cloud().toString(),
                     dev.pcx.sandbox.SandboxIdentity.TENANT_ID, "the sandbox's built-in person", CredentialKind.APP_USER.wire(), null,
                     "memory (nothing to sign in)", check == null ? null : check.text()));
         }
@@ -139,17 +141,17 @@ final class AuthStatus implements Callable<Integer> {
         printer.finish();
         String customer = context.env().get("PCX_CUSTOMER");
         if (customer != null && !customer.isBlank()) {
-            context.say("default customer (PCX_CUSTOMER, used where -c is left out): " + customer.trim());
+            context.session().say("default customer (PCX_CUSTOMER, used where -c is left out): " + customer.trim());
         }
         if (rows.isEmpty()) {
-            context.fail("not signed in: run '" + context.pcx("auth login") + "', or set credentials in the environment");
+            context.session().fail("not signed in: run '" + context.pcx("auth login") + "', or set credentials in the environment");
             return ExitCode.AUTH;
         }
         boolean selectedExists = fromEnvironment || builtIn || config.profiles().containsKey(selected);
         if (!selectedExists) {
             List<String> sandboxOnly = config.profiles().entrySet().stream().filter(e -> e.getValue().isSandbox())
                     .map(Map.Entry::getKey).toList();
-            context.fail("commands " + (context.options().sandbox() ? "" : "without --sandbox ") + "use the profile '"
+            context.session().fail("commands " + (context.options().sandbox() ? "" : "without --sandbox ") + "use the profile '"
                     + selected + "', which is not signed in: sign it in with '" + context.pcx("auth login"
                     + (ProfileStore.DEFAULT_PROFILE.equals(selected) ? "" : " --profile " + selected))
                     + "', or make another one current with '" + context.pcx("auth switch NAME") + "'"
@@ -161,7 +163,7 @@ final class AuthStatus implements Callable<Integer> {
         if (selectedCheck == null || selectedCheck.code() == ExitCode.OK) {
             return 0;
         }
-        context.fail("the credentials this run would use do not work: " + selectedCheck.text().substring(
+        context.session().fail("the credentials this run would use do not work: " + selectedCheck.text().substring(
                 selectedCheck.text().startsWith("failed: ") ? 8 : 0));
         return selectedCheck.code(); // 3 when refused, 6 when the service could not be reached
     }
@@ -170,7 +172,7 @@ final class AuthStatus implements Callable<Integer> {
     private record Check(String text, int code) {
     }
 
-    private Check check(Context.Connection connection) {
+    private Check check(Connection connection) {
         try {
             context.api(connection).customers().list(1, null).next();
             return new Check("ok", ExitCode.OK);

@@ -29,7 +29,7 @@ final class AuthSwitch implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProfileStore store = context.profiles();
+        ProfileStore store = context.session().profiles();
         store.updateConfig(c -> {
             if (!c.profiles().containsKey(name)) {
                 List<String> known = List.copyOf(c.profiles().keySet());
@@ -40,7 +40,7 @@ final class AuthSwitch implements Callable<Integer> {
             return new ProfileStore.Config(name, c.profiles());
         });
         context.session().forgetConnections(); // a shell's next command signs in as the profile is now
-        context.say("the current profile is now '" + name + "'");
+        context.session().say("the current profile is now '" + name + "'");
         return 0;
     }
 }

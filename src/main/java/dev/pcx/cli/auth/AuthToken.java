@@ -26,7 +26,7 @@ final class AuthToken implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String token = context.connection().credentials().tokens().accessToken();
+        String token = context.connections().connection().credentials().tokens().accessToken();
         context.io().out().println(token);
         return 0;
     }

@@ -6,6 +6,7 @@ import dev.pcx.api.SearchFilter;
 import dev.pcx.api.model.Customer;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.PageStream;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -77,12 +78,12 @@ final class CustomersList implements Callable<Integer> {
         int pageSize = limit < 0 ? PAGE_SIZE : (int) Math.min(limit, PAGE_SIZE);
         Pages<Customer> pages = context.api().customers().list(pageSize, search);
         RecordPrinter<Customer> printer = output.list(CustomerColumns.LIST);
-        boolean more = context.stream(pages, limit, printer);
+        boolean more = PageStream.print(context.session(), pages, limit, printer);
         printer.finish();
         if (printer.count() == 0 && context.io().stderrTty()) {
-            context.say(search == null ? "no customers" : "no customer matches " + describe(search));
+            context.session().say(search == null ? "no customers" : "no customer matches " + describe(search));
         } else if (more && context.io().stderrTty()) {
-            context.say("showed the first " + printer.count() + " customers; --all for every one, --limit N for more");
+            context.session().say("showed the first " + printer.count() + " customers; --all for every one, --limit N for more");
         }
         return 0;
     }

@@ -41,14 +41,14 @@ public final class HealthAccess {
      */
     public static HealthAccess of(Context context) {
         context.requireAppUser("service health (Microsoft Graph in each tenant, as a person with an admin role there)");
-        Credentials.Source source = context.connection().credentials();
+        Credentials.Source source = context.connections().connection().credentials();
         if (!(source.tokens() instanceof TenantTokens graphTokens)) {
             throw new AuthenticationException("service health needs a Microsoft Graph token issued in each tenant, and "
                     + "pcx cannot get one from " + source.description() + " (a token for one audience, in one tenant)",
                     "sign in with '" + context.pcx("auth login") + "' or set PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) "
                             + "instead of PCX_ACCESS_TOKEN");
         }
-        HttpUrl base = context.graphEndpoint();
+        HttpUrl base = context.connections().graphEndpoint();
         return new HealthAccess(graphTokens, new Graph(context.settings(base), context.http(base)), context::pcx);
     }
 

@@ -100,9 +100,9 @@ final class HealthAffected implements Callable<Integer> {
         if (!unlisted || tally.unknown() > 0) {
             printer.finish(); // a mistyped --issue, every tenant read: no row at all, as for any usage error
         }
-        context.say(done.summary(tally.detail()));
+        context.session().say(done.summary(tally.detail()));
         if (tally.tripped()) {
-            context.fail("health gate: " + tally.affected() + " customer" + (tally.affected() == 1 ? " is" : "s are")
+            context.session().fail("health gate: " + tally.affected() + " customer" + (tally.affected() == 1 ? " is" : "s are")
                     + " hit by an active issue of class " + gate + " or worse");
             return ExitCode.GATE;
         }
@@ -112,10 +112,10 @@ final class HealthAffected implements Callable<Integer> {
             if (tally.unknown() == 0) {
                 throw CliException.usage(message);
             }
-            context.fail(message);
+            context.session().fail(message);
         }
         if (tally.unknown() > 0) {
-            context.fail(tally.unknown() + " customer" + (tally.unknown() == 1 ? "" : "s") + " could not be checked: "
+            context.session().fail(tally.unknown() + " customer" + (tally.unknown() == 1 ? "" : "s") + " could not be checked: "
                     + "the reason is in each 'unknown' row");
             return ExitCode.REFUSED;
         }

@@ -114,7 +114,7 @@ public final class HealthCommand implements Callable<Integer> {
                 issues.forEach(issueTable::print);
                 issueTable.finish();
             } else if (context.io().stderrTty()) {
-                context.say("no " + (all ? "" : "active ") + "issues");
+                context.session().say("no " + (all ? "" : "active ") + "issues");
             }
         } else if (output.format() == OutputFormat.CSV || output.format() == OutputFormat.TSV) {
             // a spreadsheet gets the issues, the point of the check: one row per service and issue
@@ -134,7 +134,7 @@ public final class HealthCommand implements Callable<Integer> {
         }
         if (HealthReport.trips(issues, gate)) {
             long hits = issues.stream().filter(i -> HealthReport.trips(List.of(i), gate)).count();
-            context.fail("health gate: " + hits + " active issue(s) of class " + gate + " or worse in " + t.label());
+            context.session().fail("health gate: " + hits + " active issue(s) of class " + gate + " or worse in " + t.label());
             return ExitCode.GATE;
         }
         return ExitCode.OK;

@@ -96,7 +96,7 @@ final class HealthWatch implements Callable<Integer> {
             } catch (RuntimeException gone) {
                 return null; // its last known state is reported instead
             }
-        }, context.sleeper(), context.clock(), interval, gate);
+        }, context.session().sleeper(), context.session().clock(), interval, gate);
         boolean table = output.forPeople();
         RecordPrinter<HealthEvent> printer = table ? null : output.list(COLUMNS);
         PrintStream out = context.io().out();
@@ -108,7 +108,7 @@ final class HealthWatch implements Callable<Integer> {
             tripped = watcher.run(event -> {
                 if (event == null) {
                     if (live != null) {
-                        live.draw(watcher.active(), context.clock().instant(), true);
+                        live.draw(watcher.active(), context.session().clock().instant(), true);
                     } else if (printer != null) {
                         printer.flush();
                     } else {
@@ -126,9 +126,9 @@ final class HealthWatch implements Callable<Integer> {
                 String said = Errors.classify(e).message() + "; looking again in " + interval.toSeconds() + " s";
                 if (live != null) {
                     live.problem(said);
-                    live.draw(watcher.active(), context.clock().instant(), false);
+                    live.draw(watcher.active(), context.session().clock().instant(), false);
                 } else {
-                    context.say(said);
+                    context.session().say(said);
                 }
             });
         } finally {
@@ -137,7 +137,7 @@ final class HealthWatch implements Callable<Integer> {
             }
         }
         if (tripped) {
-            context.fail("health gate: an active issue of class " + gate + " or worse in " + t.label());
+            context.session().fail("health gate: an active issue of class " + gate + " or worse in " + t.label());
             return ExitCode.GATE;
         }
         return ExitCode.OK;

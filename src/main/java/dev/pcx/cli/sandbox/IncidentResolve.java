@@ -48,12 +48,12 @@ final class IncidentResolve implements Callable<Integer> {
     static int change(Context context, Path state, String id, String status, String classification, String message,
                       boolean resolve) {
         try {
-            SandboxIncidents.update(state != null ? state : context.sandboxStateFile(), id, status, classification,
-                    message, resolve, context.clock());
+            SandboxIncidents.update(state != null ? state : context.session().sandboxStateFile(), id, status, classification,
+                    message, resolve, context.session().clock());
         } catch (NoSuchElementException e) {
             throw CliException.notFound(e.getMessage());
         }
-        context.say((resolve ? "resolved " : "updated ") + id.trim().toUpperCase(java.util.Locale.ROOT));
+        context.session().say((resolve ? "resolved " : "updated ") + id.trim().toUpperCase(java.util.Locale.ROOT));
         return 0;
     }
 }

@@ -65,8 +65,8 @@ final class IncidentStart implements Callable<Integer> {
         }
         String made;
         try {
-            made = SandboxIncidents.start(state != null ? state : context.sandboxStateFile(), service, title,
-                    Character.toUpperCase(c.charAt(0)) + c.substring(1), status, message, customers, id, context.clock());
+            made = SandboxIncidents.start(state != null ? state : context.session().sandboxStateFile(), service, title,
+                    Character.toUpperCase(c.charAt(0)) + c.substring(1), status, message, customers, id, context.session().clock());
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }

@@ -53,7 +53,7 @@ final class SandboxApprove implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCode.UNAVAILABLE, "cannot reach the sandbox at " + url + ": " + e.getMessage());
         }
-        context.say((deny ? "denied " : "approved ") + code);
+        context.session().say((deny ? "denied " : "approved ") + code);
         return 0;
     }
 }

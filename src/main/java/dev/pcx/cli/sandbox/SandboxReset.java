@@ -47,14 +47,14 @@ final class SandboxReset implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = state != null ? state : context.sandboxStateFile();
+        Path file = state != null ? state : context.session().sandboxStateFile();
         int n = customers == null ? SandboxServer.DEFAULT_CUSTOMERS : checkedCustomers(customers);
         SandboxState fresh = SandboxState.fresh(n, signIn.lifetimeSeconds(3600), signIn.approveAfterSeconds(3),
                 signIn.certificates(List.of()));
         fresh.save(file);
-        context.say("sandbox reset: " + n + " customers, " + fresh.certificates().size() + " certificate(s) ("
+        context.session().say("sandbox reset: " + n + " customers, " + fresh.certificates().size() + " certificate(s) ("
                 + file + ")");
-        if (file.toAbsolutePath().normalize().equals(context.sandboxStateFile().toAbsolutePath().normalize())) {
+        if (file.toAbsolutePath().normalize().equals(context.session().sandboxStateFile().toAbsolutePath().normalize())) {
             signOutOfSandboxProfiles();
         }
         return 0;
@@ -65,7 +65,7 @@ final class SandboxReset implements Callable<Integer> {
      * those profiles are signed out, so --sandbox runs use the sandbox's application again.
      */
     private void signOutOfSandboxProfiles() {
-        ProfileStore store = context.profiles();
+        ProfileStore store = context.session().profiles();
         if (!java.nio.file.Files.exists(store.configFile())) {
             return;
         }
@@ -85,7 +85,7 @@ final class SandboxReset implements Callable<Integer> {
             return names;
         });
         if (!removed.isEmpty()) {
-            context.say("signed out of the sandbox profile" + (removed.size() == 1 ? " '" : "s '")
+            context.session().say("signed out of the sandbox profile" + (removed.size() == 1 ? " '" : "s '")
                     + String.join("', '", removed) + "' (its tokens were signed with the old key); sign in again with: "
                     + "pcx --sandbox auth login");
         }

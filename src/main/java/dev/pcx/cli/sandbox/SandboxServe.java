@@ -87,7 +87,7 @@ final class SandboxServe implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw CliException.usage("--port must be from 0 to 65535");
         }
-        Path file = state != null ? state : context.sandboxStateFile();
+        Path file = state != null ? state : context.session().sandboxStateFile();
         SandboxState saved = SandboxState.loadOrCreate(file);
         int n = customers == null ? saved.customers() : SandboxReset.checkedCustomers(customers);
         SandboxState run = new SandboxState(n, saved.key(), signIn.lifetimeSeconds(saved.tokenLifetimeSeconds()),
@@ -96,7 +96,7 @@ final class SandboxServe implements Callable<Integer> {
         SandboxServer server;
         try {
             server = SandboxServer.start(new SandboxServer.Config("127.0.0.1", port, n, latency, faults, 8, run, null)
-                    .savingTo(file).withCloud(context.explicitCloud()));
+                    .savingTo(file).withCloud(context.connections().explicitCloud()));
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--faults: " + e.getMessage());
         } catch (UncheckedIOException e) {
@@ -111,8 +111,8 @@ final class SandboxServe implements Callable<Integer> {
         String url = server.baseUrl();
         context.io().out().println(url);
         context.io().out().flush();
-        context.say("sandbox serving " + n + " customers at " + url + " (Ctrl-C to stop)");
-        context.say("use it with: PCX_ENDPOINT=" + url + " PCX_AUTHORITY=" + url + " PCX_TENANT_ID="
+        context.session().say("sandbox serving " + n + " customers at " + url + " (Ctrl-C to stop)");
+        context.session().say("use it with: PCX_ENDPOINT=" + url + " PCX_AUTHORITY=" + url + " PCX_TENANT_ID="
                 + SandboxIdentity.TENANT_ID + " PCX_CLIENT_ID=" + SandboxIdentity.CLIENT_ID + " PCX_CLIENT_SECRET="
                 + SandboxIdentity.CLIENT_SECRET + " pcx customers list");
         stopped.await();

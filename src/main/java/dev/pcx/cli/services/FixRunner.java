@@ -11,6 +11,7 @@ import dev.pcx.cli.Context;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.Errors;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.Interruption;
 import dev.pcx.cli.Progress;
 import dev.pcx.output.RecordPrinter;
 
@@ -73,15 +74,15 @@ final class FixRunner {
 
     /** @return the exit code: 0 when every fix was applied or had nothing to do, else the first failure's */
     int run(List<Fix.Resolved> fixes, int parallel, boolean dryRun, RecordPrinter<Fix.Result> printer, Duration wait) {
-        Progress progress = context.progress();
+        Progress progress = context.session().progress();
         Map<Fix.Resolved, String> inFlight = new ConcurrentHashMap<>();
         Function<Fix.Resolved, SubscriptionUpdater> updaterOf = f -> new SubscriptionUpdater(api, wait,
                 message -> {
                     if (message.startsWith("Partner Center accepted")) {
                         inFlight.put(f, "accepted by Partner Center (202), not shown done yet");
                     }
-                    if (context.debug()) {
-                        context.say(message);
+                    if (context.options().debug()) {
+                        context.session().say(message);
                     } else {
                         progress.update(message);
                     }
@@ -113,7 +114,7 @@ final class FixRunner {
             int exit = 0;
             Map<String, Integer> tally = new LinkedHashMap<>();
             int done = 0;
-            try (Context.Interruption interrupted = context.onInterrupt(printer,
+            try (Interruption interrupted = Interruption.watch(context.session(), printer,
                     () -> catchUp(results, printer), () -> report(fixes, results, inFlight))) {
                 for (CompletableFuture<Fix.Result> future : results) {
                     Fix.Result r = future.join();
@@ -128,7 +129,7 @@ final class FixRunner {
                     }
                     tally.merge(r.result(), 1, Integer::sum);
                     if (!r.ok()) {
-                        context.fail((r.line() == null ? "" : "line " + r.line() + ": ") + r.subscription()
+                        context.session().fail((r.line() == null ? "" : "line " + r.line() + ": ") + r.subscription()
                                 + (r.friendlyName() == null ? "" : " (" + r.friendlyName() + ")") + ": " + r.error());
                         if (exit == 0) {
                             exit = r.exitCode();
@@ -143,7 +144,7 @@ final class FixRunner {
                 }
             }
             if (results.size() > 1) {
-                context.say(String.join(", ", tally.entrySet().stream()
+                context.session().say(String.join(", ", tally.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey()).toList()));
             }
             return exit;
@@ -224,10 +225,10 @@ final class FixRunner {
                     : o.subscription().cancellationAllowedUntilDate();
             String where = (line == null ? "" : "line " + line + ": ") + subscription;
             if (until == null || until.instant() == null) {
-                context.say("note: " + where + ": a decrease of seats; Partner Center may refuse it outside the "
+                context.session().say("note: " + where + ": a decrease of seats; Partner Center may refuse it outside the "
                         + "subscription's cancellation window, which it does not state");
-            } else if (until.instant().isBefore(context.clock().instant())) {
-                context.say("note: " + where + ": a decrease of seats after the cancellation window (it ended "
+            } else if (until.instant().isBefore(context.session().clock().instant())) {
+                context.session().say("note: " + where + ": a decrease of seats after the cancellation window (it ended "
                         + until.iso() + "): Partner Center will likely refuse it (800090)");
             }
         }

@@ -2,6 +2,7 @@ package dev.pcx.cli.services;
 
 import dev.pcx.api.ApiException;
 import dev.pcx.api.model.ManagedService;
+import dev.pcx.cli.Browser;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.CustomerOption;
 import dev.pcx.cli.CustomerResolver;
@@ -89,14 +90,14 @@ final class ServicesAdmin implements Callable<Integer> {
             if (link == null) {
                 throw CliException.notFound(s.name() + " has no admin portal link");
             }
-            String url = context.portalUrl(link);
+            String url = Browser.portalUrl(link);
             if (url == null) {
                 throw new CliException(ExitCode.REFUSED, "not opening the admin portal link of " + s.name() + " ('"
                         + dev.pcx.output.DisplayWidth.clean(link) + "'): pcx opens only https links to Microsoft's and "
                         + "21Vianet's portals");
             }
-            if (context.openInBrowser(url)) {
-                context.say("opened the admin portal of " + s.name() + " in the browser");
+            if (Browser.open(context.env(), url)) {
+                context.session().say("opened the admin portal of " + s.name() + " in the browser");
             } else {
                 context.io().out().println(url);
             }

@@ -57,10 +57,10 @@ final class ServicesApply implements Callable<Integer> {
         int parallel = change.checkedParallel();
         String file = fileOption.getPath();
         String name = file.equals("-") ? "stdin" : file;
-        BatchFile.Parsed parsed = BatchFile.parse(InputFiles.text(file, context.io().in(), "--file", context::say));
+        BatchFile.Parsed parsed = BatchFile.parse(InputFiles.text(file, context.io().in(), "--file", context.session()::say));
         if (parsed.fixes().isEmpty() && parsed.problems().isEmpty()) {
             // a nightly job on a day with nothing to fix: nothing to do is success
-            context.say(name + " has no fixes: nothing to do");
+            context.session().say(name + " has no fixes: nothing to do");
             output.list(ResultColumns.WITH_LINE).finish();
             return 0;
         }
@@ -106,14 +106,14 @@ final class ServicesApply implements Callable<Integer> {
         Map<String, Fix.Resolved> byField = new HashMap<>();
         int checked = 0;
         for (Fix f : fixes) {
-            context.progress().update("checking line " + f.line() + " (" + (++checked) + "/" + fixes.size() + ")");
+            context.session().progress().update("checking line " + f.line() + " (" + (++checked) + "/" + fixes.size() + ")");
             Fix.Resolved r;
             try {
                 r = runner().resolve(f, true);
             } catch (RuntimeException e) {
                 Errors.Failure failure = Errors.classify(e);
                 if (failure.code() != ExitCode.USAGE && failure.code() != ExitCode.NOT_FOUND) {
-                    context.progress().clear();
+                    context.session().progress().clear();
                     throw e;
                 }
                 String message = failure.message().endsWith(":") ? failure.message()
@@ -131,7 +131,7 @@ final class ServicesApply implements Callable<Integer> {
             }
             resolved.add(r);
         }
-        context.progress().clear();
+        context.session().progress().clear();
         return resolved;
     }
 

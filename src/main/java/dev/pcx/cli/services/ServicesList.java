@@ -9,6 +9,7 @@ import dev.pcx.cli.CliException;
 import dev.pcx.cli.CustomerOption;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.PageStream;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,14 +56,14 @@ final class ServicesList implements Callable<Integer> {
         String customerId = new CustomerResolver(context).resolve(customer.customer).tenantId();
         RecordPrinter<Subscription> printer = output.list(SubscriptionColumns.LIST);
         try {
-            context.stream(context.api().subscriptions().list(customerId), -1, printer,
+            PageStream.print(context.session(), context.api().subscriptions().list(customerId), -1, printer,
                     s -> wanted == null || WireEnum.same(wanted, s.status()));
         } catch (ApiException e) {
             throw CustomerResolver.unknownTenantOr(e, customerId, context);
         }
         printer.finish();
         if (printer.count() == 0 && context.io().stderrTty() && output.forPeople()) {
-            context.say(wanted == null ? "the customer has no subscriptions" : "no subscription is " + wanted);
+            context.session().say(wanted == null ? "the customer has no subscriptions" : "no subscription is " + wanted);
         }
         return 0;
     }

@@ -3,7 +3,6 @@ package dev.pcx.cli.shell;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
-import dev.pcx.cli.GlobalOptions;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -12,7 +11,11 @@ import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,6 +58,8 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox shell"
         })
 public final class ShellCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
     private final Context context;
 
     @Option(names = "--keep-going", description = "Without a terminal, run every line even after one fails")
@@ -66,50 +71,42 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Shell shell = new Shell(context.session(), globalArgs(context.options()));
+        Shell shell = new Shell(context.session(), globalArgs(spec.root().commandLine().getParseResult()));
         if (!context.io().stdinTty()) {
             return fromStdin(shell);
         }
-        context.profiles().files().ensureDir(); // the history lives beside the profiles, 0700
+        context.session().profiles().files().ensureDir(); // the history lives beside the profiles, 0700
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            return interactive(shell, terminal, context.configDir().resolve("shell-history"));
+            return interactive(shell, terminal, context.session().configDir().resolve("shell-history"));
         } catch (IOException e) {
             throw CliException.usage("cannot open the terminal for the shell: " + e.getMessage());
         }
     }
 
-    /** The global options given to {@code pcx shell}, as words every line of the shell starts with. */
-    static List<String> globalArgs(GlobalOptions o) {
-        List<String> a = new ArrayList<>();
-        if (o.sandbox()) {
-            a.add("--sandbox");
+    /**
+     * The global options given to {@code pcx shell} ({@code pcx --sandbox shell --profile x}), as
+     * they were typed: the words every line of the shell starts with. Read from the parse, not from a
+     * list of names, so a global option added to {@code pcx} reaches the shell's lines by itself.
+     */
+    static List<String> globalArgs(ParseResult parsed) {
+        List<String> words = new ArrayList<>();
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            for (OptionSpec o : p.matchedOptions()) {
+                boolean global = p == parsed ? !o.usageHelp() && !o.versionHelp() : o.inherited();
+                if (!global) {
+                    continue;
+                }
+                if (o.arity().max() == 0) {
+                    words.add(o.longestName());
+                } else {
+                    for (String value : o.originalStringValues()) {
+                        words.add(o.longestName());
+                        words.add(value);
+                    }
+                }
+            }
         }
-        if (o.debug()) {
-            a.add("--debug");
-        }
-        if (o.noColor()) {
-            a.add("--no-color");
-        }
-        add(a, "--profile", o.profile());
-        add(a, "--cloud", o.cloud());
-        add(a, "--endpoint", o.endpoint());
-        add(a, "--authority", o.authority());
-        add(a, "--graph-endpoint", o.graphEndpoint());
-        add(a, "-o", o.output());
-        add(a, "--jq", o.jq());
-        add(a, "--locale", o.locale());
-        if (o.timeout() != null) {
-            a.add("--timeout");
-            a.add(o.timeout().toMillis() + "ms");
-        }
-        return a;
-    }
-
-    private static void add(List<String> args, String option, String value) {
-        if (value != null && !value.isBlank()) {
-            args.add(option);
-            args.add(value);
-        }
+        return words;
     }
 
     /** Commands from stdin, one a line; the first failure ends the run unless --keep-going. */
@@ -129,7 +126,7 @@ public final class ShellCommand implements Callable<Integer> {
                 try {
                     words = words(parser.parse(t, t.length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words());
                 } catch (RuntimeException unclosed) {
-                    context.say("pcx: line " + number + ": a quote is not closed");
+                    context.session().say("pcx: line " + number + ": a quote is not closed");
                     words = null;
                 }
                 Shell.Outcome o = words == null ? new Shell.Outcome(ExitCode.USAGE, false) : shell.run(words);

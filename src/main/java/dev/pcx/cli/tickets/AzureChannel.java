@@ -56,23 +56,23 @@ final class AzureChannel extends TicketChannel<SupportResource> {
         if (api != null) {
             return api;
         }
-        if (!context.connection().cloud().azureSupport()) {
+        if (!context.connections().connection().cloud().azureSupport()) {
             throw new CliException(ExitCode.REFUSED, "Azure operated by 21Vianet has no Azure Support API: its "
                     + "tickets are filed and followed in the Azure portal operated by 21Vianet (support.azure.cn); '"
                     + context.pcx("tickets create") + "' without --azure-subscription prepares one for you to submit");
         }
         customer.require(what, "subscription");
         context.requireAppUser("Azure support tickets (ARM tokens issued by the customer's tenant and by yours)");
-        Credentials.Source source = context.connection().credentials();
+        Credentials.Source source = context.connections().connection().credentials();
         if (!(source.tokens() instanceof TenantTokens tokens)) {
             throw new AuthenticationException("Azure support tickets need Azure Resource Manager tokens issued by the "
                     + "customer's tenant and by yours, and pcx cannot get them from " + source.description()
                     + " (a token for one audience, in one tenant)", "sign in with '" + context.pcx("auth login") + "' or set "
                     + "PCX_REFRESH_TOKEN (with PCX_CLIENT_ID and PCX_TENANT_ID) instead of PCX_ACCESS_TOKEN");
         }
-        ApiSettings settings = context.settings(context.armEndpoint());
+        ApiSettings settings = context.settings(context.connections().armEndpoint());
         api = new AzureSupport(settings, context.http(settings.baseUrl()), tokens.arm(customer.tenantId()),
-                tokens.arm(null), AzureSupport.DEFAULT_WAIT, context::say);
+                tokens.arm(null), AzureSupport.DEFAULT_WAIT, context.session()::say);
         return api;
     }
 
@@ -136,7 +136,7 @@ final class AzureChannel extends TicketChannel<SupportResource> {
             throw new OutcomeUnknownException("Azure says ticket " + name + " exists but does not show it yet: it is "
                     + "being filed", e.path(), e, checkWith(name));
         }
-        context.say(key != null && attempt == 1 ? "ticket " + name + " was filed meanwhile for key " + key
+        context.session().say(key != null && attempt == 1 ? "ticket " + name + " was filed meanwhile for key " + key
                 + " (another run)" : "ticket " + name + " is there: filed once");
         return new Filed(now, attempt == 1);
     }
@@ -181,10 +181,10 @@ final class AzureChannel extends TicketChannel<SupportResource> {
             a.tickets(subscription, filter, 100).forEach(-1, read::add);
             return read;
         });
-        context.say(out.size() + " Azure support ticket" + (out.size() == 1 ? "" : "s")
+        context.session().say(out.size() + " Azure support ticket" + (out.size() == 1 ? "" : "s")
                 + " through the Azure Support API on subscription " + subscription);
         if (key != null && !out.isEmpty()) {
-            context.say(out.stream().filter(t -> key.equals(TicketKeys.keyOf(t))).count() + " of them with key " + key);
+            context.session().say(out.stream().filter(t -> key.equals(TicketKeys.keyOf(t))).count() + " of them with key " + key);
         }
         return out;
     }
@@ -205,7 +205,7 @@ final class AzureChannel extends TicketChannel<SupportResource> {
     /** A person sees the ticket with its communications; a script, the ticket as Azure sent it. */
     @Override
     void show(SupportResource ticket) {
-        context.say("Azure support ticket, through the Azure Support API on subscription " + subscription);
+        context.session().say("Azure support ticket, through the Azure Support API on subscription " + subscription);
         if (!context.output().forPeople()) {
             print(ticket);
             return;
@@ -240,7 +240,7 @@ final class AzureChannel extends TicketChannel<SupportResource> {
                             () -> a.communication(subscription, name, comm), c -> true);
             return a.ticket(subscription, name);
         });
-        context.say("added a note to Azure support ticket " + after.name() + " through the Azure Support API on "
+        context.session().say("added a note to Azure support ticket " + after.name() + " through the Azure Support API on "
                 + "subscription " + subscription);
         return after;
     }
@@ -259,13 +259,13 @@ final class AzureChannel extends TicketChannel<SupportResource> {
                         + ": it was not closed (or not yet)")
                 .send(() -> a.update(subscription, name, body), () -> a.ticket(subscription, name),
                         now -> now.closed()));
-        context.say("closed Azure support ticket " + closed.name() + " through the Azure Support API on "
+        context.session().say("closed Azure support ticket " + closed.name() + " through the Azure Support API on "
                 + "subscription " + subscription);
         return closed;
     }
 
     private <R> WriteOnce<R> writeOnce(String what, String whatIn, String shows, String done) {
-        return WriteOnce.<R>of(new WriteOnce.Words(what, whatIn, "the ticket", shows, done), context::say);
+        return WriteOnce.<R>of(new WriteOnce.Words(what, whatIn, "the ticket", shows, done), context.session()::say);
     }
 
     /** The fix of an unknown outcome: the command that shows ticket {@code name} as this command line runs pcx. */

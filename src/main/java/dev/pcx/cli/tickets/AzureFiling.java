@@ -27,7 +27,7 @@ final class AzureFiling {
             List<SupportResource> problems = api.problemClassifications(svc.name());
             String wanted = azure.problem;
             if ((wanted == null || wanted.isBlank()) && context.io().stdinTty()) {
-                context.say("problem classifications of " + svc.text("displayName") + ": " + names(problems));
+                context.session().say("problem classifications of " + svc.text("displayName") + ": " + names(problems));
                 wanted = new Prompter(context.io()).choose("Problem (Tab completes): ", "--problem",
                         problems.stream().map(AzureFiling::display).toList());
             }
@@ -44,10 +44,10 @@ final class AzureFiling {
         String number = t.text("supportTicketId") == null ? "" : " (number " + t.text("supportTicketId") + ")";
         keys.azureFiled(key, desk.subscription(), t.name());
         if (filed.existed()) {
-            context.say("the ticket for key " + key + " was filed as " + t.name() + number + " at "
+            context.session().say("the ticket for key " + key + " was filed as " + t.name() + number + " at "
                     + t.text("createdDate") + "; shown again, not filed twice");
         } else {
-            context.say("filed Azure support ticket " + t.name() + number + " through the Azure Support API on "
+            context.session().say("filed Azure support ticket " + t.name() + number + " through the Azure Support API on "
                     + "subscription " + desk.subscription());
         }
         desk.print(t);
@@ -149,10 +149,10 @@ final class AzureFiling {
 
     /** Whether the Azure Support API exists where this run talks to (global); else says why it is a hand-off. */
     static boolean offered(Context context) {
-        if (context.connection().cloud().azureSupport()) {
+        if (context.connections().connection().cloud().azureSupport()) {
             return true;
         }
-        context.say("note: Azure operated by 21Vianet has no Azure Support API: the request is prepared for a person "
+        context.session().say("note: Azure operated by 21Vianet has no Azure Support API: the request is prepared for a person "
                 + "to submit in its portal (support.azure.cn), not filed");
         return false;
     }

@@ -145,7 +145,7 @@ final class AzureOptions {
         java.time.ZoneId machine = machineZone(context.env().get("TZ"));
         String name = WindowsZones.of(machine);
         if (name == null) {
-            context.say("pcx: this machine's time zone " + machine.getId() + " has no Windows name pcx knows: the "
+            context.session().say("pcx: this machine's time zone " + machine.getId() + " has no Windows name pcx knows: the "
                     + "ticket says UTC; give --time-zone 'NAME' (a Windows time zone name) for yours");
             return "UTC";
         }

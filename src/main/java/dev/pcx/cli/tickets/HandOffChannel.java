@@ -86,11 +86,11 @@ final class HandOffChannel extends TicketChannel<HandOff> {
                     + context.pcx("tickets create") + "'");
         }
         if (ref.equals(before.reference())) {
-            context.say(before.id() + " is already recorded as submitted, case " + ref + "; unchanged");
+            context.session().say(before.id() + " is already recorded as submitted, case " + ref + "; unchanged");
             return before;
         }
         HandOff after = store.update(before.id(), h -> h.submitted(ref, now()));
-        context.say(before.reference() == null ? "recorded " + after.id() + " as submitted, case " + ref
+        context.session().say(before.reference() == null ? "recorded " + after.id() + " as submitted, case " + ref
                 : "recorded the case of " + after.id() + " as " + ref + " (was " + before.reference() + ")");
         return after;
     }
@@ -99,7 +99,7 @@ final class HandOffChannel extends TicketChannel<HandOff> {
     HandOff note(String id, String text) {
         HandOff before = get(id);
         HandOff after = store.update(before.id(), h -> h.noted(new HandOff.Note(now(), text)));
-        context.say("added a note to " + after.id() + " (" + after.status() + ", kept locally: the operator does "
+        context.session().say("added a note to " + after.id() + " (" + after.status() + ", kept locally: the operator does "
                 + "not see it; add it in the portal too)");
         return after;
     }
@@ -112,7 +112,7 @@ final class HandOffChannel extends TicketChannel<HandOff> {
     @Override
     HandOff closeOpen(HandOff before, String id) {
         HandOff after = store.update(before.id(), h -> h.open() ? h.closed(now()) : h);
-        context.say("closed " + after.id() + (after.reference() == null ? "" : " (case " + after.reference() + ")")
+        context.session().say("closed " + after.id() + (after.reference() == null ? "" : " (case " + after.reference() + ")")
                 + " in the desk's ledger; 'tickets list' no longer shows it (--status closed does)");
         return after;
     }
@@ -125,7 +125,7 @@ final class HandOffChannel extends TicketChannel<HandOff> {
     @Override
     List<HandOff> list(String status, String key) {
         String want = status != null ? status : key == null ? "open" : "all";
-        String cloud = context.connection().cloud().toString();
+        String cloud = context.connections().connection().cloud().toString();
         List<HandOff> out = new ArrayList<>();
         closedLeft = 0;
         for (HandOff h : store.all()) {
@@ -144,7 +144,7 @@ final class HandOffChannel extends TicketChannel<HandOff> {
     @Override
     void listed() {
         if (closedLeft > 0) {
-            context.say(closedLeft + " closed hand-off" + (closedLeft == 1 ? " is" : "s are") + " not listed: "
+            context.session().say(closedLeft + " closed hand-off" + (closedLeft == 1 ? " is" : "s are") + " not listed: "
                     + "--status closed lists them, --status all every one");
         }
     }
@@ -201,6 +201,6 @@ final class HandOffChannel extends TicketChannel<HandOff> {
     }
 
     private String now() {
-        return Instant.now(context.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
+        return Instant.now(context.session().clock()).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.pcx.cli.tickets;
 import dev.pcx.api.model.ManagedService;
 import dev.pcx.auth.Cloud;
 import dev.pcx.auth.CredentialKind;
+import dev.pcx.cli.Browser;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ResolvedCustomer;
@@ -58,7 +59,7 @@ final class HandOffs {
 
     /** A new hand-off for {@code request} to {@code c} (or, under the store's lock, the one kept for its key). */
     HandOffStore.Kept prepare(ResolvedCustomer c, HandOffComposer.Request request) {
-        Cloud cloud = context.connection().cloud();
+        Cloud cloud = context.connections().connection().cloud();
         List<HandOff.PortalLink> links = request.azure() ? HandOffComposer.azureLinks(cloud)
                 : HandOffComposer.links(cloud, adminLinks(c.tenantId(), request.service()));
         String now = now();
@@ -68,7 +69,7 @@ final class HandOffs {
     }
 
     String now() {
-        return Instant.now(context.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
+        return Instant.now(context.session().clock()).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /**
@@ -86,10 +87,10 @@ final class HandOffs {
         if (kept.existed()) {
             String since = HandOff.PREPARED.equals(h.status()) ? ""
                     : " (" + h.status() + (h.reference() == null ? "" : ", case " + h.reference()) + ")";
-            context.say("replayed: the request for key " + h.key() + " was prepared at " + h.createdDateTime() + " as "
+            context.session().say("replayed: the request for key " + h.key() + " was prepared at " + h.createdDateTime() + " as "
                     + h.id() + since + "; shown again, not prepared twice");
         } else {
-            context.say("prepared " + h.id() + " for a person to submit (kept in " + store.file() + ")");
+            context.session().say("prepared " + h.id() + " for a person to submit (kept in " + store.file() + ")");
         }
     }
 
@@ -99,8 +100,8 @@ final class HandOffs {
      * when they cannot be read, the hand-off goes without them and says so.
      */
     private List<HandOff.PortalLink> adminLinks(String tenantId, String service) {
-        if (context.connection().credentials().kind() == CredentialKind.APP_ONLY) {
-            context.say("note: the customer's admin-portal links are given only to a person (app+user); "
+        if (context.connections().connection().credentials().kind() == CredentialKind.APP_ONLY) {
+            context.session().say("note: the customer's admin-portal links are given only to a person (app+user); "
                     + "the request goes without them");
             return List.of();
         }
@@ -108,7 +109,7 @@ final class HandOffs {
         try {
             context.api().subscriptions().managedServices(tenantId).forEach(-1, all::add);
         } catch (RuntimeException e) {
-            context.say("note: could not read the customer's managed services (" + e.getMessage()
+            context.session().say("note: could not read the customer's managed services (" + e.getMessage()
                     + "); the request goes without their admin-portal links");
             return List.of();
         }
@@ -118,9 +119,9 @@ final class HandOffs {
         List<HandOff.PortalLink> links = new ArrayList<>();
         for (ManagedService s : matching.isEmpty() ? all : matching) {
             String url = s.link("adminService");
-            if (url != null && context.portalUrl(url) != null) {
+            if (url != null && Browser.portalUrl(url) != null) {
                 links.add(new HandOff.PortalLink("Admin portal of " + s.name() + " (on the customer's behalf)",
-                        context.portalUrl(url)));
+                        Browser.portalUrl(url)));
             }
         }
         return links;

@@ -30,7 +30,7 @@ final class ServiceRequestChannel extends TicketChannel<ServiceRequest> {
 
     /** Whether this run's cloud has service requests at all (21Vianet's has none). */
     static boolean offered(Context context) {
-        return context.connection().cloud() == Cloud.GLOBAL;
+        return context.connections().connection().cloud() == Cloud.GLOBAL;
     }
 
     /** Stops before any call where the channel cannot be used: 21Vianet, no customer, app-only credentials. */
@@ -80,7 +80,7 @@ final class ServiceRequestChannel extends TicketChannel<ServiceRequest> {
                 .send(() -> a.note(customer.tenantId(), id, text), () -> a.get(customer.tenantId(), id),
                         now -> now.notesOrEmpty().stream().anyMatch(n -> text.strip().equals(n.text() == null ? null
                                 : n.text().strip())));
-        context.say("added a note to service request " + id);
+        context.session().say("added a note to service request " + id);
         return after != null ? after : get(id);
     }
 
@@ -103,7 +103,7 @@ final class ServiceRequestChannel extends TicketChannel<ServiceRequest> {
             }
             throw e;
         }
-        context.say("closed service request " + id);
+        context.session().say("closed service request " + id);
         return after != null ? after : get(id);
     }
 
@@ -138,7 +138,7 @@ final class ServiceRequestChannel extends TicketChannel<ServiceRequest> {
 
     private WriteOnce<ServiceRequest> writeOnce(String what, String whatIn, String id, String shows, String done) {
         String check = "check with: " + context.pcx("tickets show " + id + " -c " + customer.text());
-        return WriteOnce.<ServiceRequest>of(new WriteOnce.Words(what, whatIn, "the request", shows, done), context::say)
+        return WriteOnce.<ServiceRequest>of(new WriteOnce.Words(what, whatIn, "the request", shows, done), context.session()::say)
                 .check(check).rerun("run the command again, or " + check);
     }
 

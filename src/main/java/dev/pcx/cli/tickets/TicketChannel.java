@@ -37,7 +37,7 @@ abstract class TicketChannel<S> {
     final S close(String id) {
         S before = get(id);
         if (closed.test(before)) {
-            context.say(named(before, id) + " is already closed; unchanged");
+            context.session().say(named(before, id) + " is already closed; unchanged");
             return before;
         }
         return closeOpen(before, id);

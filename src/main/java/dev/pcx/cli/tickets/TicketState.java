@@ -23,6 +23,6 @@ public final class TicketState {
     /** The ledger's directory for this run. */
     Path ledger(Context context) {
         String d = dir != null && !dir.isBlank() ? dir : context.env().get(ENV);
-        return d != null && !d.isBlank() ? Path.of(d.trim()) : context.configDir().resolve("tickets");
+        return d != null && !d.isBlank() ? Path.of(d.trim()) : context.session().configDir().resolve("tickets");
     }
 }

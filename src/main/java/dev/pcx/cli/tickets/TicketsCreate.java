@@ -113,7 +113,7 @@ final class TicketsCreate implements Callable<Integer> {
         }
         Output output = context.output();
         if (descriptionFile != null) {
-            description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
+            description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context.session()::say);
         }
         boolean viaAzure = azure.azure() && AzureFiling.offered(context);
         askForMissing(viaAzure);
@@ -164,8 +164,8 @@ final class TicketsCreate implements Callable<Integer> {
                 resolved = asked;
                 customer.customer = CustomerRef.parse(answer);
             } catch (CliException e) {
-                context.say(e.getMessage());
-                e.details().forEach(context::say);
+                context.session().say(e.getMessage());
+                e.details().forEach(context.session()::say);
             }
         }
         if (blank(title)) {
@@ -178,7 +178,7 @@ final class TicketsCreate implements Callable<Integer> {
             try {
                 severity = Severities.parse(answer, viaAzure);
             } catch (CliException e) {
-                context.say(e.getMessage());
+                context.session().say(e.getMessage());
             }
         }
         if (blank(service)) {

@@ -119,7 +119,7 @@ final class TicketsEscalate implements Callable<Integer> {
         }
         Output output = context.output();
         if (descriptionFile != null) {
-            description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context::say);
+            description = InputFiles.text(descriptionFile, context.io().in(), "--description-file", context.session()::say);
         }
         HandOffs handOffs = new HandOffs(context, state.ledger(context));
         TicketCustomer who = new TicketCustomer(context, customer.customer);
@@ -127,7 +127,7 @@ final class TicketsEscalate implements Callable<Integer> {
         if (tickets != null && k != null) {
             var filed = tickets.filedFor(k);
             if (filed != null) {
-                context.say("the ticket for key " + k + " was filed as " + filed.name() + " at "
+                context.session().say("the ticket for key " + k + " was filed as " + filed.name() + " at "
                         + filed.text("createdDate") + "; shown again, not checked or filed twice");
                 tickets.print(filed);
                 return ExitCode.OK;
@@ -146,7 +146,7 @@ final class TicketsEscalate implements Callable<Integer> {
                     "--force to escalate without a health check");
         }
         if (!health.checked()) {
-            context.say("note: the health of " + service + " could not be checked (" + health.failure().getMessage()
+            context.session().say("note: the health of " + service + " could not be checked (" + health.failure().getMessage()
                     + "); the request says so");
         } else if (!health.activeIssues().isEmpty()) {
             if (!force) {
@@ -162,18 +162,18 @@ final class TicketsEscalate implements Callable<Integer> {
                     // ticket): the worst issue, the one named below, so '--jq .id' works whatever happens
                     output.single(first, ServiceCheck.ISSUES);
                     if (health.activeIssues().size() > 1) {
-                        context.say((health.activeIssues().size() - 1) + " more issue"
+                        context.session().say((health.activeIssues().size() - 1) + " more issue"
                                 + (health.activeIssues().size() > 2 ? "s cover " : " covers ") + service
                                 + ": see them with '" + context.pcx("health -c " + c.tenantId() + " --service '"
                                 + service.trim() + "'") + "'");
                     }
                 }
-                context.fail("a known issue covers " + service + " in " + label + " (" + first.id() + "): nothing "
+                context.session().fail("a known issue covers " + service + " in " + label + " (" + first.id() + "): nothing "
                         + "was prepared; follow it with '" + context.pcx("health show " + first.id() + " -c "
                         + c.tenantId()) + "', or prepare the request anyway with --force");
                 return ExitCode.GATE;
             }
-            context.say("a known issue covers " + service + " (" + health.activeIssues().get(0).id()
+            context.session().say("a known issue covers " + service + " (" + health.activeIssues().get(0).id()
                     + "); preparing the request anyway (--force)");
         }
         List<Subscription> subscriptions = new ArrayList<>();

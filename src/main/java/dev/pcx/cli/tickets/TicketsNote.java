@@ -69,7 +69,7 @@ final class TicketsNote implements Callable<Integer> {
             throw CliException.usage("give the note as TEXT or with --file F|-, one of them");
         }
         TicketRef ref = TicketRef.parse(id, subscription);
-        String note = file != null ? InputFiles.text(file, context.io().in(), "--file", context::say) : text;
+        String note = file != null ? InputFiles.text(file, context.io().in(), "--file", context.session()::say) : text;
         if (note.isBlank()) {
             throw CliException.usage("the note is empty");
         }

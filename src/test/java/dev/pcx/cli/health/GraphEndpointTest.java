@@ -49,20 +49,20 @@ class GraphEndpointTest {
     @Test
     void theCloudsGraphUnlessTheOptionOrTheEnvironmentSaysOtherwise() {
         try (Context c = context(env(), "health")) {
-            assertEquals("https://microsoftgraph.chinacloudapi.cn/", c.graphEndpoint().toString());
+            assertEquals("https://microsoftgraph.chinacloudapi.cn/", c.connections().graphEndpoint().toString());
         }
         try (Context c = context(env(), "--cloud", "global", "health")) {
-            assertEquals("https://graph.microsoft.com/", c.graphEndpoint().toString());
+            assertEquals("https://graph.microsoft.com/", c.connections().graphEndpoint().toString());
         }
         try (Context c = context(env("PCX_GRAPH_ENDPOINT", "https://graph.proxy.example/"), "health")) {
-            assertEquals("https://graph.proxy.example/", c.graphEndpoint().toString());
+            assertEquals("https://graph.proxy.example/", c.connections().graphEndpoint().toString());
         }
         try (Context c = context(env("PCX_GRAPH_ENDPOINT", "https://graph.proxy.example/"), "--graph-endpoint",
                 "http://127.0.0.1:9/", "health")) {
-            assertEquals("http://127.0.0.1:9/", c.graphEndpoint().toString(), "the option wins over the environment");
+            assertEquals("http://127.0.0.1:9/", c.connections().graphEndpoint().toString(), "the option wins over the environment");
         }
         try (Context c = context(env(), "--graph-endpoint", "not a url", "health")) {
-            CliException e = assertThrows(CliException.class, c::graphEndpoint);
+            CliException e = assertThrows(CliException.class, () -> c.connections().graphEndpoint());
             assertTrue(e.getMessage().contains("--graph-endpoint"), e.getMessage());
         }
     }

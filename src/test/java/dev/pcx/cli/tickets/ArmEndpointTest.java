@@ -44,20 +44,20 @@ class ArmEndpointTest {
     @Test
     void theCloudsArmUnlessTheOptionOrTheEnvironmentSaysOtherwise() {
         try (Context c = context(env(), "--cloud", "global", "tickets", "list")) {
-            assertEquals("https://management.azure.com/", c.armEndpoint().toString());
+            assertEquals("https://management.azure.com/", c.connections().armEndpoint().toString());
         }
         try (Context c = context(env(), "tickets", "list")) {
-            assertEquals("https://management.chinacloudapi.cn/", c.armEndpoint().toString());
+            assertEquals("https://management.chinacloudapi.cn/", c.connections().armEndpoint().toString());
         }
         try (Context c = context(env("PCX_ARM_ENDPOINT", "https://arm.proxy.example/"), "tickets", "list")) {
-            assertEquals("https://arm.proxy.example/", c.armEndpoint().toString());
+            assertEquals("https://arm.proxy.example/", c.connections().armEndpoint().toString());
         }
         try (Context c = context(env("PCX_ARM_ENDPOINT", "https://arm.proxy.example/"), "--arm-endpoint",
                 "http://127.0.0.1:9/", "tickets", "list")) {
-            assertEquals("http://127.0.0.1:9/", c.armEndpoint().toString(), "the option wins over the environment");
+            assertEquals("http://127.0.0.1:9/", c.connections().armEndpoint().toString(), "the option wins over the environment");
         }
         try (Context c = context(env(), "--arm-endpoint", "http://arm.example/", "tickets", "list")) {
-            CliException e = assertThrows(CliException.class, c::armEndpoint);
+            CliException e = assertThrows(CliException.class, () -> c.connections().armEndpoint());
             assertTrue(e.getMessage().contains("clear text") && e.getMessage().contains("--arm-endpoint"),
                     e.getMessage());
         }
