@@ -6,6 +6,7 @@ import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.Io;
 import dev.pcx.cli.Terminals;
+import dev.pcx.cli.VersionProvider;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -50,7 +51,7 @@ public final class Main {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // what picocli would print, without building a command model to print it: scripts
             // call pcx --version to check the installation, and it should take no longer than Java
-            for (String line : new dev.pcx.cli.VersionProvider().getVersion()) {
+            for (String line : new VersionProvider().getVersion()) {
                 io.out().println(line);
             }
             io.out().flush();

@@ -1,8 +1,11 @@
 package dev.pcx;
 
+import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.Sleeper;
 import dev.pcx.cli.Io;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -40,10 +43,10 @@ final class Training {
         Files.createDirectories(config);
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rwx------"));
         Map<String, String> env = Map.of("PCX_CONFIG_DIR", config.toString(), "PATH", System.getenv("PATH"));
-        dev.pcx.api.PartnerCenter.warmUp();
+        PartnerCenter.warmUp();
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         // the build's log of the training run (pom.xml sends it to target/cds-training.log)
-        PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        PrintStream log = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         for (List<String> command : COMMANDS) {
             Io io = new Io(InputStream.nullInputStream(), sink, sink, false, false, false, () -> 80);

@@ -1,9 +1,22 @@
 package dev.pcx;
 
 import dev.pcx.api.Json;
+import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.ResourceCollection;
+import dev.pcx.auth.ProfileStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.security.Security;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,7 +52,7 @@ final class Warmup {
             if (calls) {
                 // OkHttp picks its platform by the first security provider, and asking for that
                 // loads every provider the JDK configures: needed for plain http too, and soon
-                java.security.Security.getProviders();
+                Security.getProviders();
             }
         }, "pcx-warmup-annotations");
         if (api) {
@@ -64,10 +77,10 @@ final class Warmup {
      * Whether the API is clearly reached over plain http (the sandbox on loopback), so that no TLS
      * set-up is needed: a guess, good enough for work done in advance.
      */
-    static boolean plainHttp(String[] args, java.util.Map<String, String> env) {
+    static boolean plainHttp(String[] args, Map<String, String> env) {
         String endpoint = env.getOrDefault("PCX_ENDPOINT", "");
         String sandbox = env.getOrDefault("PCX_SANDBOX", "");
-        return endpoint.startsWith("http://") || java.util.Arrays.asList(args).contains("--sandbox")
+        return endpoint.startsWith("http://") || Arrays.asList(args).contains("--sandbox")
                 || !(sandbox.isEmpty() || sandbox.equals("0") || sandbox.equalsIgnoreCase("false"));
     }
 
@@ -77,23 +90,23 @@ final class Warmup {
      * of JDK 17 holds: reading these here makes those classes while the main thread is still
      * setting up, before picocli asks for them.
      */
-    @picocli.CommandLine.Command(name = "warm-up")
+    @Command(name = "warm-up")
     private static final class Annotations {
-        @picocli.CommandLine.Option(names = "-w")
+        @Option(names = "-w")
         String option;
-        @picocli.CommandLine.Parameters
+        @Parameters
         String parameter;
-        @picocli.CommandLine.Mixin
+        @Mixin
         Object mixin;
-        @picocli.CommandLine.Spec
+        @Spec
         Object spec;
-        @picocli.CommandLine.ArgGroup
+        @ArgGroup
         Object group;
     }
 
     private static void annotations() {
         Annotations.class.getAnnotations();
-        for (java.lang.reflect.Field f : Annotations.class.getDeclaredFields()) {
+        for (Field f : Annotations.class.getDeclaredFields()) {
             f.getAnnotations();
         }
     }
@@ -103,14 +116,14 @@ final class Warmup {
             // in the order the main thread needs them: the mapper reads the profile first, then
             // the HTTP client is built, then the first page is read
             var mapper = Json.mapper();
-            mapper.readValue("{\"profiles\":{\"p\":{}}}", dev.pcx.auth.ProfileStore.Config.class);
-            mapper.readValue("{\"profiles\":{\"p\":{}}}", dev.pcx.auth.ProfileStore.Credentials.class);
+            mapper.readValue("{\"profiles\":{\"p\":{}}}", ProfileStore.Config.class);
+            mapper.readValue("{\"profiles\":{\"p\":{}}}", ProfileStore.Credentials.class);
             if (tls) {
-                dev.pcx.api.PartnerCenter.warmUp();
+                PartnerCenter.warmUp();
             }
             mapper.readValue("{\"items\":[{\"companyProfile\":{},\"links\":{\"self\":{\"uri\":\"/\"}}}]}",
                     mapper.getTypeFactory().constructParametricType(ResourceCollection.class, Customer.class));
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // only an optimisation
         }
     }

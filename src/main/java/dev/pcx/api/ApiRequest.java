@@ -5,11 +5,13 @@ import dev.pcx.api.model.Link;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One logical call, before it is bound to a host: a method, a target that is either a path under
@@ -61,7 +63,7 @@ public final class ApiRequest {
         return new ApiRequest("GET", v1(link.uri().trim()), headers, null);
     }
 
-    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     /**
      * Whether a header can go on the wire as given: a token for a name; a value of printable ASCII
@@ -143,7 +145,7 @@ public final class ApiRequest {
 
         public ApiRequest build() {
             String target = "/v1/" + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
-            return new ApiRequest(method, target, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers)), body);
+            return new ApiRequest(method, target, Collections.unmodifiableMap(new LinkedHashMap<>(headers)), body);
         }
     }
 

@@ -185,7 +185,7 @@ public final class AzureSupport {
     /** A long-running operation that Azure reports {@code Failed} or {@code Canceled}: it was not done. */
     static final class OperationFailed extends ApiException {
         OperationFailed(String reason, String faultCode, String description, String requestId, String method,
-                        String path, java.time.Duration retryAfter) {
+                        String path, Duration retryAfter) {
             super(400, reason, faultCode, description, requestId, method, path, retryAfter);
             in(Service.ARM, null);
         }

@@ -2,6 +2,7 @@ package dev.pcx.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pcx.api.model.ApiFault;
+import okhttp3.Headers;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -67,12 +68,12 @@ final class ErrorBodies {
     private static final String[] SENT = {"MS-RequestId", "client-request-id", "x-ms-client-request-id"};
 
     /** The request id of a successful answer: the service's, else pcx's own as the service echoed it. */
-    static String requestId(okhttp3.Headers answer) {
+    static String requestId(Headers answer) {
         String echoed = first(answer, ECHOED);
         return echoed != null ? echoed : first(answer, SENT);
     }
 
-    private static String first(okhttp3.Headers headers, String[] names) {
+    private static String first(Headers headers, String[] names) {
         for (String name : names) {
             String value = headers.get(name);
             if (value != null) {

@@ -2,13 +2,18 @@ package dev.pcx.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.util.Iterator;
 
 /**
  * The one ObjectMapper configuration pcx uses, for reading the service, writing {@code -o json},
@@ -56,7 +61,7 @@ public final class Json {
         if (node.has(name)) {
             return name;
         }
-        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (key.equalsIgnoreCase(name)) {
                 return key;
@@ -72,7 +77,7 @@ public final class Json {
     }
 
     /** Jackson's standard escapes, plus a \\uXXXX escape for every Unicode format character (Cf) and U+2028/U+2029. */
-    private static final class FormatEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+    private static final class FormatEscapes extends CharacterEscapes {
         private final int[] ascii = standardAsciiEscapesForJSON();
 
         @Override
@@ -81,10 +86,10 @@ public final class Json {
         }
 
         @Override
-        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+        public SerializableString getEscapeSequence(int ch) {
             int type = Character.getType(ch);
             if (type == Character.FORMAT || ch == 0x2028 || ch == 0x2029) {
-                return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch));
+                return new SerializedString(String.format("\\u%04X", ch));
             }
             return null;
         }

@@ -8,6 +8,7 @@ import dev.pcx.api.model.Links;
 import dev.pcx.api.model.ResourceCollection;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -38,7 +39,7 @@ final class ODataPages {
         if (value == null || !value.isArray()) {
             throw new MalformedResponseException(service.shortName() + " sent a body pcx cannot read as a listing page ("
                     + (answer.body() == null ? "an empty body" : value == null ? "no value list"
-                    : "value is " + value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)) + ")",
+                    : "value is " + value.getNodeType().toString().toLowerCase(Locale.ROOT)) + ")",
                     answer.requestId(), null);
         }
         List<T> items;

@@ -7,6 +7,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -74,12 +78,12 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
     private int emptyInARow;
     private MalformedResponseException failure;
     /** The page of {@link #pending}, being fetched on another thread; null when it is not. */
-    private java.util.concurrent.Future<Raw<T>> prefetched;
+    private Future<Raw<T>> prefetched;
     /** The HTTP calls of the fetch ahead, cancelled with it. */
     private CallScope prefetchCalls;
     private boolean fetchAhead = true;
     /** The thread that fetches ahead: one for the whole walk (starting a thread per page costs a millisecond). */
-    private java.util.concurrent.ExecutorService ahead;
+    private ExecutorService ahead;
 
     Pages(Fetch<T> fetch, ApiRequest first) {
         this.fetch = request -> Raw.of(fetch.page(request));
@@ -146,7 +150,7 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
     /** Starts fetching the page of {@link #pending} on a thread of its own. */
     private void prefetch() {
         if (ahead == null) {
-            ahead = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            ahead = Executors.newSingleThreadExecutor(task -> {
                 Thread t = new Thread(task, "pcx-next-page");
                 t.setDaemon(true);
                 return t;
@@ -159,7 +163,7 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
     }
 
     private Raw<T> awaitPrefetched() {
-        java.util.concurrent.Future<Raw<T>> task = prefetched;
+        Future<Raw<T>> task = prefetched;
         prefetched = null;
         try {
             return task.get();
@@ -168,7 +172,7 @@ public final class Pages<T> implements Iterator<ResourceCollection<T>> {
             prefetchCalls.cancel();
             Thread.currentThread().interrupt();
             throw new CancelledException(pending.target(), e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

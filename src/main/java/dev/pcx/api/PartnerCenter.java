@@ -1,12 +1,17 @@
 package dev.pcx.api;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pcx.api.model.Link;
 import dev.pcx.api.model.Links;
 import dev.pcx.api.model.ResourceCollection;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -14,7 +19,11 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The Partner Center REST client: one OkHttpClient for the whole invocation, with the common
@@ -51,11 +60,11 @@ public final class PartnerCenter {
      * redirects (a redirect could carry the token elsewhere), the {@code --debug} trace. The API
      * client and the sign-in client are built from it.
      */
-    public static OkHttpClient baseClient(java.time.Duration connect, java.time.Duration read,
-                                          java.util.function.Consumer<String> trace, java.util.function.LongSupplier nanoTime) {
+    public static OkHttpClient baseClient(Duration connect, Duration read, Consumer<String> trace,
+                                          LongSupplier nanoTime) {
         // a dispatcher and a connection pool of its own: a session shuts its own down
-        OkHttpClient.Builder b = settings(Defaults.CLIENT.newBuilder().dispatcher(new okhttp3.Dispatcher())
-                .connectionPool(new okhttp3.ConnectionPool()), connect, read);
+        OkHttpClient.Builder b = settings(Defaults.CLIENT.newBuilder().dispatcher(new Dispatcher())
+                .connectionPool(new ConnectionPool()), connect, read);
         if (trace != null) {
             b.addNetworkInterceptor(new TraceInterceptor(trace, nanoTime));
         }
@@ -63,13 +72,12 @@ public final class PartnerCenter {
     }
 
     /** A client for plain http only (a sandbox on loopback): the same settings, and no TLS set-up at all. */
-    public static OkHttpClient cleartextClient(java.time.Duration connect, java.time.Duration read) {
-        return settings(new OkHttpClient.Builder().connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT)),
+    public static OkHttpClient cleartextClient(Duration connect, Duration read) {
+        return settings(new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)),
                 connect, read).build();
     }
 
-    private static OkHttpClient.Builder settings(OkHttpClient.Builder b, java.time.Duration connect,
-                                                 java.time.Duration read) {
+    private static OkHttpClient.Builder settings(OkHttpClient.Builder b, Duration connect, Duration read) {
         return b.addInterceptor(CallScope.INTERCEPTOR)
                 .connectTimeout(connect)
                 .readTimeout(read)
@@ -97,8 +105,7 @@ public final class PartnerCenter {
     }
 
     /** {@code base} with the {@code --debug} trace on: the same connections and threads, one more interceptor. */
-    public static OkHttpClient traced(OkHttpClient base, java.util.function.Consumer<String> trace,
-                                      java.util.function.LongSupplier nanoTime) {
+    public static OkHttpClient traced(OkHttpClient base, Consumer<String> trace, LongSupplier nanoTime) {
         return base.newBuilder().addNetworkInterceptor(new TraceInterceptor(trace, nanoTime)).build();
     }
 
@@ -160,7 +167,7 @@ public final class PartnerCenter {
     <T> Pages.Raw<T> page(ApiRequest request, JavaType pageType) {
         return exchange(request, (response, httpRequest) -> {
             if (response.code() == 204) {
-                return Pages.Raw.of(new ResourceCollection<T>(0, java.util.List.of(), null, null, null));
+                return Pages.Raw.of(new ResourceCollection<T>(0, List.of(), null, null, null));
             }
             // a 200 with nothing in it is not an empty page: a listing must not end there as if complete
             return new WirePage<>(response.body().bytes(), pageType, ErrorBodies.requestId(httpRequest, response));
@@ -198,20 +205,20 @@ public final class PartnerCenter {
             int count = 0;
             boolean listed = false;
             Link found = null;
-            try (com.fasterxml.jackson.core.JsonParser p = mapper.createParser(json)) {
-                if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            try (JsonParser p = mapper.createParser(json)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw unreadable(json.length == 0 ? "an empty body" : "not a JSON object", null);
                 }
-                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    com.fasterxml.jackson.core.JsonToken value = p.nextToken();
-                    if ("links".equalsIgnoreCase(name) && value == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    JsonToken value = p.nextToken();
+                    if ("links".equalsIgnoreCase(name) && value == JsonToken.START_OBJECT) {
                         Links links = mapper.readValue(p, Links.class);
                         found = links == null ? null : links.get("next").orElse(null);
-                    } else if ("items".equalsIgnoreCase(name) && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    } else if ("items".equalsIgnoreCase(name) && value == JsonToken.START_ARRAY) {
                         count = 0; // a key given twice: the last one is what binding keeps
                         listed = true;
-                        while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
                             count++;
                             p.skipChildren();
                         }

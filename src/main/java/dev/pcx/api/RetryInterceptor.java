@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Retries one logical call, bounded in attempts and in total time ({@link ApiSettings#timeout()}):
@@ -40,7 +41,7 @@ final class RetryInterceptor implements Interceptor {
 
     private final ApiSettings settings;
     /** {@code nanoTime} until which no call may start, after a 429. */
-    private final java.util.concurrent.atomic.AtomicLong gate = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong gate = new AtomicLong(Long.MIN_VALUE);
 
     RetryInterceptor(ApiSettings settings) {
         this.settings = settings;

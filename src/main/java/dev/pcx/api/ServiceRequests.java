@@ -1,8 +1,13 @@
 package dev.pcx.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.model.ServiceRequest;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A customer's service requests in Partner Center (partner-center-api.md §6; global only, app+user
@@ -57,16 +62,16 @@ public final class ServiceRequests {
         }
         try {
             return Json.mapper().treeToValue(node, ServiceRequest.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new MalformedResponseException("Partner Center sent a service request pcx cannot read ("
                     + e.getOriginalMessage() + ")", answer.header("MS-RequestId"), e);
         }
     }
 
     /** Ids the documented route did not know and the customer's did: asked there straight away next time. */
-    private final java.util.Set<String> onlyAtCustomer = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> onlyAtCustomer = ConcurrentHashMap.newKeySet();
 
-    private <T> T withFallback(String id, java.util.function.Function<String, T> call, String customerId) {
+    private <T> T withFallback(String id, Function<String, T> call, String customerId) {
         if (!onlyAtCustomer.contains(id)) {
             try {
                 return call.apply("servicerequests/" + ApiRequest.segment(id));

@@ -1,10 +1,12 @@
 package dev.pcx.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.model.ManagedService;
 import dev.pcx.api.model.Subscription;
 
+import java.time.Duration;
 
 /**
  * {@code /v1/customers/{cid}/subscriptions} and {@code /managedservices}. A subscription is read
@@ -26,7 +28,7 @@ public final class Subscriptions {
      * The answer to a PATCH: 202 (accepted, to watch at {@code location}), or done, with the updated
      * subscription when the service sent it back (null when the body was empty).
      */
-    public record Patched(int status, Read updated, String location, java.time.Duration retryAfter) {
+    public record Patched(int status, Read updated, String location, Duration retryAfter) {
         public boolean accepted() {
             return status == 202;
         }
@@ -79,7 +81,7 @@ public final class Subscriptions {
         }
         try {
             return new Read(Json.mapper().treeToValue(node, Subscription.class), (ObjectNode) node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new MalformedResponseException("Partner Center sent a subscription pcx cannot read ("
                     + e.getOriginalMessage() + ")", null, e);
         }

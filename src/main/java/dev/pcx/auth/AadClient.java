@@ -1,15 +1,18 @@
 package dev.pcx.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pcx.api.Bodies;
+import dev.pcx.api.CancelledException;
 import dev.pcx.api.Json;
 import dev.pcx.api.Sleeper;
+import dev.pcx.api.TransportException;
+import okhttp3.Call;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-import dev.pcx.api.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -17,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -30,14 +35,14 @@ public final class AadClient {
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     /** One sign-in call, bytes of a trickled answer included. */
-    private static final java.time.Duration SIGN_IN_TIMEOUT = java.time.Duration.ofMinutes(1);
+    private static final Duration SIGN_IN_TIMEOUT = Duration.ofMinutes(1);
     private final OkHttpClient http;
     private final HttpUrl authority;
     private final Sleeper sleeper;
     private final Clock clock;
 
     /** What the sign-in service sees, as Partner Center does: pcx, not the HTTP library. */
-    static final String USER_AGENT = "pcx/" + java.util.Objects.requireNonNullElse(
+    static final String USER_AGENT = "pcx/" + Objects.requireNonNullElse(
             AadClient.class.getPackage().getImplementationVersion(), "dev") + " (Java " + System.getProperty("java.version")
             + "; " + System.getProperty("os.name") + ")";
 
@@ -154,10 +159,10 @@ public final class AadClient {
     private JsonNode post(HttpUrl url, FormBody form) {
         Request request = new Request.Builder().url(url).post(form).header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT).build();
-        okhttp3.Call call = http.newCall(request);
-        call.timeout().timeout(SIGN_IN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        Call call = http.newCall(request);
+        call.timeout().timeout(SIGN_IN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
-            String text = dev.pcx.api.Bodies.text(response.body());
+            String text = Bodies.text(response.body());
             JsonNode body;
             try {
                 body = text.isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(text);
@@ -171,13 +176,13 @@ public final class AadClient {
             return body;
         } catch (InterruptedIOException e) {
             if (call.isCanceled() && !"timeout".equals(e.getMessage())) {
-                throw new dev.pcx.api.CancelledException(url.host(), e);
+                throw new CancelledException(url.host(), e);
             }
             throw new TransportException("the sign-in service at " + url.host() + " did not answer in time",
                     url.host(), e, UNREACHABLE_FIX);
         } catch (IOException e) {
             if (call.isCanceled()) {
-                throw new dev.pcx.api.CancelledException(url.host(), e);
+                throw new CancelledException(url.host(), e);
             }
             throw new TransportException("cannot reach the sign-in service at " + url.host() + ": " + e.getMessage(),
                     url.host(), e, UNREACHABLE_FIX);

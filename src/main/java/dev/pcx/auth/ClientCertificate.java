@@ -15,9 +15,12 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
@@ -101,7 +104,7 @@ public final class ClientCertificate {
         try {
             store.load(new ByteArrayInputStream(bytes), password == null ? new char[0] : password);
         } catch (IOException e) {
-            if (e.getCause() instanceof java.security.UnrecoverableKeyException || String.valueOf(e.getMessage())
+            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage())
                     .toLowerCase(Locale.ROOT).contains("password")) {
                 throw new GeneralSecurityException("wrong password for the PKCS#12 file (give it with "
                         + "--certificate-password-stdin or PCX_CERTIFICATE_PASSWORD)");
@@ -141,8 +144,7 @@ public final class ClientCertificate {
     /** RSASSA-PSS with SHA-256, MGF1 with SHA-256 and a 32-byte salt: JWS's PS256 (RFC 7518 §3.5). */
     static Signature ps256() throws GeneralSecurityException {
         Signature pss = Signature.getInstance("RSASSA-PSS");
-        pss.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+        pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
         return pss;
     }
 

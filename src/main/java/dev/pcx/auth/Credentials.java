@@ -31,7 +31,7 @@ public final class Credentials {
     public static Source fromEnvironment(Map<String, String> env, Cloud cloud, Supplier<AadClient> aad, Clock clock) {
         String access = nonBlank(env.get("PCX_ACCESS_TOKEN"));
         if (access != null && access.strip().chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw new dev.pcx.api.AuthenticationException("PCX_ACCESS_TOKEN holds a line break, a space or another "
+            throw new AuthenticationException("PCX_ACCESS_TOKEN holds a line break, a space or another "
                     + "character no token has", "set it to the token alone, e.g. PCX_ACCESS_TOKEN=\"$(pcx auth token)\"");
         }
         if (access != null) {
@@ -39,7 +39,7 @@ public final class Credentials {
             var claims = Jwt.claims(token);
             CredentialKind kind = claims.hasNonNull("upn") || claims.hasNonNull("scp") ? CredentialKind.APP_USER
                     : CredentialKind.UNKNOWN;
-            return new Source(new dev.pcx.api.TokenSource() {
+            return new Source(new TokenSource() {
                 @Override
                 public String accessToken() {
                     return token;

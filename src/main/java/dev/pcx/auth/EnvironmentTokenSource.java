@@ -1,5 +1,8 @@
 package dev.pcx.auth;
 
+import dev.pcx.api.AuthenticationException;
+import dev.pcx.api.TokenSource;
+
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -29,14 +32,14 @@ final class EnvironmentTokenSource extends CachingTokenSource implements TenantT
      * partner's own tenant, keeping the one it rotates to).
      */
     @Override
-    public dev.pcx.api.TokenSource tokens(String tenantId, String scope) {
+    public TokenSource tokens(String tenantId, String scope) {
         return new CachingTokenSource(clock) {
             @Override
             protected TokenResult obtain(String rejected) {
                 Credential.RefreshToken rt;
                 synchronized (EnvironmentTokenSource.this) {
                     if (!(credential instanceof Credential.RefreshToken r)) {
-                        throw new dev.pcx.api.AuthenticationException("the credentials in the environment are "
+                        throw new AuthenticationException("the credentials in the environment are "
                                 + "app-only; a token in a tenant (Microsoft Graph, Azure Resource Manager) needs a "
                                 + "person", "set PCX_REFRESH_TOKEN");
                     }

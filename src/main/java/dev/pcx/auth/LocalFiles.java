@@ -1,9 +1,17 @@
 package dev.pcx.auth;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.pcx.api.Json;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,7 +21,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -30,8 +42,7 @@ public final class LocalFiles {
      * A lock per directory within this JVM as well: the OS lock belongs to the process (and throws
      * when the same process takes it twice), and tests run many pcx in one JVM.
      */
-    private static final java.util.concurrent.ConcurrentMap<Path, ReentrantLock> IN_PROCESS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path dir;
     private final boolean guarded;
@@ -69,7 +80,7 @@ public final class LocalFiles {
                 if (posix(dir)) {
                     // every level pcx makes is private: $PCX_CONFIG_DIR/sandbox must not leave
                     // $PCX_CONFIG_DIR itself open to others
-                    java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
+                    Deque<Path> missing = new ArrayDeque<>();
                     for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
                         missing.push(p);
                     }
@@ -176,30 +187,29 @@ public final class LocalFiles {
      * value). A file of another shape is not pcx's to rewrite: a lenient read would drop what it
      * holds on the next write.
      */
-    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = dev.pcx.api.Json.mapper().reader()
-            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                    com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .without(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
-                    com.fasterxml.jackson.databind.DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS,
-                    com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT);
+    private static final ObjectReader STRICT = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .without(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
+                    DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS,
+                    DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT);
 
     /**
      * The state file {@code file} read as {@code type}, strictly (see {@link #STRICT}); null when
      * it is absent or holds nothing but white space. A file of any other shape is reported with
      * {@code fix} and left as it is.
      */
-    public <T> T readJson(Path file, com.fasterxml.jackson.core.type.TypeReference<T> type, String fix) {
-        return readJson(file, dev.pcx.api.Json.mapper().getTypeFactory().constructType(type), fix);
+    public <T> T readJson(Path file, TypeReference<T> type, String fix) {
+        return readJson(file, Json.mapper().getTypeFactory().constructType(type), fix);
     }
 
-    /** As {@link #readJson(Path, com.fasterxml.jackson.core.type.TypeReference, String)}, for a plain class. */
+    /** As {@link #readJson(Path, TypeReference, String)}, for a plain class. */
     public <T> T readJson(Path file, Class<T> type, String fix) {
-        return readJson(file, dev.pcx.api.Json.mapper().getTypeFactory().constructType(type), fix);
+        return readJson(file, Json.mapper().getTypeFactory().constructType(type), fix);
     }
 
-    private <T> T readJson(Path file, com.fasterxml.jackson.databind.JavaType type, String fix) {
+    private <T> T readJson(Path file, JavaType type, String fix) {
         byte[] bytes = read(file);
-        if (bytes == null || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (bytes == null || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return null;
         }
         try {
@@ -209,7 +219,7 @@ public final class LocalFiles {
             }
             return value;
         } catch (IOException e) {
-            String detail = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
             throw new LocalStateException(file + " is corrupt or not of pcx's shape ("
                     + String.valueOf(detail).lines().findFirst().orElse("unreadable") + "); it was left as it is: " + fix, e);
         }

@@ -2,10 +2,12 @@ package dev.pcx.auth;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pcx.api.Json;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,7 +21,7 @@ public final class ProfileStore {
     static final String CREDENTIALS = "credentials.json";
 
     /** pcx's one mapper (a second one costs tens of milliseconds at every start). */
-    private static final ObjectMapper MAPPER = dev.pcx.api.Json.mapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     /** {@code config.json}. */
     public record Config(String current, Map<String, Profile> profiles) {
@@ -90,7 +92,7 @@ public final class ProfileStore {
     }
 
     /** Runs {@code work} under the lock, for a read-check-refresh-write that must not interleave. */
-    public <T> T locked(java.util.function.Supplier<T> work) {
+    public <T> T locked(Supplier<T> work) {
         return files.locked(work);
     }
 

@@ -1,10 +1,14 @@
 package dev.pcx.auth;
 
 import dev.pcx.api.AuthenticationException;
+import dev.pcx.api.TokenSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +20,7 @@ import java.util.function.Supplier;
  */
 final class ProfileTokenSource extends CachingTokenSource implements TenantTokens {
     /** How long an interrupt waits for a rotated refresh token to be written (a sign-in call's own bound). */
-    private static final java.time.Duration DURABLE_WITHIN = java.time.Duration.ofSeconds(70);
+    private static final Duration DURABLE_WITHIN = Duration.ofSeconds(70);
 
     private final ProfileStore store;
     private final String name;
@@ -51,10 +55,10 @@ final class ProfileTokenSource extends CachingTokenSource implements TenantToken
             // From the moment the refresh token is sent, the identity provider may have rotated it: the
             // old one is dead and the new one lives only in this answer. Until it is on disk, Ctrl-C or
             // SIGTERM waits (at most DURABLE_WITHIN) instead of ending the process with it in memory.
-            java.util.concurrent.CountDownLatch durable = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch durable = new CountDownLatch(1);
             Thread wait = new Thread(() -> {
                 try {
-                    durable.await(DURABLE_WITHIN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    durable.await(DURABLE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -97,7 +101,7 @@ final class ProfileTokenSource extends CachingTokenSource implements TenantToken
      * as a refresh of the profile, under the lock, saving the new refresh token.
      */
     @Override
-    public dev.pcx.api.TokenSource tokens(String tenantId, String scope) {
+    public TokenSource tokens(String tenantId, String scope) {
         String tenant = tenantId == null ? profile.tenant() : tenantId;
         boolean own = tenantId == null || tenantId.equalsIgnoreCase(profile.tenant());
         TenantTokenCache cache = new TenantTokenCache(store, name);

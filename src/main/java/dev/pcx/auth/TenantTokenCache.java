@@ -2,7 +2,11 @@ package dev.pcx.auth;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.pcx.api.Json;
+import okhttp3.HttpUrl;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -43,7 +47,7 @@ final class TenantTokenCache {
             return name;
         }
         StringBuilder hex = new StringBuilder("_");
-        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             hex.append(String.format(Locale.ROOT, "%02x", b));
         }
         return hex.toString();
@@ -51,7 +55,7 @@ final class TenantTokenCache {
 
     /** {@code <tenant>@<host of the scope's resource>.json}: a tenant's Graph and ARM tokens side by side. */
     private Path file(String tenant, String scope) {
-        okhttp3.HttpUrl resource = scope == null ? null : okhttp3.HttpUrl.parse(scope.split(" ")[0]);
+        HttpUrl resource = scope == null ? null : HttpUrl.parse(scope.split(" ")[0]);
         String host = resource == null ? "other" : resource.host();
         return files.file(safe(tenant.toLowerCase(Locale.ROOT) + "@" + host.toLowerCase(Locale.ROOT)) + ".json");
     }
@@ -66,13 +70,13 @@ final class TenantTokenCache {
 
     /** Forgets the tokens kept for every profile ({@code pcx auth logout --all}), whatever config.json says. */
     static void forgetAll(ProfileStore store) {
-        java.nio.file.Path root = store.files().dir().resolve("tenant-tokens");
-        if (!java.nio.file.Files.isDirectory(root)) {
+        Path root = store.files().dir().resolve("tenant-tokens");
+        if (!Files.isDirectory(root)) {
             return;
         }
-        try (var dirs = java.nio.file.Files.list(root)) {
-            dirs.filter(java.nio.file.Files::isDirectory).forEach(d -> clear(new LocalFiles(d)));
-        } catch (java.io.IOException e) {
+        try (var dirs = Files.list(root)) {
+            dirs.filter(Files::isDirectory).forEach(d -> clear(new LocalFiles(d)));
+        } catch (IOException e) {
             throw new LocalStateException("cannot clear " + root + ": " + e.getMessage(), e);
         }
     }
@@ -83,13 +87,13 @@ final class TenantTokenCache {
     }
 
     private static void clear(LocalFiles files) {
-        if (!java.nio.file.Files.isDirectory(files.dir())) {
+        if (!Files.isDirectory(files.dir())) {
             return;
         }
         files.locked(() -> {
-            try (var list = java.nio.file.Files.list(files.dir())) {
+            try (var list = Files.list(files.dir())) {
                 list.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(files::delete);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new LocalStateException("cannot clear " + files.dir() + ": " + e.getMessage(), e);
             }
             return null;

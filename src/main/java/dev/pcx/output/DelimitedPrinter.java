@@ -2,6 +2,7 @@ package dev.pcx.output;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * CSV (RFC 4180 quoting, with a header row) or TSV (no header; tab, newline, carriage return and
@@ -54,7 +55,7 @@ final class DelimitedPrinter<T> implements RecordPrinter<T> {
         count++;
     }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
 
     /**
      * A cell a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, or a

@@ -2,6 +2,11 @@ package dev.pcx.output;
 
 import org.jline.utils.WCWidth;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * Terminal column arithmetic: a CJK ideograph takes two columns, a combining mark none. Cells are
  * also cleaned here, because a company name is data from the outside: control characters, which
@@ -53,10 +58,10 @@ public final class DisplayWidth {
         if (s == null) {
             return "";
         }
-        return java.util.Arrays.stream(s.split("\n", -1))
-                .map(line -> java.util.Arrays.stream(line.split("\t", -1)).map(DisplayWidth::clean)
-                        .collect(java.util.stream.Collectors.joining("\t")))
-                .collect(java.util.stream.Collectors.joining("\n"));
+        return Arrays.stream(s.split("\n", -1))
+                .map(line -> Arrays.stream(line.split("\t", -1)).map(DisplayWidth::clean)
+                        .collect(Collectors.joining("\t")))
+                .collect(Collectors.joining("\n"));
     }
 
     /** As {@link #clean}, keeping tab, line feed and carriage return (for formats that escape them). */
@@ -135,8 +140,8 @@ public final class DisplayWidth {
      * {@code s} in lines of at most {@code width} columns, broken at spaces where it can be, inside a
      * word only when the word alone is wider (CJK text, which has no spaces, breaks anywhere).
      */
-    public static java.util.List<String> wrap(String s, int width) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+    public static List<String> wrap(String s, int width) {
+        List<String> lines = new ArrayList<>();
         int w = Math.max(1, width);
         for (String paragraph : s.split("\n", -1)) {
             StringBuilder line = new StringBuilder();

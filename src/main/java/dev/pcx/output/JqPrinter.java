@@ -1,5 +1,6 @@
 package dev.pcx.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
@@ -21,7 +22,7 @@ final class JqPrinter<T> implements RecordPrinter<T> {
 
     private boolean terminal;
 
-    /** Cleans raw strings for a terminal (see {@link JqFilter#apply(com.fasterxml.jackson.databind.JsonNode, ObjectMapper, PrintStream, boolean)}). */
+    /** Cleans raw strings for a terminal (see {@link JqFilter#apply(JsonNode, ObjectMapper, PrintStream, boolean)}). */
     JqPrinter<T> onTerminal(boolean onTerminal) {
         this.terminal = onTerminal;
         return this;
@@ -42,7 +43,7 @@ final class JqPrinter<T> implements RecordPrinter<T> {
         if (perRecord) {
             filter.apply(mapper.valueToTree(item), mapper, out, terminal);
         } else {
-            all.add(mapper.<com.fasterxml.jackson.databind.JsonNode>valueToTree(item));
+            all.add(mapper.<JsonNode>valueToTree(item));
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.pcx.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * {@code json}: one document, an indented array of the records written as they come (so memory
@@ -13,9 +16,8 @@ import java.io.UncheckedIOException;
  */
 final class JsonPrinter<T> implements RecordPrinter<T> {
     /** Indented as gh and az print JSON: {@code "id": 1}, no space before the colon. */
-    private static final com.fasterxml.jackson.core.util.DefaultPrettyPrinter PRETTY =
-            new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators
-                    .createDefaultInstance().withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
     private final ObjectMapper mapper;
     private final PrintStream out;
@@ -39,7 +41,7 @@ final class JsonPrinter<T> implements RecordPrinter<T> {
             if (lines) {
                 // the record and its newline in one write: a reader never sees half a line
                 byte[] json = mapper.writeValueAsBytes(item);
-                byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+                byte[] line = Arrays.copyOf(json, json.length + 1);
                 line[json.length] = '\n';
                 out.write(line, 0, line.length);
             } else {

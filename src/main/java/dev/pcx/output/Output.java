@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Chooses the printer for what the user asked for. Commands describe their records once, as
@@ -13,7 +14,7 @@ import java.util.List;
  * @param notes         where a table says what it left out to fit (stderr on a terminal), or null
  */
 public record Output(OutputFormat format, JqFilter jq, ObjectMapper mapper, PrintStream out,
-                     int terminalWidth, boolean color, java.util.function.Consumer<String> notes) {
+                     int terminalWidth, boolean color, Consumer<String> notes) {
 
     /** A printer for a listing. */
     public <T> RecordPrinter<T> list(List<Column<T>> columns) {

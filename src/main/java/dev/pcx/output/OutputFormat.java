@@ -1,5 +1,6 @@
 package dev.pcx.output;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The {@code -o/--output} formats; {@code wide} is a table with every column, uncut. */
@@ -7,7 +8,7 @@ public enum OutputFormat {
     TABLE, WIDE, JSON, JSONL, CSV, TSV;
 
     /** The names {@code -o} accepts, for help, validation and completion. */
-    public static final java.util.List<String> NAMES = java.util.List.of("table", "wide", "json", "jsonl", "csv", "tsv");
+    public static final List<String> NAMES = List.of("table", "wide", "json", "jsonl", "csv", "tsv");
 
     public static OutputFormat parse(String s) {
         try {

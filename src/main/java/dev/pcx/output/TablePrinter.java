@@ -2,6 +2,7 @@ package dev.pcx.output;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -163,7 +164,7 @@ final class TablePrinter<T> implements RecordPrinter<T> {
                 optional.add(i);
             }
         }
-        optional.sort(java.util.Comparator.comparingInt(i -> columns.get(i).drop()));
+        optional.sort(Comparator.comparingInt(i -> columns.get(i).drop()));
         for (int i : optional) {
             int needed = total + floor(i, natural, headerWidth) + (visible > 0 ? GAP.length() * visible : 0);
             if (needed > terminalWidth) {

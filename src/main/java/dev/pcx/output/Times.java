@@ -3,6 +3,7 @@ package dev.pcx.output;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -33,7 +34,7 @@ public final class Times {
         }
         try {
             return seconds(Instant.parse(iso));
-        } catch (java.time.format.DateTimeParseException notOne) {
+        } catch (DateTimeParseException notOne) {
             return iso;
         }
     }

@@ -7,11 +7,14 @@ import dev.pcx.api.Json;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
@@ -39,16 +42,16 @@ final class AuthRoutes {
     /** Refresh tokens already redeemed: each is good once, as with rotation in Azure AD. */
     private final Set<String> redeemed = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
-    private final java.util.concurrent.atomic.AtomicInteger refreshGrants = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger refreshGrants = new AtomicInteger();
 
     /** The index of a tenant (id or domain): {@link SeedHealth#PARTNER}, a customer's, or null when unknown. */
-    private final java.util.function.Function<String, Integer> tenants;
+    private final Function<String, Integer> tenants;
 
     /** {@code http://host:port} the sandbox listens on, for the links a person is shown. */
     private final Supplier<String> baseUrl;
 
     /** @param approveAfter null: device codes wait for an explicit approval */
-    AuthRoutes(SandboxIdentity identity, Duration approveAfter, java.util.function.Function<String, Integer> tenants,
+    AuthRoutes(SandboxIdentity identity, Duration approveAfter, Function<String, Integer> tenants,
                Supplier<String> baseUrl) {
         this.identity = identity;
         this.approveAfter = approveAfter;
@@ -204,7 +207,7 @@ final class AuthRoutes {
     }
 
     /** User codes waiting for approval. */
-    java.util.List<String> pendingUserCodes() {
+    List<String> pendingUserCodes() {
         return pending.values().stream().filter(p -> !p.approved() && !p.denied()).map(Pending::userCode).toList();
     }
 

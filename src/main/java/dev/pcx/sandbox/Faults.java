@@ -3,7 +3,9 @@ package dev.pcx.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,7 +33,7 @@ final class Faults {
     private final List<Rule> rules;
     private final SplittableRandom random = new SplittableRandom(20261121L);
     private final AtomicLong requests = new AtomicLong();
-    private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     private Faults(List<Rule> rules) {
         this.rules = rules;

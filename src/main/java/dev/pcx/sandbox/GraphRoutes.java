@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
 import okhttp3.HttpUrl;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -201,18 +205,18 @@ final class GraphRoutes {
                 incidents = state == null ? Map.of() : state.incidents();
                 incidentsStamp = stamp;
             }
-        } catch (java.io.IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
             // keep what was read last: a state file being replaced is read on the next call
         }
         return incidents;
     }
 
-    private static Object stamp(Path file) throws java.io.IOException {
+    private static Object stamp(Path file) throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }
-        var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-        return java.util.Arrays.asList(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
+        var attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return Arrays.asList(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
     }
 
     private static ObjectNode overview(SeedHealth.Service s, List<ObjectNode> issues, boolean expand) {
@@ -313,7 +317,7 @@ final class GraphRoutes {
         error.put("code", code);
         error.put("message", message);
         ObjectNode inner = error.putObject("innerError");
-        inner.put("date", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        inner.put("date", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         inner.put("request-id", requestId);
         inner.put("client-request-id", requestId);
         return new Reply(status, body, Map.of("request-id", requestId));

@@ -11,6 +11,8 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -238,8 +240,7 @@ public final class SandboxIdentity {
             Signature rsa;
             if ("PS256".equals(alg)) {
                 rsa = Signature.getInstance("RSASSA-PSS");
-                rsa.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+                rsa.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
             } else {
                 rsa = Signature.getInstance("SHA256withRSA");
             }

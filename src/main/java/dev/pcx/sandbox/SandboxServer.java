@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.pcx.api.Json;
+import dev.pcx.auth.Cloud;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,12 +15,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 
 /**
@@ -42,8 +47,7 @@ public final class SandboxServer implements AutoCloseable {
     private final AuthRoutes auth;
     private final Routes routes = new Routes();
     private final ObjectMapper mapper = Json.mapper();
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> received =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
 
     private SandboxServer(HttpServer server, ExecutorService executor, Config config, Faults faults) {
         this.server = server;
@@ -77,18 +81,18 @@ public final class SandboxServer implements AutoCloseable {
      * (null: either) decides what Azure Resource Manager offers: no Support API on 21Vianet.
      */
     public record Config(String host, int port, int customers, Duration latency, String faults, int threads,
-                         SandboxState state, java.time.Clock clock, Path stateFile, dev.pcx.auth.Cloud cloud) {
+                         SandboxState state, Clock clock, Path stateFile, Cloud cloud) {
         public Config {
-            clock = clock == null ? java.time.Clock.systemUTC() : clock;
+            clock = clock == null ? Clock.systemUTC() : clock;
         }
 
         public Config(String host, int port, int customers, Duration latency, String faults, int threads,
-                      SandboxState state, java.time.Clock clock, Path stateFile) {
+                      SandboxState state, Clock clock, Path stateFile) {
             this(host, port, customers, latency, faults, threads, state, clock, stateFile, null);
         }
 
         public Config(String host, int port, int customers, Duration latency, String faults, int threads,
-                      SandboxState state, java.time.Clock clock) {
+                      SandboxState state, Clock clock) {
             this(host, port, customers, latency, faults, threads, state, clock, null);
         }
 
@@ -98,21 +102,21 @@ public final class SandboxServer implements AutoCloseable {
         }
 
         /** Answers as {@code c}'s Azure Resource Manager does (null: as global's, for either cloud). */
-        public Config withCloud(dev.pcx.auth.Cloud c) {
+        public Config withCloud(Cloud c) {
             return new Config(host, port, customers, latency, faults, threads, state, clock, stateFile, c);
         }
 
         /** A sandbox with {@code customers}, a new key, one-hour tokens and device codes approved at once. */
         public static Config of(int customers) {
             return new Config("127.0.0.1", 0, customers, Duration.ZERO, null, 4,
-                    SandboxState.fresh(customers, SandboxState.DEFAULT_LIFETIME, 0, java.util.List.of()), null);
+                    SandboxState.fresh(customers, SandboxState.DEFAULT_LIFETIME, 0, List.of()), null);
         }
 
         public Config withFaults(String spec) {
             return new Config(host, port, customers, latency, spec, threads, state, clock, stateFile, cloud);
         }
 
-        public Config withClock(java.time.Clock c) {
+        public Config withClock(Clock c) {
             return new Config(host, port, customers, latency, faults, threads, state, c, stateFile, cloud);
         }
 
@@ -165,13 +169,13 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** The user codes of device-code sign-ins waiting for approval (what a person would see). */
-    public java.util.List<String> pendingUserCodes() {
+    public List<String> pendingUserCodes() {
         return auth.pendingUserCodes();
     }
 
     /** How many requests of {@code method} reached the API paths (faults included): what went on the wire. */
     public int requests(String method) {
-        java.util.concurrent.atomic.AtomicInteger n = received.get(method);
+        AtomicInteger n = received.get(method);
         return n == null ? 0 : n.get();
     }
 
@@ -218,8 +222,7 @@ public final class SandboxServer implements AutoCloseable {
                     requestId = exchange.getRequestHeaders().getFirst("x-ms-client-request-id");
                 }
                 if (area.takesFaults()) {
-                    received.computeIfAbsent(exchange.getRequestMethod(),
-                            m -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    received.computeIfAbsent(exchange.getRequestMethod(), m -> new AtomicInteger()).incrementAndGet();
                 }
                 Faults.Fault fault = area.takesFaults() ? faults.next(requestId) : null;
                 if (fault != null && fault.kind() == Faults.Kind.DROP) {

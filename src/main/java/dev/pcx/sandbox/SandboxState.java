@@ -13,9 +13,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * What the sandbox keeps between runs, in its state file: how many customers it serves, the key
@@ -108,14 +110,14 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
      * {@link #saveSubscription}. Returns the incidents as saved.
      */
     public static Map<String, JsonNode> updateIncidents(Path file,
-                                                        java.util.function.UnaryOperator<Map<String, JsonNode>> change) {
+                                                        UnaryOperator<Map<String, JsonNode>> change) {
         LocalFiles files = new LocalFiles(file.toAbsolutePath().getParent(), false);
         return files.locked(() -> {
             SandboxState current = read(files, file);
             if (current == null) {
                 current = fresh(DEFAULT_CUSTOMERS, DEFAULT_LIFETIME, DEFAULT_APPROVE_AFTER, List.of());
             }
-            Map<String, JsonNode> next = change.apply(new java.util.TreeMap<>(current.incidents()));
+            Map<String, JsonNode> next = change.apply(new TreeMap<>(current.incidents()));
             current.withIncidents(next).write(files, file);
             return next;
         });
@@ -144,7 +146,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
             if (current == null) {
                 return null;
             }
-            Map<String, JsonNode> changed = new java.util.TreeMap<>(kind.apply(current));
+            Map<String, JsonNode> changed = new TreeMap<>(kind.apply(current));
             changed.put(key, doc);
             with.apply(current, changed).write(files, file);
             return null;

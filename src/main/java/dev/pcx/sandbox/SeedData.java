@@ -2,6 +2,7 @@ package dev.pcx.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -67,7 +68,7 @@ final class SeedData {
         int k = n / 2;
         String word = WORDS[k % 16];
         String name = word + " " + KINDS[(k / 16) % 8] + (((k / 128) % 2) == 1 ? " Asia" : "");
-        return new Named(name + serial, word.toLowerCase(java.util.Locale.ROOT).replace(" ", ""), false);
+        return new Named(name + serial, word.toLowerCase(Locale.ROOT).replace(" ", ""), false);
     }
 
     static String domain(int index) {

@@ -3,6 +3,8 @@ package dev.pcx.sandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -152,7 +154,7 @@ final class SeedSubscriptions {
     }
 
     static String etag(int customer, int sub, int version) {
-        return java.util.Base64.getEncoder().encodeToString(("pcx-sandbox:" + customer + ":" + sub + ":" + version)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(("pcx-sandbox:" + customer + ":" + sub + ":" + version)
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

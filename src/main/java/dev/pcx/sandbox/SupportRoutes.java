@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
 import dev.pcx.auth.Cloud;
+import okhttp3.HttpUrl;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Azure Resource Manager's Support API ({@code Microsoft.Support}, partner-center-api.md §6.2) for
@@ -270,7 +273,7 @@ final class SupportRoutes {
 
     private List<ObjectNode> all(String sub, int[] owner) {
         List<ObjectNode> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         if (owner[1] == 0) {
             for (int j = 0; j < SeedSupport.tickets(owner[0]); j++) {
                 String name = SeedSupport.TICKETS.get(j);
@@ -289,7 +292,7 @@ final class SupportRoutes {
         String filter = call.query("$filter");
         List<ObjectNode> tickets = all(sub, owner);
         if (filter != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*(status|serviceid|problemclassificationid)"
+            Matcher m = Pattern.compile("(?i)\\s*(status|serviceid|problemclassificationid)"
                     + "\\s+eq\\s+'([^']*)'\\s*").matcher(filter);
             if (!m.matches()) {
                 return error(400, "BadRequest", "The $filter '" + filter + "' is not supported: use Status, ServiceId or "
@@ -331,7 +334,7 @@ final class SupportRoutes {
         }
         String next = null;
         if (from + size < items.size()) {
-            okhttp3.HttpUrl here = okhttp3.HttpUrl.get(call.baseUrl() + call.rawPathAndQuery());
+            HttpUrl here = HttpUrl.get(call.baseUrl() + call.rawPathAndQuery());
             next = here.newBuilder().removeAllQueryParameters("$skiptoken")
                     .addQueryParameter("$skiptoken", String.valueOf(from + size)).build().toString();
         }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
-import java.time.ZoneOffset;
 
 /**
  * A Partner Center date-time, read leniently: with or without a zone ({@code Z}, {@code +00:00}),
@@ -54,9 +55,9 @@ public record ApiDate(String raw, Instant instant) {
         }
         String local = s.endsWith("Z") || s.endsWith("z") ? s.substring(0, s.length() - 1) : s;
         try {
-            var parsed = LOCAL.parseBest(local, LocalDateTime::from, java.time.LocalDate::from);
+            var parsed = LOCAL.parseBest(local, LocalDateTime::from, LocalDate::from);
             LocalDateTime dateTime = parsed instanceof LocalDateTime ldt
-                    ? ldt : ((java.time.LocalDate) parsed).atStartOfDay();
+                    ? ldt : ((LocalDate) parsed).atStartOfDay();
             return new ApiDate(text, dateTime.toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException unreadable) {
             return new ApiDate(text, null);

@@ -1,6 +1,7 @@
 package dev.pcx.api.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pcx.api.Json;
 
 /**
  * The error body of Partner Center: {@code code} (a number in every sample, a string in the docs
@@ -33,11 +34,11 @@ public record ApiFault(JsonNode code, String description, JsonNode data, String 
     /** Graph's {@code innerError.request-id}, or null. */
     public String graphRequestId() {
         JsonNode inner = graph("innerError");
-        JsonNode id = inner == null ? null : dev.pcx.api.Json.field(inner, "request-id");
+        JsonNode id = inner == null ? null : Json.field(inner, "request-id");
         return id == null || id.isNull() || id.asText().isBlank() ? null : id.asText();
     }
 
     private JsonNode graph(String name) {
-        return error == null || !error.isObject() ? null : dev.pcx.api.Json.field(error, name);
+        return error == null || !error.isObject() ? null : Json.field(error, name);
     }
 }

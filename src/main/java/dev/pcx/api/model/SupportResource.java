@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pcx.api.Json;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record SupportResource(String id, String name, String type, JsonNode prop
         if (properties == null || !properties.isObject()) {
             return null;
         }
-        JsonNode n = dev.pcx.api.Json.field(properties, property);
+        JsonNode n = Json.field(properties, property);
         return n == null || n.isNull() || n.isMissingNode() ? null : n.isValueNode() ? n.asText() : n.toString();
     }
 
