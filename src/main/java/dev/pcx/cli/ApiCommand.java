@@ -105,7 +105,7 @@ public final class ApiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output = context.output();
+        Output output = context.output(OutputFormat.JSON); // as the service sent it, unless -o asks for rows
         String m = method.trim().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(m)) {
             throw CliException.usage("-X " + method + " is not a method pcx sends: use GET, POST, PUT, PATCH or DELETE");
@@ -116,7 +116,7 @@ public final class ApiCommand implements Callable<Integer> {
         if (input != null && fields != null && !m.equals("GET")) {
             throw CliException.usage("give the body with --input or with -f, not both");
         }
-        if (rows(output) && !m.equals("GET")) {
+        if (output.rows() && !m.equals("GET")) {
             throw CliException.usage("-o " + output.format() + " makes rows of what a GET reads; the answer to "
                     + m + " is printed as JSON: use -o json or -o jsonl (or --jq)");
         }
@@ -297,15 +297,6 @@ public final class ApiCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether {@code -o} (or {@code PCX_OUTPUT}) asks for rows (table, wide, csv, tsv) rather than
-     * JSON; without either, or with --jq, the answer is JSON.
-     */
-    private boolean rows(Output output) {
-        return context.options().format(context.env()) != null && output.jq() == null
-                && output.format() != OutputFormat.JSON && output.format() != OutputFormat.JSONL;
-    }
-
-    /**
      * {@code records} as rows, one column per field (every field any of them has, in the order
      * first seen): text as it is, numbers and booleans as JSON writes them, nested objects and
      * arrays as compact JSON. Anything but objects has no columns: refused, naming the formats that
@@ -363,13 +354,13 @@ public final class ApiCommand implements Callable<Integer> {
 
     /** Every item of every page: one JSON array, or one line each with -o jsonl, streamed; rows for -o table, csv… */
     private int all(Output output, Pages<JsonNode> pages) {
-        if (rows(output)) {
+        if (output.rows()) {
             List<JsonNode> records = new ArrayList<>();
             pages.forEach(-1, records::add);
             printRows(output, records, false);
             return 0;
         }
-        RecordPrinter<JsonNode> printer = json(output).list(List.of());
+        RecordPrinter<JsonNode> printer = output.list(List.of());
         PageStream.print(context.session(), pages, -1, printer);
         printer.finish();
         return 0;
@@ -380,24 +371,11 @@ public final class ApiCommand implements Callable<Integer> {
         if (body == null || body.isMissingNode()) {
             return;
         }
-        if (rows(output)) {
+        if (output.rows()) {
             List<JsonNode> records = records(body);
             printRows(output, records, records.size() == 1 && records.get(0) == body);
             return;
         }
-        Output o = json(output);
-        if (o.jq() == null && o.format() == OutputFormat.JSON && !context.io().stdoutTty()) {
-            o = new Output(OutputFormat.JSONL, null, o.mapper(), o.out(), o.terminalWidth(), o.color(), o.notes());
-        }
-        o.single(body, List.of());
-    }
-
-    /** The JSON output of {@code output}: jsonl stays jsonl, --jq applies; rows were taken care of before. */
-    private static Output json(Output output) {
-        if (output.format() == OutputFormat.JSONL || output.format() == OutputFormat.JSON) {
-            return output;
-        }
-        return new Output(OutputFormat.JSON, output.jq(), output.mapper(), output.out(), output.terminalWidth(),
-                output.color(), output.notes());
+        output.compactOffTerminal().single(body, List.of());
     }
 }

@@ -83,28 +83,36 @@ public final class Context implements AutoCloseable {
         return options;
     }
 
-    /** The output the global options ask for; an invalid format or jq expression is a usage error. */
+    /** The output the global options ask for, a table when they name no format; see {@link #output(OutputFormat)}. */
     public synchronized Output output() {
         if (output == null) {
-            OutputFormat format;
-            JqFilter jq = null;
-            try {
-                if (options().jq() != null) {
-                    jq = JqFilter.compile(options().jq());
-                }
-                String asked = options().format(env);
-                format = asked == null ? (jq != null ? OutputFormat.JSON : OutputFormat.TABLE) : OutputFormat.parse(asked);
-                if (jq != null && format != OutputFormat.JSON && format != OutputFormat.JSONL) {
-                    throw CliException.usage("--jq works on JSON: use it with -o json or -o jsonl, not -o " + format);
-                }
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage(e.getMessage());
-            }
-            boolean color = io.stdoutTty() && !options().noColor() && !"dumb".equals(env.get("TERM"));
-            output = new Output(format, jq, Json.mapper(), io.out(), io.terminalWidth(), color,
-                    io.stderrTty() ? session::say : null);
+            output = output(OutputFormat.TABLE);
         }
         return output;
+    }
+
+    /**
+     * The output the global options ask for ({@code -o}, else {@code PCX_OUTPUT}), {@code fallback}
+     * when they name no format, JSON for {@code --jq} alone. An invalid format or jq expression, or
+     * --jq with a format that is not JSON, is a usage error.
+     */
+    public Output output(OutputFormat fallback) {
+        OutputFormat format;
+        JqFilter jq = null;
+        try {
+            if (options().jq() != null) {
+                jq = JqFilter.compile(options().jq());
+            }
+            String asked = options().format(env);
+            format = asked != null ? OutputFormat.parse(asked) : jq != null ? OutputFormat.JSON : fallback;
+            if (jq != null && format != OutputFormat.JSON && format != OutputFormat.JSONL) {
+                throw CliException.usage("--jq works on JSON: use it with -o json or -o jsonl, not -o " + format);
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        boolean color = io.stdoutTty() && !options().noColor() && !"dumb".equals(env.get("TERM"));
+        return new Output(format, jq, Json.mapper(), io.out(), io.terminalWidth(), color, io.stderrTty() ? session::say : null);
     }
 
     /**

@@ -31,9 +31,33 @@ public record Output(OutputFormat format, JqFilter jq, ObjectMapper mapper, Prin
         };
     }
 
-    /** Whether the output is a table for people (decorated values, fitted to the terminal). */
+    /** A table for people, fitted to {@code width} columns (0: uncut): a view that draws a table of its own. */
+    public static Output table(ObjectMapper mapper, PrintStream out, int width, boolean color) {
+        return new Output(OutputFormat.TABLE, null, mapper, out, width, color, null);
+    }
+
+    /** Whether the output is a table for people (decorated values, fitted to the terminal): table or wide. */
     public boolean forPeople() {
         return jq == null && (format == OutputFormat.TABLE || format == OutputFormat.WIDE);
+    }
+
+    /** Whether records go out as rows with columns (table, wide, csv, tsv), not as JSON (json, jsonl, --jq). */
+    public boolean rows() {
+        return jq == null && format != OutputFormat.JSON && format != OutputFormat.JSONL;
+    }
+
+    /** Whether records go out as rows for a spreadsheet or a script: csv or tsv. */
+    public boolean delimited() {
+        return jq == null && (format == OutputFormat.CSV || format == OutputFormat.TSV);
+    }
+
+    /**
+     * This output, with plain {@code -o json} written compact (one line, as jsonl) when stdout is
+     * not a terminal: for one answer passed on as the service sent it.
+     */
+    public Output compactOffTerminal() {
+        return jq == null && format == OutputFormat.JSON && terminalWidth == 0
+                ? new Output(OutputFormat.JSONL, null, mapper, out, terminalWidth, color, notes) : this;
     }
 
     /** Prints one record: as a labelled block in a table, as one object in JSON, as one row in CSV/TSV. */

@@ -7,7 +7,6 @@ import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.output.Output;
-import dev.pcx.output.OutputFormat;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,7 +115,7 @@ public final class HealthCommand implements Callable<Integer> {
             } else if (context.io().stderrTty()) {
                 context.session().say("no " + (all ? "" : "active ") + "issues");
             }
-        } else if (output.format() == OutputFormat.CSV || output.format() == OutputFormat.TSV) {
+        } else if (output.delimited()) {
             // a spreadsheet gets the issues, the point of the check: one row per service and issue
             // (a service without one, one row with its issue fields empty)
             RecordPrinter<ServiceIssue> printer = output.list(SERVICE_ISSUES);

@@ -4,7 +4,6 @@ import dev.pcx.api.Json;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.Output;
-import dev.pcx.output.OutputFormat;
 import dev.pcx.output.RecordPrinter;
 
 import java.io.ByteArrayOutputStream;
@@ -74,8 +73,8 @@ final class LiveView {
         } else {
             ByteArrayOutputStream table = new ByteArrayOutputStream();
             PrintStream into = new PrintStream(table, true, StandardCharsets.UTF_8);
-            RecordPrinter<ServiceHealthIssue> printer = new Output(OutputFormat.TABLE, null, Json.mapper(), into, width - 1,
-                    color, null).list(HealthReport.ISSUES);
+            RecordPrinter<ServiceHealthIssue> printer = Output.table(Json.mapper(), into, width - 1, color)
+                    .list(HealthReport.ISSUES);
             active.stream().sorted(HealthReport.WORST_FIRST).forEach(printer::print);
             printer.finish();
             lines.addAll(table.toString(StandardCharsets.UTF_8).lines().toList());

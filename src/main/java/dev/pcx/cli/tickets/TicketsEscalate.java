@@ -151,9 +151,7 @@ final class TicketsEscalate implements Callable<Integer> {
         } else if (!health.activeIssues().isEmpty()) {
             if (!force) {
                 ServiceHealthIssue first = health.activeIssues().get(0);
-                boolean json = output.format() == dev.pcx.output.OutputFormat.JSON
-                        || output.format() == dev.pcx.output.OutputFormat.JSONL || output.jq() != null;
-                if (!json) {
+                if (output.rows()) {
                     RecordPrinter<ServiceHealthIssue> printer = output.list(ServiceCheck.ISSUES);
                     health.activeIssues().forEach(printer::print);
                     printer.finish();
