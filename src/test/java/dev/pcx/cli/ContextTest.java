@@ -7,11 +7,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +60,30 @@ class ContextTest {
         env.put("PCX_REFRESH_TOKEN", "rt");
         try (Context c = context(env)) {
             assertDoesNotThrow(() -> c.requireAppUser("listing managed services"));
+        }
+    }
+
+    @Test
+    void aSessionReusesAConnectionOnlyForTheSameDecidingOptions() {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        Io io = new Io(InputStream.nullInputStream(), sink, sink, false, false, false, () -> 80);
+        try (Session session = new Session(io, APP, Sleeper.SYSTEM, System::nanoTime)) {
+            Function<String[], Connection> line = args -> {
+                Context c = new Context(session);
+                Cli.commandLine(c).parseArgs(args);
+                return c.connections().connection();
+            };
+            Connection first = line.apply(new String[] {"customers", "list"});
+            assertSame(first, line.apply(new String[] {"-o", "json", "--debug", "customers", "list"}),
+                    "output and tracing decide no connection");
+            Connection other = line.apply(new String[] {"--endpoint", "http://127.0.0.1:10", "customers", "list"});
+            assertNotSame(first, other);
+            assertEquals("http://127.0.0.1:10/", other.endpoint().toString());
+            assertNotSame(first, line.apply(new String[] {"--authority", "http://127.0.0.1:11", "customers", "list"}));
+            assertNotSame(first, line.apply(new String[] {"--cloud", "global", "customers", "list"}));
+            assertEquals(new Connection.Key(false, "global", null, null, "p"), Connection.Key.of(
+                    new GlobalOptions(null, null, "p", "global", null, null, "http://g", "http://a", false, true, true,
+                            null, "en-US")), "every deciding option is in the key, and only those");
         }
     }
 }
