@@ -63,7 +63,8 @@ public final class AzureSupport {
         this.customer = customer;
         this.partner = partner;
         this.exchange = new Exchange(Service.ARM, settings, base.newBuilder()
-                .addInterceptor(new Headers(settings))
+                .addInterceptor(new HeadersInterceptor("Accept", "application/json", "User-Agent", settings.userAgent(),
+                        "Accept-Language", settings.locale()))
                 .addInterceptor(new RetryInterceptor(settings))
                 .addInterceptor(new TwoTokens(customer, partner))
                 .build());
@@ -365,24 +366,6 @@ public final class AzureSupport {
     /** A link the service gave must stay on ARM's scheme, host and port: the tokens go nowhere else. */
     HttpUrl resolve(String target) {
         return exchange.sameOrigin(target);
-    }
-
-    /** What every ARM call carries. */
-    private static final class Headers implements Interceptor {
-        private final ApiSettings settings;
-
-        Headers(ApiSettings settings) {
-            this.settings = settings;
-        }
-
-        @Override
-        public Response intercept(Chain chain) throws IOException {
-            return chain.proceed(chain.request().newBuilder()
-                    .header("Accept", "application/json")
-                    .header("User-Agent", settings.userAgent())
-                    .header("Accept-Language", settings.locale())
-                    .build());
-        }
     }
 
     /**

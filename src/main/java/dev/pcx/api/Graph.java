@@ -3,12 +3,9 @@ package dev.pcx.api;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 
-import java.io.IOException;
 
 /**
  * Microsoft Graph (partner-center-api.md §5.2), one tenant at a time, over the same transport as
@@ -27,7 +24,7 @@ public final class Graph {
     public Graph(ApiSettings settings, OkHttpClient base) {
         this.settings = settings;
         this.shared = base.newBuilder()
-                .addInterceptor(new Headers(settings))
+                .addInterceptor(new HeadersInterceptor("Accept", "application/json", "User-Agent", settings.userAgent()))
                 .addInterceptor(new RetryInterceptor(settings))
                 .build();
     }
@@ -103,23 +100,6 @@ public final class Graph {
             Request request = new Request.Builder().url(exchange.sameOrigin(target)).get()
                     .header("client-request-id", RequestIds.next()).build();
             return exchange.send(request, label, tokens::accessToken, exchange.answer());
-        }
-    }
-
-    /** What every Graph call carries; {@code client-request-id} is set per logical call, so retries repeat it. */
-    private static final class Headers implements Interceptor {
-        private final ApiSettings settings;
-
-        Headers(ApiSettings settings) {
-            this.settings = settings;
-        }
-
-        @Override
-        public Response intercept(Chain chain) throws IOException {
-            return chain.proceed(chain.request().newBuilder()
-                    .header("Accept", "application/json")
-                    .header("User-Agent", settings.userAgent())
-                    .build());
         }
     }
 }

@@ -49,7 +49,9 @@ public final class PartnerCenter {
         this.settings = settings;
         this.tokens = tokens;
         this.exchange = new Exchange(Service.PARTNER_CENTER, settings, base.newBuilder()
-                .addInterceptor(new HeadersInterceptor(settings))
+                .addInterceptor(new HeadersInterceptor("Accept", "application/json",
+                        "MS-CorrelationId", settings.correlationId(), "MS-Contract-Version", "v1",
+                        "X-Locale", settings.locale(), "User-Agent", settings.userAgent()))
                 .addInterceptor(new RetryInterceptor(settings))
                 .addInterceptor(new AuthInterceptor(tokens))
                 .build());

@@ -1,10 +1,8 @@
 package dev.pcx.cli.tickets;
 
 import dev.pcx.cli.Context;
-import dev.pcx.cli.OptionalCustomerOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
@@ -39,14 +37,7 @@ final class TicketsClose implements Callable<Integer> {
     String id;
 
     @Mixin
-    OptionalCustomerOption customer;
-
-    @Option(names = "--azure-subscription", paramLabel = "ID",
-            description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
-    String subscription;
-
-    @Mixin
-    TicketState state;
+    TicketAt at;
 
     TicketsClose(Context context) {
         this.context = context;
@@ -54,8 +45,8 @@ final class TicketsClose implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TicketRef ref = TicketRef.parse(id, subscription);
-        TicketChannels.of(context, ref, customer.customer, state.ledger(context)).closing(ref.id());
+        TicketRef ref = at.ref(id);
+        at.channel(context, ref).closing(ref.id());
         return 0;
     }
 }

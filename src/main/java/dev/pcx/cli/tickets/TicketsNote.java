@@ -2,7 +2,6 @@ package dev.pcx.cli.tickets;
 
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
-import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.cli.InputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,14 +49,7 @@ final class TicketsNote implements Callable<Integer> {
     String file;
 
     @Mixin
-    OptionalCustomerOption customer;
-
-    @Option(names = "--azure-subscription", paramLabel = "ID",
-            description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
-    String subscription;
-
-    @Mixin
-    TicketState state;
+    TicketAt at;
 
     TicketsNote(Context context) {
         this.context = context;
@@ -68,12 +60,12 @@ final class TicketsNote implements Callable<Integer> {
         if ((text == null) == (file == null)) {
             throw CliException.usage("give the note as TEXT or with --file F|-, one of them");
         }
-        TicketRef ref = TicketRef.parse(id, subscription);
+        TicketRef ref = at.ref(id);
         String note = file != null ? InputFiles.text(file, context.io().in(), "--file", context.session()::say) : text;
         if (note.isBlank()) {
             throw CliException.usage("the note is empty");
         }
-        TicketChannels.of(context, ref, customer.customer, state.ledger(context)).noting(ref.id(), note.strip());
+        at.channel(context, ref).noting(ref.id(), note.strip());
         return 0;
     }
 }

@@ -1,10 +1,8 @@
 package dev.pcx.cli.tickets;
 
 import dev.pcx.cli.Context;
-import dev.pcx.cli.OptionalCustomerOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
@@ -42,14 +40,7 @@ final class TicketsShow implements Callable<Integer> {
     String id;
 
     @Mixin
-    OptionalCustomerOption customer;
-
-    @Option(names = "--azure-subscription", paramLabel = "ID",
-            description = "The customer's Azure subscription whose support ticket it is (Azure Support API)")
-    String subscription;
-
-    @Mixin
-    TicketState state;
+    TicketAt at;
 
     TicketsShow(Context context) {
         this.context = context;
@@ -57,8 +48,8 @@ final class TicketsShow implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TicketRef ref = TicketRef.parse(id, subscription);
-        TicketChannels.of(context, ref, customer.customer, state.ledger(context)).showing(ref.id());
+        TicketRef ref = at.ref(id);
+        at.channel(context, ref).showing(ref.id());
         return 0;
     }
 }
