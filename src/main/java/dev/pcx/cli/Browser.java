@@ -1,5 +1,7 @@
 package dev.pcx.cli;
 
+import okhttp3.HttpUrl;
+
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ public final class Browser {
      * ({@code file:}, {@code javascript:}, plain http, another host).
      */
     public static String portalUrl(String url) {
-        okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url.strip());
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
         if (parsed == null || !parsed.isHttps()) {
             return null;
         }

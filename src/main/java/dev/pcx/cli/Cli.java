@@ -2,8 +2,12 @@ package dev.pcx.cli;
 
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,8 +39,8 @@ public final class Cli {
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler((ex, a) -> errors.handleParseException(
                         Suggestions.fromEnvironment(Suggestions.positionalCustomer(ex, a), a, context.env()), a))
-                .setOut(new java.io.PrintWriter(context.io().out(), true))
-                .setErr(new java.io.PrintWriter(context.io().err(), true))
+                .setOut(new PrintWriter(context.io().out(), true))
+                .setErr(new PrintWriter(context.io().err(), true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setAbbreviatedOptionsAllowed(false)
                 // a profile may be named like a command: pcx --profile sandbox customers list
@@ -50,7 +54,7 @@ public final class Cli {
                     return new CommandLine.RunLast().execute(parsed);
                 });
         // the commands first, then the global options: what a newcomer looks for comes before 30 lines of flags
-        List<String> keys = new java.util.ArrayList<>(cmd.getHelpSectionKeys());
+        List<String> keys = new ArrayList<>(cmd.getHelpSectionKeys());
         List<String> commands = List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
                 CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
         keys.removeAll(commands);
@@ -95,7 +99,7 @@ public final class Cli {
      * picocli reads them; anything else before the name (a stray word, {@code --}, {@code --help},
      * an option written in a way this does not follow) means all of them.
      */
-    static Class<?> named(CommandLine.Model.CommandSpec spec, java.util.List<java.util.Map.Entry<String, Class<?>>> children,
+    static Class<?> named(CommandLine.Model.CommandSpec spec, List<Map.Entry<String, Class<?>>> children,
                           String[] args, int[] at) {
         boolean version = false;
         for (int i = at[0]; i < args.length; i++) {
@@ -178,25 +182,25 @@ public final class Cli {
     private static void compactHelp(CommandLine cmd, CommandLine.Model.UsageMessageSpec root) {
         var usage = cmd.getCommandSpec().usageMessage();
         // inherited from pcx (scope INHERIT): pcx's description, environment and examples are pcx's own
-        if (java.util.Arrays.equals(usage.footer(), root.footer())) {
+        if (Arrays.equals(usage.footer(), root.footer())) {
             usage.footer(new String[0]);
             usage.footerHeading("");
         }
-        if (java.util.Arrays.equals(usage.description(), root.description())) {
+        if (Arrays.equals(usage.description(), root.description())) {
             usage.description(new String[0]);
         }
-        if (java.util.Arrays.equals(usage.header(), root.header())) {
+        if (Arrays.equals(usage.header(), root.header())) {
             usage.header(new String[0]);
         }
         usage.commandListHeading("%nCommands:%n");
         usage.abbreviateSynopsis(true);
         usage.exitCodeListHeading("");
-        usage.exitCodeList(java.util.Map.of());
+        usage.exitCodeList(Map.of());
         usage.descriptionHeading("%n");
         usage.parameterListHeading("%n");
         cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, help -> "");
         cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> {
-            java.util.List<CommandLine.Model.OptionSpec> own = help.commandSpec().options().stream()
+            List<CommandLine.Model.OptionSpec> own = help.commandSpec().options().stream()
                     .filter(o -> !o.inherited() && !o.hidden() && !o.usageHelp() && !o.versionHelp())
                     .toList();
             String list = own.isEmpty() ? "" : String.format("%nOptions:%n") + help.optionListExcludingGroups(own);

@@ -11,6 +11,7 @@ import dev.pcx.cli.tickets.TicketsCommand;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Map.entry;
 
@@ -43,8 +44,7 @@ final class CommandTree {
             SandboxIncident.class, SandboxIncident.VERBS);
 
     /** Commands that need the whole tree whatever follows them: they show or complete any command. */
-    static final java.util.Set<Class<?>> WHOLE_TREE = java.util.Set.of(HelpCommand.class, CompletionCommand.class,
-            ShellCommand.class);
+    static final Set<Class<?>> WHOLE_TREE = Set.of(HelpCommand.class, CompletionCommand.class, ShellCommand.class);
 
     private CommandTree() {
     }

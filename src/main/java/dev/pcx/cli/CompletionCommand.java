@@ -5,6 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code pcx completion bash|zsh|fish}: the completion script for a shell, on stdout. */
@@ -28,15 +31,15 @@ public final class CompletionCommand implements Callable<Integer> {
     /** The shells. */
     static final class Shells implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.List.of("bash", "zsh", "fish").iterator();
+        public Iterator<String> iterator() {
+            return List.of("bash", "zsh", "fish").iterator();
         }
     }
 
     @Override
     public Integer call() {
         var root = spec.root().commandLine();
-        String script = switch (shell.trim().toLowerCase(java.util.Locale.ROOT)) {
+        String script = switch (shell.trim().toLowerCase(Locale.ROOT)) {
             case "bash", "zsh" -> CompletionScripts.bash(root);
             case "fish" -> CompletionScripts.fish(root);
             default -> throw CliException.usage("no completion for '" + shell + "': use bash, zsh or fish");

@@ -6,10 +6,15 @@ import dev.pcx.api.Pages;
 import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.SearchFilter;
 import dev.pcx.api.model.Customer;
+import dev.pcx.output.DisplayWidth;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +34,7 @@ public final class CustomerResolver {
     private static final int CUSTOM_DOMAIN_READS = 20;
 
     private final PartnerCenter api;
-    private final java.util.function.UnaryOperator<String> pcx;
+    private final UnaryOperator<String> pcx;
 
     public CustomerResolver(PartnerCenter api) {
         this(api, rest -> "pcx " + rest);
@@ -40,7 +45,7 @@ public final class CustomerResolver {
         this(context.api(), context::pcx);
     }
 
-    private CustomerResolver(PartnerCenter api, java.util.function.UnaryOperator<String> pcx) {
+    private CustomerResolver(PartnerCenter api, UnaryOperator<String> pcx) {
         this.api = api;
         this.pcx = pcx;
     }
@@ -129,7 +134,7 @@ public final class CustomerResolver {
     }
 
     private static RuntimeException unknownTenantOr(ApiException e, String tenantId,
-                                                    java.util.function.UnaryOperator<String> pcx) {
+                                                    UnaryOperator<String> pcx) {
         if (e.status() == 404) {
             return CliException.notFound("no customer of yours has the tenant id " + tenantId
                     + " (find it with: " + pcx.apply("customers list --name ...") + ")");
@@ -173,7 +178,7 @@ public final class CustomerResolver {
         List<Customer> found = search(Customers.DOMAIN, label.substring(0, Math.min(2, label.length())));
         return found.stream().filter(c -> c.domain() != null)
                 .filter(c -> Suggestions.distance(d, c.domain().toLowerCase(Locale.ROOT)) <= 2)
-                .sorted(java.util.Comparator.comparingInt(c -> Suggestions.distance(d, c.domain().toLowerCase(Locale.ROOT))))
+                .sorted(Comparator.comparingInt(c -> Suggestions.distance(d, c.domain().toLowerCase(Locale.ROOT))))
                 .limit(SHOWN).toList();
     }
 
@@ -189,7 +194,7 @@ public final class CustomerResolver {
      */
     private Customer byCustomDomain(String domain) {
         String label = domain.substring(0, domain.indexOf('.'));
-        java.util.Map<String, Customer> candidates = new java.util.LinkedHashMap<>();
+        Map<String, Customer> candidates = new LinkedHashMap<>();
         for (String field : List.of(Customers.DOMAIN, Customers.COMPANY_NAME)) {
             api.customers().list(PAGE, SearchFilter.startsWith(field, label)).forEach(CUSTOM_DOMAIN_READS, c -> {
                 if (c.tenantId() != null && candidates.size() < CUSTOM_DOMAIN_READS) {
@@ -248,12 +253,12 @@ public final class CustomerResolver {
     private static List<String> candidates(List<Customer> matches) {
         List<String> lines = new ArrayList<>();
         List<Customer> shown = matches.subList(0, Math.min(SHOWN, matches.size()));
-        int name = shown.stream().mapToInt(c -> dev.pcx.output.DisplayWidth.of(String.valueOf(c.companyName()))).max().orElse(0);
-        int dom = shown.stream().mapToInt(c -> dev.pcx.output.DisplayWidth.of(String.valueOf(c.domain()))).max().orElse(0);
+        int name = shown.stream().mapToInt(c -> DisplayWidth.of(String.valueOf(c.companyName()))).max().orElse(0);
+        int dom = shown.stream().mapToInt(c -> DisplayWidth.of(String.valueOf(c.domain()))).max().orElse(0);
         for (Customer c : shown) {
             // aligned, as a table is
-            lines.add(dev.pcx.output.DisplayWidth.pad(String.valueOf(c.companyName()), name) + "  "
-                    + dev.pcx.output.DisplayWidth.pad(String.valueOf(c.domain()), dom) + "  " + c.tenantId());
+            lines.add(DisplayWidth.pad(String.valueOf(c.companyName()), name) + "  "
+                    + DisplayWidth.pad(String.valueOf(c.domain()), dom) + "  " + c.tenantId());
         }
         if (matches.size() > SHOWN) {
             lines.add("... and " + (matches.size() > SCAN_LIMIT ? "more" : String.valueOf(matches.size() - SHOWN) + " more"));

@@ -2,8 +2,12 @@ package dev.pcx.cli;
 
 import dev.pcx.api.ApiException;
 import dev.pcx.api.AuthenticationException;
+import dev.pcx.api.CancelledException;
+import dev.pcx.api.ConflictException;
 import dev.pcx.api.MalformedResponseException;
+import dev.pcx.api.Service;
 import dev.pcx.api.TransportException;
+import dev.pcx.auth.LocalStateException;
 import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.JqFilter;
 import picocli.CommandLine;
@@ -11,7 +15,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The one place where failures become an exit code and a message: one line on stderr that says
@@ -40,8 +50,8 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
 
     /** The --debug stack trace, cleaned as tables are: exception text may be a server's. */
     private static String stackTrace(Throwable ex) {
-        java.io.StringWriter w = new java.io.StringWriter();
-        ex.printStackTrace(new java.io.PrintWriter(w));
+        StringWriter w = new StringWriter();
+        ex.printStackTrace(new PrintWriter(w));
         return DisplayWidth.cleanLines(w.toString().stripTrailing());
     }
 
@@ -58,7 +68,7 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
             return "unexpected argument '" + word + "'";
         }
         if (ex instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
-            java.util.List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (CommandLine.Model.ArgSpec a : missing.getMissing()) {
                 names.add(a instanceof CommandLine.Model.OptionSpec o
                         ? String.join("/", o.names()) + (o.arity().max > 0 ? " " + o.paramLabel() : "")
@@ -68,7 +78,7 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
         }
         String message = ex.getMessage() == null ? "invalid arguments" : ex.getMessage();
         message = message.lines().map(String::strip).filter(l -> !l.isEmpty())
-                .collect(java.util.stream.Collectors.joining(" "));
+                .collect(Collectors.joining(" "));
         return message.isEmpty() ? "invalid arguments"
                 : Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
@@ -94,9 +104,9 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
     }
 
     /** An exit code and the one line that explains it. */
-    public record Failure(int code, String message, java.util.List<String> details) {
+    public record Failure(int code, String message, List<String> details) {
         Failure(int code, String message) {
-            this(code, message, java.util.List.of());
+            this(code, message, List.of());
         }
     }
 
@@ -105,7 +115,7 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
         if (ex instanceof CliException e) {
             return new Failure(e.exitCode(), e.getMessage(), e.details());
         }
-        if (ex instanceof dev.pcx.auth.LocalStateException e) {
+        if (ex instanceof LocalStateException e) {
             return new Failure(ExitCode.AUTH, e.getMessage());
         }
         if (ex instanceof AuthenticationException e) {
@@ -114,14 +124,14 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
         if (ex instanceof ApiException e) {
             return api(e);
         }
-        if (ex instanceof dev.pcx.api.CancelledException) {
+        if (ex instanceof CancelledException) {
             return new Failure(ExitCode.INTERRUPTED, "interrupted");
         }
         if (ex instanceof TransportException e) {
             return new Failure(ExitCode.UNAVAILABLE, e.getMessage() + "; " + (e.fix() != null ? e.fix()
                     : "check the network and --endpoint, or retry later (--timeout to wait longer)"));
         }
-        if (ex instanceof dev.pcx.api.ConflictException e) {
+        if (ex instanceof ConflictException e) {
             return new Failure(ExitCode.REFUSED, e.getMessage() + requestId(e.requestId()));
         }
         if (ex instanceof MalformedResponseException e) {
@@ -184,11 +194,11 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
     }
 
     /** What a 403 of each service means when the command that met it has nothing more precise to say. */
-    private static final java.util.Map<dev.pcx.api.Service, String> FORBIDDEN = java.util.Map.of(
-            dev.pcx.api.Service.PARTNER_CENTER, "the signed-in account may lack the role, or delegated admin access to "
+    private static final Map<Service, String> FORBIDDEN = Map.of(
+            Service.PARTNER_CENTER, "the signed-in account may lack the role, or delegated admin access to "
                     + "this customer",
-            dev.pcx.api.Service.GRAPH, "the signed-in person needs an admin role there that may read this",
-            dev.pcx.api.Service.ARM, "the signed-in person needs a role on that subscription that allows this");
+            Service.GRAPH, "the signed-in person needs an admin role there that may read this",
+            Service.ARM, "the signed-in person needs a role on that subscription that allows this");
 
     private static String requestId(String id) {
         return id == null ? "" : " (request id " + id + ")";

@@ -1,6 +1,7 @@
 package dev.pcx.cli;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The global options of one command line, as plain values (flags already combined with their
@@ -16,7 +17,7 @@ public record GlobalOptions(String output, String jq, String profile, String clo
      * line a request: with {@code --jq}, a {@code PCX_OUTPUT} that is not JSON ({@code csv} set for
      * a whole CI job, say) gives way to JSON instead of failing the command.
      */
-    public String format(java.util.Map<String, String> env) {
+    public String format(Map<String, String> env) {
         if (output != null) {
             return output;
         }

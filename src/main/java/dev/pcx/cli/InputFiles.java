@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,7 +43,7 @@ public final class InputFiles {
             }
         } catch (NoSuchFileException e) {
             throw CliException.usage("cannot read " + option + " " + file + ": there is no such file");
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | InvalidPathException e) {
             throw CliException.usage("cannot read " + option + " " + file + ": " + e.getMessage());
         }
     }

@@ -2,10 +2,14 @@ package dev.pcx.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** {@code pcx}: the root command and the global options every command accepts. */
 @Command(name = "pcx",
@@ -56,9 +60,9 @@ import java.time.Duration;
             "  # with your own tenant and application:",
             "  pcx auth login --tenant contoso.partner.onmschina.cn --client-id ID"
         })
-public final class PcxCommand implements java.util.concurrent.Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+public final class PcxCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     /** Bare {@code pcx}: the help. */
     @Override
@@ -152,7 +156,7 @@ public final class PcxCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     /** Set by {@link Cli}: the flags below are also on when their variable says so. */
-    java.util.Map<String, String> env = java.util.Map.of();
+    Map<String, String> env = Map.of();
 
     /**
      * {@code --sandbox} or {@code PCX_SANDBOX}. Flags read their variables here, not as picocli

@@ -1,11 +1,24 @@
 package dev.pcx.cli;
 
+import dev.pcx.api.CancelledException;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.CompletingParsedLine;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Asks the person at the terminal for what is missing, on stderr; reads standard input line by
@@ -30,24 +43,24 @@ public final class Prompter {
 
     /** An answer to {@code question}; without a terminal, a usage error naming {@code option}. */
     public String ask(String question, String option) {
-        return choose(question, option, java.util.List.of());
+        return choose(question, option, List.of());
     }
 
     /**
      * An answer to {@code question}, Tab completing {@code choices} on the process's terminal;
      * without a terminal, a usage error naming {@code option}. The caller checks the answer.
      */
-    public String choose(String question, String option, java.util.List<String> choices) {
+    public String choose(String question, String option, List<String> choices) {
         requireTerminal(option);
         if (reader == null && Terminals.isProcessStdin(io.in())) {
-            org.jline.terminal.Terminal terminal;
+            Terminal terminal;
             try {
-                terminal = org.jline.terminal.TerminalBuilder.builder().system(true).build();
+                terminal = TerminalBuilder.builder().system(true).build();
             } catch (IOException | RuntimeException noTerminal) {
                 terminal = null; // asked the plain way below
             }
             if (terminal != null) {
-                try (org.jline.terminal.Terminal t = terminal) {
+                try (Terminal t = terminal) {
                     return read(t, question, option, choices);
                 } catch (IOException closing) {
                     throw new UncheckedIOException(closing);
@@ -58,19 +71,18 @@ public final class Prompter {
     }
 
     /** One answer read on {@code terminal} with jline, Tab completing {@code choices}. */
-    static String read(org.jline.terminal.Terminal terminal, String question, String option,
-                       java.util.List<String> choices) {
-        org.jline.reader.LineReader lineReader = org.jline.reader.LineReaderBuilder.builder().terminal(terminal)
+    static String read(Terminal terminal, String question, String option, List<String> choices) {
+        LineReader lineReader = LineReaderBuilder.builder().terminal(terminal)
                 .completer(completer(choices))
                 .parser(wholeLine())
-                .option(org.jline.reader.LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
         String line;
         try {
             line = lineReader.readLine(question);
-        } catch (org.jline.reader.UserInterruptException e) {
-            throw new dev.pcx.api.CancelledException("the question for " + option, e);
-        } catch (org.jline.reader.EndOfFileException e) {
+        } catch (UserInterruptException e) {
+            throw new CancelledException("the question for " + option, e);
+        } catch (EndOfFileException e) {
             line = null;
         }
         if (line == null || line.isBlank()) {
@@ -80,8 +92,8 @@ public final class Prompter {
     }
 
     /** The answer is one word, spaces and all: a service is called "Exchange Online". */
-    private static org.jline.reader.Parser wholeLine() {
-        return (line, cursor, context) -> new org.jline.reader.CompletingParsedLine() {
+    private static Parser wholeLine() {
+        return (line, cursor, context) -> new CompletingParsedLine() {
             @Override
             public CharSequence escape(CharSequence candidate, boolean complete) {
                 return candidate; // an answer is taken as typed: nothing to quote
@@ -113,8 +125,8 @@ public final class Prompter {
             }
 
             @Override
-            public java.util.List<String> words() {
-                return java.util.List.of(line);
+            public List<String> words() {
+                return List.of(line);
             }
 
             @Override
@@ -130,10 +142,10 @@ public final class Prompter {
     }
 
     /** Completes the whole answer from {@code choices}, whatever it contains (service names have spaces). */
-    static org.jline.reader.Completer completer(java.util.List<String> choices) {
+    static Completer completer(List<String> choices) {
         return (lineReader, parsed, candidates) -> {
             for (String c : choices) {
-                candidates.add(new org.jline.reader.Candidate(c, c, null, null, null, null, true));
+                candidates.add(new Candidate(c, c, null, null, null, null, true));
             }
         };
     }

@@ -1,11 +1,13 @@
 package dev.pcx.cli;
 
 import dev.pcx.api.PartnerCenter;
+import dev.pcx.api.RequestIds;
 import dev.pcx.api.Sleeper;
 import dev.pcx.auth.LocalStateException;
 import dev.pcx.auth.ProfileStore;
 import dev.pcx.output.DisplayWidth;
 import dev.pcx.sandbox.SandboxServer;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 import java.nio.file.Path;
@@ -70,7 +72,7 @@ public final class Session implements AutoCloseable {
         if (id == null) {
             synchronized (this) {
                 if (correlationId == null) {
-                    correlationId = dev.pcx.api.RequestIds.next();
+                    correlationId = RequestIds.next();
                 }
                 id = correlationId;
             }
@@ -93,7 +95,7 @@ public final class Session implements AutoCloseable {
      * Each API client keeps to its base's scheme (links to elsewhere are refused), so one client
      * per base is enough.
      */
-    public synchronized OkHttpClient http(okhttp3.HttpUrl base) {
+    public synchronized OkHttpClient http(HttpUrl base) {
         if (base.isHttps()) {
             return http();
         }

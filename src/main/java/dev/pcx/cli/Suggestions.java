@@ -5,8 +5,11 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** "Did you mean": the closest names to a mistyped command or option. */
 final class Suggestions {
@@ -36,7 +39,7 @@ final class Suggestions {
     }
 
     /** What the same thing is called in the tools people come from (az's --query, kubectl's --output=jsonpath). */
-    private static final java.util.Map<String, String> FROM_OTHER_TOOLS = java.util.Map.of(
+    private static final Map<String, String> FROM_OTHER_TOOLS = Map.of(
             "--query", "--jq",
             "--filter", "--jq",
             "--method", "-X",
@@ -105,7 +108,7 @@ final class Suggestions {
         }
         CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
         boolean positionals = !spec.positionalParameters().isEmpty();
-        java.util.Set<String> path = new java.util.HashSet<>(List.of(spec.qualifiedName().split(" ")));
+        Set<String> path = new HashSet<>(List.of(spec.qualifiedName().split(" ")));
         for (int i = 0; i < args.length; i++) {
             String w = args[i];
             if (w.startsWith("-") || path.contains(w)) {
@@ -150,7 +153,7 @@ final class Suggestions {
      * an option the person never typed.
      */
     static CommandLine.ParameterException fromEnvironment(CommandLine.ParameterException ex, String[] args,
-                                                          java.util.Map<String, String> env) {
+                                                          Map<String, String> env) {
         if (!(ex.getArgSpec() instanceof OptionSpec o) || ex.getMessage() == null || args == null) {
             return ex;
         }

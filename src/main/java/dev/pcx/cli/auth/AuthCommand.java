@@ -3,6 +3,9 @@ package dev.pcx.cli.auth;
 import dev.pcx.cli.NounCommand;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+import java.util.Map;
+
 /** {@code pcx auth}: sign in, and the local credential cache. */
 @Command(name = "auth",
         header = "Sign in to Partner Center and manage the stored credentials.",
@@ -14,10 +17,10 @@ import picocli.CommandLine.Command;
         })
 public final class AuthCommand extends NounCommand {
     /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
-    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
-            java.util.Map.entry("login", AuthLogin.class),
-            java.util.Map.entry("status", AuthStatus.class),
-            java.util.Map.entry("token", AuthToken.class),
-            java.util.Map.entry("logout", AuthLogout.class),
-            java.util.Map.entry("switch", AuthSwitch.class));
+    public static final List<Map.Entry<String, Class<?>>> VERBS = List.of(
+            Map.entry("login", AuthLogin.class),
+            Map.entry("status", AuthStatus.class),
+            Map.entry("token", AuthToken.class),
+            Map.entry("logout", AuthLogout.class),
+            Map.entry("switch", AuthSwitch.class));
 }

@@ -3,6 +3,7 @@ package dev.pcx.cli.auth;
 import dev.pcx.auth.AadClient;
 import dev.pcx.auth.ClientCertificate;
 import dev.pcx.auth.Credential;
+import dev.pcx.auth.Credentials;
 import dev.pcx.auth.DeviceCode;
 import dev.pcx.auth.Flow;
 import dev.pcx.auth.Jwt;
@@ -137,7 +138,7 @@ final class AuthLogin implements Callable<Integer> {
                 target.sandbox() ? null : context.options().endpoint(),
                 target.sandbox() ? null : context.options().authority(), target.sandbox() ? Boolean.TRUE : null,
                 target.sandbox() ? null : context.options().graphEndpoint());
-        String command = dev.pcx.auth.Credentials.loginCommand(name, draft);
+        String command = Credentials.loginCommand(name, draft);
 
         Flow flow;
         TokenResult result;

@@ -13,11 +13,13 @@ import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.Target;
 import dev.pcx.output.Column;
 import dev.pcx.output.RecordPrinter;
+import dev.pcx.sandbox.SandboxIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -133,7 +135,7 @@ final class AuthStatus implements Callable<Integer> {
             Check check = offline ? null : check(context.connections().connection());
             selectedCheck = check;
             rows.add(new Row("(sandbox)", true, context.connections().target().cloud().toString(),
-                    dev.pcx.sandbox.SandboxIdentity.TENANT_ID, "the sandbox's built-in person", CredentialKind.APP_USER.wire(), null,
+                    SandboxIdentity.TENANT_ID, "the sandbox's built-in person", CredentialKind.APP_USER.wire(), null,
                     "memory (nothing to sign in)", check == null ? null : check.text()));
         }
         RecordPrinter<Row> printer = output.list(columns);
@@ -185,6 +187,6 @@ final class AuthStatus implements Callable<Integer> {
 
     private static String expiry(StoredCredential c) {
         Instant at = c == null ? null : c.expiry();
-        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -9,6 +9,7 @@ import dev.pcx.output.Column;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,7 +55,7 @@ final class CustomerColumns {
 
     /** A null-tolerant step from a record to one of its text fields. */
     private record OptionalText<T>(T value) {
-        String map(java.util.function.Function<T, String> f) {
+        String map(Function<T, String> f) {
             return value == null ? null : f.apply(value);
         }
     }

@@ -3,6 +3,9 @@ package dev.pcx.cli.customers;
 import dev.pcx.cli.NounCommand;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+import java.util.Map;
+
 /** {@code pcx customers}: find the customers the partner serves. */
 @Command(name = "customers",
         header = "Find customers: list, search by name or domain, show one in full.",
@@ -10,7 +13,7 @@ import picocli.CommandLine.Command;
                 + "a company name that matches exactly one customer.")
 public final class CustomersCommand extends NounCommand {
     /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
-    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
-            java.util.Map.entry("list", CustomersList.class),
-            java.util.Map.entry("show", CustomersShow.class));
+    public static final List<Map.Entry<String, Class<?>>> VERBS = List.of(
+            Map.entry("list", CustomersList.class),
+            Map.entry("show", CustomersShow.class));
 }

@@ -4,12 +4,14 @@ import dev.pcx.api.model.HealthEnums;
 import dev.pcx.cli.CliException;
 import picocli.CommandLine.Option;
 
+import java.util.Iterator;
+
 /** {@code --fail-on advisory|incident}: the health gate for cron and CI. */
 final class FailOnOption {
     /** What {@code --fail-on} completes to. */
     static final class Classes implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return HealthEnums.CLASSIFICATIONS.iterator();
         }
     }

@@ -14,6 +14,7 @@ import okhttp3.HttpUrl;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * How pcx reaches Microsoft Graph's service health in a tenant (partner-center-api.md §5.2): a
@@ -27,9 +28,9 @@ public final class HealthAccess {
     private final Map<String, TokenSource> byTenant = new ConcurrentHashMap<>();
 
     /** How this run's hints name a command ({@code pcx --sandbox ...} on the sandbox). */
-    private final java.util.function.UnaryOperator<String> pcx;
+    private final UnaryOperator<String> pcx;
 
-    private HealthAccess(TenantTokens tokens, Graph graph, java.util.function.UnaryOperator<String> pcx) {
+    private HealthAccess(TenantTokens tokens, Graph graph, UnaryOperator<String> pcx) {
         this.tokens = tokens;
         this.graph = graph;
         this.pcx = pcx;
@@ -53,7 +54,7 @@ public final class HealthAccess {
     }
 
     /** Graph in the partner's own tenant, for {@code pcx api --graph}. */
-    public dev.pcx.api.Graph.Tenant partnerTenant() {
+    public Graph.Tenant partnerTenant() {
         return graph.tenant("your partner tenant", byTenant.computeIfAbsent("", t -> tokens.graph(null)));
     }
 

@@ -4,6 +4,7 @@ import dev.pcx.api.model.HealthEnums;
 import dev.pcx.api.model.ServiceHealthIssue;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ final class HealthChanges {
      * {@code last} (its final state, or null when that cannot be had) and reported resolved.
      */
     List<HealthEvent> next(Collection<ServiceHealthIssue> active, Instant now, Function<String, ServiceHealthIssue> last) {
-        String time = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
         List<HealthEvent> events = new ArrayList<>();
         Map<String, ServiceHealthIssue> seen = new LinkedHashMap<>();
         for (ServiceHealthIssue issue : active.stream().sorted(HealthReport.WORST_FIRST).toList()) {

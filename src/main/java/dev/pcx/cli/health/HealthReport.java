@@ -5,6 +5,7 @@ import dev.pcx.api.model.HealthEnums;
 import dev.pcx.api.model.ServiceHealth;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.output.Column;
+import dev.pcx.output.Times;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class HealthReport {
 
     /** For people: local time with its zone ({@code TZ}); what Graph sent when it is not a time. */
     static String when(Instant at, String raw) {
-        return at != null ? dev.pcx.output.Times.minutes(at) : raw;
+        return at != null ? Times.minutes(at) : raw;
     }
 
     /**

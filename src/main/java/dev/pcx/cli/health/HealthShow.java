@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -96,6 +97,6 @@ final class HealthShow implements Callable<Integer> {
     }
 
     private static String join(String... parts) {
-        return String.join(" / ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+        return String.join(" / ", Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
     }
 }

@@ -12,6 +12,7 @@ import dev.pcx.output.Column;
 import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.Output;
 import dev.pcx.output.RecordPrinter;
+import dev.pcx.output.Times;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -148,7 +149,7 @@ final class HealthWatch implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         List<Integer> widths = List.of(23, 10, 10, 22, 10, 20); // time, change, id, service, class, status
         for (int i = 0; i < COLUMNS.size(); i++) {
-            String value = i == 0 ? dev.pcx.output.Times.seconds(e.time()) : COLUMNS.get(i).value().apply(e);
+            String value = i == 0 ? Times.seconds(e.time()) : COLUMNS.get(i).value().apply(e);
             String cell = DisplayWidth.clean(value);
             if (cell == null) {
                 cell = "";

@@ -5,9 +5,11 @@ import dev.pcx.api.model.ServiceHealthIssue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +42,7 @@ final class HealthWatcher {
     }
 
     /** The issues active at the last successful look. */
-    java.util.Collection<ServiceHealthIssue> active() {
+    Collection<ServiceHealthIssue> active() {
         return changes.active();
     }
 
@@ -52,7 +54,7 @@ final class HealthWatcher {
      *                told; answering false (to that null: the reader of the output has gone) ends the watch
      * @param failure hears a look that failed but is worth another; any other failure ends the watch
      */
-    boolean run(java.util.function.Predicate<HealthEvent> events, Retryable retryable,
+    boolean run(Predicate<HealthEvent> events, Retryable retryable,
                 Consumer<RuntimeException> failure) throws InterruptedException {
         while (true) {
             List<ServiceHealthIssue> active = null;

@@ -2,6 +2,7 @@ package dev.pcx.cli.health;
 
 import dev.pcx.api.model.ServiceHealth;
 import dev.pcx.api.model.ServiceHealthIssue;
+import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.output.Column;
 
@@ -53,9 +54,8 @@ public final class ServiceCheck {
      * The usage error (exit 2) of a {@code --service} no service of {@code where} has, naming the
      * services it has: said before any result, so a typo never reads as "nothing is wrong".
      */
-    public static dev.pcx.cli.CliException unknownService(String service, String where, List<String> known,
-                                                         String otherwise) {
-        return dev.pcx.cli.CliException.usage("no service of " + where + " is named '" + service.trim() + "' (its "
+    public static CliException unknownService(String service, String where, List<String> known, String otherwise) {
+        return CliException.usage("no service of " + where + " is named '" + service.trim() + "' (its "
                 + "services: " + String.join(", ", known) + "); give its id or the start of a word of its name"
                 + (otherwise == null ? "" : ", or " + otherwise));
     }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 
@@ -53,7 +54,7 @@ final class IncidentResolve implements Callable<Integer> {
         } catch (NoSuchElementException e) {
             throw CliException.notFound(e.getMessage());
         }
-        context.session().say((resolve ? "resolved " : "updated ") + id.trim().toUpperCase(java.util.Locale.ROOT));
+        context.session().say((resolve ? "resolved " : "updated ") + id.trim().toUpperCase(Locale.ROOT));
         return 0;
     }
 }

@@ -3,6 +3,9 @@ package dev.pcx.cli.sandbox;
 import dev.pcx.cli.NounCommand;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+import java.util.Map;
+
 /** {@code pcx sandbox}: the local emulator of Partner Center. */
 @Command(name = "sandbox",
         header = "Run a local emulator of Partner Center, to try pcx and test scripts without a tenant.",
@@ -13,9 +16,9 @@ import picocli.CommandLine.Command;
         })
 public final class SandboxCommand extends NounCommand {
     /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
-    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
-            java.util.Map.entry("serve", SandboxServe.class),
-            java.util.Map.entry("reset", SandboxReset.class),
-            java.util.Map.entry("approve", SandboxApprove.class),
-            java.util.Map.entry("incident", SandboxIncident.class));
+    public static final List<Map.Entry<String, Class<?>>> VERBS = List.of(
+            Map.entry("serve", SandboxServe.class),
+            Map.entry("reset", SandboxReset.class),
+            Map.entry("approve", SandboxApprove.class),
+            Map.entry("incident", SandboxIncident.class));
 }

@@ -3,6 +3,9 @@ package dev.pcx.cli.sandbox;
 import dev.pcx.cli.NounCommand;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+import java.util.Map;
+
 /** {@code pcx sandbox incident}: drive the sandbox's service-health issues. */
 @Command(name = "incident",
         header = "Start, update and resolve service-health issues in the sandbox, for demos and scripts.",
@@ -11,8 +14,8 @@ import picocli.CommandLine.Command;
                 + "the customers named.")
 public final class SandboxIncident extends NounCommand {
     /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
-    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
-            java.util.Map.entry("start", IncidentStart.class),
-            java.util.Map.entry("update", IncidentUpdate.class),
-            java.util.Map.entry("resolve", IncidentResolve.class));
+    public static final List<Map.Entry<String, Class<?>>> VERBS = List.of(
+            Map.entry("start", IncidentStart.class),
+            Map.entry("update", IncidentUpdate.class),
+            Map.entry("resolve", IncidentResolve.class));
 }

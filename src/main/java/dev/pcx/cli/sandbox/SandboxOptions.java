@@ -1,6 +1,7 @@
 package dev.pcx.cli.sandbox;
 
 import dev.pcx.cli.CliException;
+import dev.pcx.cli.DurationConverter;
 import dev.pcx.cli.DurationConverterOrZero;
 import picocli.CommandLine.Option;
 
@@ -18,7 +19,7 @@ final class SandboxOptions {
     private static final Pattern CERT = Pattern.compile("-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----",
             Pattern.DOTALL);
 
-    @Option(names = "--token-lifetime", paramLabel = "DURATION", converter = dev.pcx.cli.DurationConverter.class,
+    @Option(names = "--token-lifetime", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long access tokens live (default: 1h)")
     Duration tokenLifetime;
 

@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code pcx sandbox reset}: start the sandbox's state over. */
@@ -66,12 +68,12 @@ final class SandboxReset implements Callable<Integer> {
      */
     private void signOutOfSandboxProfiles() {
         ProfileStore store = context.session().profiles();
-        if (!java.nio.file.Files.exists(store.configFile())) {
+        if (!Files.exists(store.configFile())) {
             return;
         }
         List<String> removed = store.locked(() -> {
             List<String> names = store.config().profiles().entrySet().stream()
-                    .filter(e -> e.getValue().isSandbox()).map(java.util.Map.Entry::getKey).toList();
+                    .filter(e -> e.getValue().isSandbox()).map(Map.Entry::getKey).toList();
             if (!names.isEmpty()) {
                 store.updateCredentials(c -> {
                     names.forEach(c.profiles()::remove);

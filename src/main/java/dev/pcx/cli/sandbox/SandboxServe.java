@@ -2,6 +2,7 @@ package dev.pcx.cli.sandbox;
 
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.DurationConverterOrZero;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.sandbox.SandboxIdentity;
 import dev.pcx.sandbox.SandboxServer;
@@ -68,7 +69,7 @@ final class SandboxServe implements Callable<Integer> {
     Integer customers;
 
     @Option(names = "--latency", paramLabel = "DURATION", defaultValue = "0ms",
-            converter = dev.pcx.cli.DurationConverterOrZero.class,
+            converter = DurationConverterOrZero.class,
             description = "Added to every answer (default: none)")
     Duration latency;
 

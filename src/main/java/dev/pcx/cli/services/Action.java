@@ -3,6 +3,7 @@ package dev.pcx.cli.services;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.pcx.api.FieldChange;
 import dev.pcx.api.FieldChange.Field;
+import dev.pcx.cli.Typed;
 
 import java.util.Locale;
 
@@ -20,7 +21,7 @@ enum Action {
         if (s == null || s.isBlank()) {
             throw new IllegalArgumentException("no action (use suspend, activate, quantity, name or auto-renew)");
         }
-        String n = dev.pcx.cli.Typed.plain(s).toLowerCase(Locale.ROOT).replace('_', '-');
+        String n = Typed.plain(s).toLowerCase(Locale.ROOT).replace('_', '-');
         for (Action a : values()) {
             if (a.wire().equals(n)) {
                 return a;

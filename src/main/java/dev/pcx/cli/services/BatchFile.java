@@ -3,6 +3,7 @@ package dev.pcx.cli.services;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pcx.api.Json;
 import dev.pcx.cli.CustomerResolver;
+import dev.pcx.cli.Typed;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -238,7 +239,7 @@ final class BatchFile {
             problems.add(new Problem(line, problem));
             return;
         }
-        fixes.add(new Fix(line, dev.pcx.cli.Typed.plain(customer), dev.pcx.cli.Typed.plain(subscription), a,
-                a.takesValue() ? dev.pcx.cli.Typed.plain(value) : null));
+        fixes.add(new Fix(line, Typed.plain(customer), Typed.plain(subscription), a,
+                a.takesValue() ? Typed.plain(value) : null));
     }
 }

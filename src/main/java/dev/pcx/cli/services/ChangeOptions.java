@@ -2,6 +2,7 @@ package dev.pcx.cli.services;
 
 import dev.pcx.api.SubscriptionUpdater;
 import dev.pcx.cli.CliException;
+import dev.pcx.cli.DurationConverter;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ final class ChangeOptions {
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed without a terminal to suspend)")
     boolean yes;
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = dev.pcx.cli.DurationConverter.class,
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to watch a change Partner Center accepted (202) for it to apply (default: 5m)")
     Duration wait;
 

@@ -4,11 +4,12 @@ import dev.pcx.api.ApiException;
 import dev.pcx.api.model.ManagedService;
 import dev.pcx.cli.Browser;
 import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
 import dev.pcx.cli.CustomerOption;
 import dev.pcx.cli.CustomerResolver;
-import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.output.Column;
+import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,7 +94,7 @@ final class ServicesAdmin implements Callable<Integer> {
             String url = Browser.portalUrl(link);
             if (url == null) {
                 throw new CliException(ExitCode.REFUSED, "not opening the admin portal link of " + s.name() + " ('"
-                        + dev.pcx.output.DisplayWidth.clean(link) + "'): pcx opens only https links to Microsoft's and "
+                        + DisplayWidth.clean(link) + "'): pcx opens only https links to Microsoft's and "
                         + "21Vianet's portals");
             }
             if (Browser.open(context.env(), url)) {

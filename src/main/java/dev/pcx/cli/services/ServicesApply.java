@@ -3,18 +3,19 @@ package dev.pcx.cli.services;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.Errors;
-import dev.pcx.cli.InputFiles;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.InputFiles;
 import dev.pcx.cli.Prompter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -42,7 +43,7 @@ final class ServicesApply implements Callable<Integer> {
     private final Context context;
 
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE|-", description = "The fixes; - reads stdin")
-    java.io.File fileOption;
+    File fileOption;
 
     @Mixin
     ChangeOptions change;

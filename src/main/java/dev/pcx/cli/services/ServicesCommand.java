@@ -3,6 +3,9 @@ package dev.pcx.cli.services;
 import dev.pcx.cli.NounCommand;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+import java.util.Map;
+
 /** {@code pcx services}: a customer's subscriptions, and fixing them. */
 @Command(name = "services",
         header = "List a customer's subscriptions and fix them: suspend, activate, seats, name, auto-renew.",
@@ -16,12 +19,12 @@ import picocli.CommandLine.Command;
         })
 public final class ServicesCommand extends NounCommand {
     /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
-    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
-            java.util.Map.entry("list", ServicesList.class),
-            java.util.Map.entry("show", ServicesShow.class),
-            java.util.Map.entry("suspend", ServicesSuspend.class),
-            java.util.Map.entry("activate", ServicesActivate.class),
-            java.util.Map.entry("set", ServicesSet.class),
-            java.util.Map.entry("apply", ServicesApply.class),
-            java.util.Map.entry("admin", ServicesAdmin.class));
+    public static final List<Map.Entry<String, Class<?>>> VERBS = List.of(
+            Map.entry("list", ServicesList.class),
+            Map.entry("show", ServicesShow.class),
+            Map.entry("suspend", ServicesSuspend.class),
+            Map.entry("activate", ServicesActivate.class),
+            Map.entry("set", ServicesSet.class),
+            Map.entry("apply", ServicesApply.class),
+            Map.entry("admin", ServicesAdmin.class));
 }

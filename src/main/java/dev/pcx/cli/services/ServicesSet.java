@@ -1,5 +1,6 @@
 package dev.pcx.cli.services;
 
+import dev.pcx.cli.Candidates;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.CustomerOption;
@@ -41,7 +42,7 @@ final class ServicesSet implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "TEXT", description = "The friendly name (nickname)")
     String name;
 
-    @Option(names = "--auto-renew", paramLabel = "on|off", completionCandidates = dev.pcx.cli.Candidates.OnOff.class,
+    @Option(names = "--auto-renew", paramLabel = "on|off", completionCandidates = Candidates.OnOff.class,
             description = "Renew at the end of the term: on or off")
     String autoRenew;
 

@@ -3,9 +3,11 @@ package dev.pcx.cli.shell;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.output.DisplayWidth;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
@@ -22,13 +24,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code pcx shell}: one warm session for a whole incident. */
 @Command(name = "shell",
@@ -124,7 +129,7 @@ public final class ShellCommand implements Callable<Integer> {
                 }
                 List<String> words;
                 try {
-                    words = words(parser.parse(t, t.length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words());
+                    words = words(parser.parse(t, t.length(), Parser.ParseContext.ACCEPT_LINE).words());
                 } catch (RuntimeException unclosed) {
                     context.session().say("pcx: line " + number + ": a quote is not closed");
                     words = null;
@@ -204,7 +209,7 @@ public final class ShellCommand implements Callable<Integer> {
         String label = shell.customerLabel();
         String failed = lastExit == 0 ? "" : "[" + lastExit + "]";
         return label == null ? "pcx" + (failed.isEmpty() ? "" : " " + failed) + "> "
-                : "pcx " + dev.pcx.output.DisplayWidth.truncate(dev.pcx.output.DisplayWidth.clean(label), 30)
+                : "pcx " + DisplayWidth.truncate(DisplayWidth.clean(label), 30)
                 + (failed.isEmpty() ? "" : " " + failed) + "> ";
     }
 
@@ -214,7 +219,7 @@ public final class ShellCommand implements Callable<Integer> {
      * link, a directory, a FIFO, another user's file), said once: pcx never changes the mode of
      * what a link points to, and the shell then runs without history.
      */
-    static Path ownHistory(Path file, java.util.function.Consumer<String> say) {
+    static Path ownHistory(Path file, Consumer<String> say) {
         try {
             if (!Files.isDirectory(file.getParent())) {
                 return null;
@@ -223,8 +228,8 @@ public final class ShellCommand implements Callable<Integer> {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 return file;
             }
-            java.nio.file.attribute.PosixFileAttributes a = Files.readAttributes(file,
-                    java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes a = Files.readAttributes(file,
+                    PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             Object owner = Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
             Object me = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
             if (!a.isRegularFile() || !owner.equals(me)) {
@@ -235,7 +240,7 @@ public final class ShellCommand implements Callable<Integer> {
             }
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return file;
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
+        } catch (FileAlreadyExistsException raced) {
             return ownHistory(file, say);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             // without POSIX permissions (Windows), the user's profile directory protects it

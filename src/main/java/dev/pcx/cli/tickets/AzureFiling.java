@@ -5,6 +5,8 @@ import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.Prompter;
 
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +20,7 @@ final class AzureFiling {
     }
 
     /** Files it (or finds the one filed for {@code key}) and prints it; the exit code, 0. */
-    static int file(Context context, java.nio.file.Path ledger, AzureOptions azure, AzureChannel desk, String title,
+    static int file(Context context, Path ledger, AzureOptions azure, AzureChannel desk, String title,
                     String severity, String service, String description, String key) {
         KeyIndex keys = new KeyIndex(ledger);
         keys.checkForAzure(key);
@@ -100,7 +102,7 @@ final class AzureFiling {
     /** The {@value #SUGGESTED} names closest to {@code wanted}: most words in common first, then fewest edits. */
     static List<SupportResource> closest(List<SupportResource> all, String wanted) {
         List<String> words = List.of(wanted.split("\\s+"));
-        return all.stream().sorted(java.util.Comparator
+        return all.stream().sorted(Comparator
                 .comparingInt((SupportResource r) -> -common(words, display(r).toLowerCase(Locale.ROOT)))
                 .thenComparingInt(r -> distance(wanted, display(r).toLowerCase(Locale.ROOT))))
                 .limit(SUGGESTED).toList();

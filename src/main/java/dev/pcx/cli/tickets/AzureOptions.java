@@ -3,8 +3,13 @@ package dev.pcx.cli.tickets;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
 import dev.pcx.cli.CliException;
+import dev.pcx.cli.Context;
 import picocli.CommandLine.Option;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -59,7 +64,7 @@ final class AzureOptions {
     /** {@code --language}, for completion. */
     static final class Languages implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return LANGUAGES.iterator();
         }
     }
@@ -86,7 +91,7 @@ final class AzureOptions {
     /** Checks what needs no call, before anything is read: every missing flag named at once. */
     /** The Azure flags missing for a filing of {@code severity}, as the usage error names them. */
     List<String> missing(String severity, boolean canAsk) {
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         if (!canAsk && (problem == null || problem.isBlank())) {
             missing.add("--problem NAME (the service's problem classification)");
         }
@@ -107,7 +112,7 @@ final class AzureOptions {
      * zone: {@code --time-zone} as given (a Windows name, or an IANA zone pcx maps to one), else
      * this machine's ({@code TZ}, else the JVM's), else UTC with a note.
      */
-    void check(String severity, boolean canAsk, dev.pcx.cli.Context context) {
+    void check(String severity, boolean canAsk, Context context) {
         subscription(subscription);
         List<String> missing = missing(severity, canAsk);
         if (!missing.isEmpty()) {
@@ -132,7 +137,7 @@ final class AzureOptions {
         windowsZone = zone(context);
     }
 
-    private String zone(dev.pcx.cli.Context context) {
+    private String zone(Context context) {
         if (timeZone != null) {
             String name = WindowsZones.windowsName(timeZone);
             if (name == null) {
@@ -142,7 +147,7 @@ final class AzureOptions {
             }
             return name;
         }
-        java.time.ZoneId machine = machineZone(context.env().get("TZ"));
+        ZoneId machine = machineZone(context.env().get("TZ"));
         String name = WindowsZones.of(machine);
         if (name == null) {
             context.session().say("pcx: this machine's time zone " + machine.getId() + " has no Windows name pcx knows: the "
@@ -153,15 +158,15 @@ final class AzureOptions {
     }
 
     /** {@code TZ} when it names a zone ({@code Asia/Shanghai}, {@code :Asia/Shanghai}), else the JVM's. */
-    static java.time.ZoneId machineZone(String tz) {
+    static ZoneId machineZone(String tz) {
         if (tz != null && !tz.isBlank()) {
             try {
-                return java.time.ZoneId.of(tz.strip().startsWith(":") ? tz.strip().substring(1) : tz.strip());
-            } catch (java.time.DateTimeException notAZoneName) {
+                return ZoneId.of(tz.strip().startsWith(":") ? tz.strip().substring(1) : tz.strip());
+            } catch (DateTimeException notAZoneName) {
                 // a POSIX rule (CST-8) or a path: the JVM has read it already
             }
         }
-        return java.time.ZoneId.systemDefault();
+        return ZoneId.systemDefault();
     }
 
     /**

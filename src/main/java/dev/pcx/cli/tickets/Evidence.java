@@ -5,6 +5,7 @@ import dev.pcx.api.model.Subscription;
 import dev.pcx.cli.health.ServiceCheck;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The evidence an escalation carries in its description: the health check, the subscriptions, when, by what. */
 final class Evidence {
@@ -46,7 +47,7 @@ final class Evidence {
                 sb.append("\n    ").append(s.friendlyName() != null ? s.friendlyName() : s.offerName())
                         .append(" (").append(s.id()).append("): ").append(s.status())
                         .append(s.quantity() == null ? "" : ", " + s.quantity() + " " + (s.unitType() == null
-                                ? "seats" : s.unitType().toLowerCase(java.util.Locale.ROOT)));
+                                ? "seats" : s.unitType().toLowerCase(Locale.ROOT)));
             }
         }
         sb.append("\n- Checked at ").append(at).append(" by pcx ").append(version).append('\n');
@@ -54,7 +55,7 @@ final class Evidence {
     }
 
     /** Services the Office 365 and Microsoft 365 suites include (E3, E5, Business...), by the start of a word. */
-    private static final java.util.List<String> SUITE_SERVICES = java.util.List.of("exchange", "sharepoint", "teams",
+    private static final List<String> SUITE_SERVICES = List.of("exchange", "sharepoint", "teams",
             "onedrive", "outlook", "office", "skype", "yammer", "planner", "forms", "stream");
 
     /** Whether a subscription to {@code offerName} gives {@code service}: its name says it, or a suite includes it. */
@@ -62,16 +63,16 @@ final class Evidence {
         if (offerName == null) {
             return false;
         }
-        if (dev.pcx.cli.health.ServiceCheck.names(service, offerName)) {
+        if (ServiceCheck.names(service, offerName)) {
             return true;
         }
-        String offer = offerName.toLowerCase(java.util.Locale.ROOT);
+        String offer = offerName.toLowerCase(Locale.ROOT);
         return inSuites(service) && (offer.contains("office 365") || offer.contains("microsoft 365"));
     }
 
     /** Whether {@code service} is one the suites include. */
     static boolean inSuites(String service) {
-        String w = service.trim().toLowerCase(java.util.Locale.ROOT);
+        String w = service.trim().toLowerCase(Locale.ROOT);
         return SUITE_SERVICES.stream().anyMatch(s -> s.startsWith(w) || w.startsWith(s) || ("microsoft " + s).startsWith(w));
     }
 }

@@ -6,6 +6,7 @@ import dev.pcx.cli.ExitCode;
 import dev.pcx.output.Column;
 import dev.pcx.output.DisplayWidth;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class HandOffChannel extends TicketChannel<HandOff> {
     private int closedLeft;
 
     /** The hand-offs kept in {@code ledger}; a listing keeps {@code customer}'s (the text of -c), or every one. */
-    HandOffChannel(Context context, java.nio.file.Path ledger, String customer) {
+    HandOffChannel(Context context, Path ledger, String customer) {
         super(context, "hand-off", h -> !h.open());
         this.store = new HandOffStore(ledger);
         this.customer = customer;

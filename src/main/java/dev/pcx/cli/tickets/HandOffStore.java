@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The hand-offs pcx prepared and what became of them, kept in {@code handoffs.json} in the ticket
@@ -94,7 +95,7 @@ final class HandOffStore {
      * Under the lock: the hand-off kept as {@code id} replaced by what {@code change} makes of it
      * (returned), or null when none is kept as {@code id}.
      */
-    HandOff update(String id, java.util.function.UnaryOperator<HandOff> change) {
+    HandOff update(String id, UnaryOperator<HandOff> change) {
         return files.locked(() -> {
             List<HandOff> list = new ArrayList<>(all());
             for (int i = 0; i < list.size(); i++) {

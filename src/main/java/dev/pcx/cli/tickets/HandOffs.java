@@ -6,27 +6,30 @@ import dev.pcx.auth.CredentialKind;
 import dev.pcx.cli.Browser;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.cli.VersionProvider;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Prepares hand-offs: finds the customer, gathers the links it knows, composes the request and
  * keeps it, reusing the one kept for the same key instead of preparing it twice.
  */
 final class HandOffs {
-    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}");
     private final Context context;
-    private final java.nio.file.Path ledger;
+    private final Path ledger;
     private final HandOffStore store;
 
     /** Hand-offs kept in {@code ledger}, the ticket ledger's directory ({@link TicketState}). */
-    HandOffs(Context context, java.nio.file.Path ledger) {
+    HandOffs(Context context, Path ledger) {
         this.context = context;
         this.ledger = ledger;
         this.store = new HandOffStore(ledger);
@@ -43,7 +46,7 @@ final class HandOffs {
         return given.trim();
     }
 
-    java.nio.file.Path file() {
+    Path file() {
         return store.file();
     }
 
@@ -79,7 +82,7 @@ final class HandOffs {
     int handOver(HandOffStore.Kept kept, Integer replayExit) {
         report(kept);
         new HandOffChannel(context, ledger, null).show(kept.handOff().shown(kept.existed()));
-        return kept.existed() && replayExit != null ? replayExit : dev.pcx.cli.ExitCode.HANDED_OFF;
+        return kept.existed() && replayExit != null ? replayExit : ExitCode.HANDED_OFF;
     }
 
     private void report(HandOffStore.Kept kept) {

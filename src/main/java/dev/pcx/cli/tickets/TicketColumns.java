@@ -1,5 +1,6 @@
 package dev.pcx.cli.tickets;
 
+import dev.pcx.api.Json;
 import dev.pcx.api.model.ServiceRequest;
 import dev.pcx.api.model.SupportResource;
 import dev.pcx.output.Column;
@@ -31,7 +32,7 @@ final class TicketColumns {
             Column.of("Description", t -> t.text("description")));
 
     private static String contact(SupportResource t) {
-        var c = dev.pcx.api.Json.field(t.properties(), "contactDetails");
+        var c = Json.field(t.properties(), "contactDetails");
         if (c == null || !c.isObject()) {
             return null;
         }

@@ -3,6 +3,9 @@ package dev.pcx.cli.tickets;
 import dev.pcx.cli.NounCommand;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+import java.util.Map;
+
 /** {@code pcx tickets}: escalating a customer's problem to the operator. */
 @Command(name = "tickets",
         header = "Escalate a customer's problem to the operator (21Vianet or Microsoft), and follow it.",
@@ -23,12 +26,12 @@ import picocli.CommandLine.Command;
         })
 public final class TicketsCommand extends NounCommand {
     /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
-    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
-            java.util.Map.entry("list", TicketsList.class),
-            java.util.Map.entry("show", TicketsShow.class),
-            java.util.Map.entry("create", TicketsCreate.class),
-            java.util.Map.entry("note", TicketsNote.class),
-            java.util.Map.entry("close", TicketsClose.class),
-            java.util.Map.entry("submitted", TicketsSubmitted.class),
-            java.util.Map.entry("escalate", TicketsEscalate.class));
+    public static final List<Map.Entry<String, Class<?>>> VERBS = List.of(
+            Map.entry("list", TicketsList.class),
+            Map.entry("show", TicketsShow.class),
+            Map.entry("create", TicketsCreate.class),
+            Map.entry("note", TicketsNote.class),
+            Map.entry("close", TicketsClose.class),
+            Map.entry("submitted", TicketsSubmitted.class),
+            Map.entry("escalate", TicketsEscalate.class));
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -74,7 +75,7 @@ final class TicketsList implements Callable<Integer> {
     /** {@code --status}. */
     static final class Statuses implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return List.of("open", "closed", "attention_needed", "all").iterator();
         }
     }
@@ -82,7 +83,7 @@ final class TicketsList implements Callable<Integer> {
     /** {@code --source}. */
     static final class Sources implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return List.of("partner-center", "azure", "handoff").iterator();
         }
     }
