@@ -7,6 +7,8 @@ import dev.pcx.api.Graph;
 import dev.pcx.api.Json;
 import dev.pcx.api.Pages;
 import dev.pcx.cli.health.HealthAccess;
+import dev.pcx.output.Column;
+import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.Output;
 import dev.pcx.output.OutputFormat;
 import dev.pcx.output.RecordPrinter;
@@ -15,9 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -94,7 +100,7 @@ public final class ApiCommand implements Callable<Integer> {
     /** The methods, for completion. */
     static final class Methods implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return List.of("GET", "POST", "PUT", "PATCH", "DELETE").iterator();
         }
     }
@@ -146,12 +152,12 @@ public final class ApiCommand implements Callable<Integer> {
             int colon = h.indexOf(':');
             String name = colon > 0 ? h.substring(0, colon).trim() : "";
             if (colon > 0 && h.chars().anyMatch(c -> c > 0x7f)) {
-                throw CliException.usage("-H '" + dev.pcx.output.DisplayWidth.clean(h) + "' has characters other than "
+                throw CliException.usage("-H '" + DisplayWidth.clean(h) + "' has characters other than "
                         + "ASCII, which a header cannot carry: percent-encode the value, or send it in the body");
             }
             if (colon < 1 || !ApiRequest.sendable(name, h.substring(colon + 1).trim())
                     || h.chars().anyMatch(c -> c < 0x20)) {
-                throw CliException.usage("-H '" + dev.pcx.output.DisplayWidth.clean(h) + "' is not a header: write it "
+                throw CliException.usage("-H '" + DisplayWidth.clean(h) + "' is not a header: write it "
                         + "'Name: value'");
             }
             if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
@@ -208,14 +214,14 @@ public final class ApiCommand implements Callable<Integer> {
         String t = given.trim();
         // checked as given: parsing a URL resolves its dot segments, encoded ones too
         if (hasDotSegment(t)) {
-            throw CliException.usage("'" + dev.pcx.output.DisplayWidth.clean(t) + "' has '.' or '..' segments "
+            throw CliException.usage("'" + DisplayWidth.clean(t) + "' has '.' or '..' segments "
                     + "(also percent-encoded, as %2e): write the route itself");
         }
         if (t.startsWith("http://") || t.startsWith("https://")) {
             HttpUrl url = HttpUrl.parse(t);
             if (url == null || !url.scheme().equals(base.scheme()) || !url.host().equalsIgnoreCase(base.host())
                     || url.port() != base.port()) {
-                throw CliException.usage("'" + dev.pcx.output.DisplayWidth.clean(t) + "' is not on " + base.host()
+                throw CliException.usage("'" + DisplayWidth.clean(t) + "' is not on " + base.host()
                         + ": pcx api sends your token only to the endpoint it signs in for");
             }
             String q = url.encodedQuery();
@@ -253,8 +259,8 @@ public final class ApiCommand implements Callable<Integer> {
     private static String percentDecoded(String s) {
         String current = s;
         for (int round = 0; round < 3 && current.indexOf('%') >= 0; round++) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            byte[] in = current.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] in = current.getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < in.length; i++) {
                 int hi = i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;
                 int lo = i + 2 < in.length ? Character.digit(in[i + 2], 16) : -1;
@@ -265,7 +271,7 @@ public final class ApiCommand implements Callable<Integer> {
                     bytes.write(in[i]);
                 }
             }
-            current = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+            current = bytes.toString(StandardCharsets.UTF_8);
         }
         return current;
     }
@@ -282,7 +288,7 @@ public final class ApiCommand implements Callable<Integer> {
         Graph.Tenant tenant = HealthAccess.of(context).partnerTenant();
         HttpUrl url = base.resolve("/" + path);
         if (url == null) {
-            throw CliException.usage("'" + dev.pcx.output.DisplayWidth.clean(target) + "' is not a route");
+            throw CliException.usage("'" + DisplayWidth.clean(target) + "' is not a route");
         }
         HttpUrl.Builder withFields = url.newBuilder();
         for (String[] kv : pairs()) {
@@ -303,7 +309,7 @@ public final class ApiCommand implements Callable<Integer> {
      * print it.
      */
     private static void printRows(Output output, List<JsonNode> records, boolean one) {
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> names = new LinkedHashSet<>();
         for (JsonNode r : records) {
             if (!r.isObject()) {
                 throw CliException.usage("-o " + output.format() + " needs an object or a list of objects, and this "
@@ -316,9 +322,9 @@ public final class ApiCommand implements Callable<Integer> {
         if (records.isEmpty()) {
             return;
         }
-        List<dev.pcx.output.Column<JsonNode>> columns = new ArrayList<>();
+        List<Column<JsonNode>> columns = new ArrayList<>();
         for (String name : names) {
-            columns.add(dev.pcx.output.Column.of(name, n -> cell(n.get(name))));
+            columns.add(Column.of(name, n -> cell(n.get(name))));
         }
         if (one) {
             output.single(records.get(0), columns);

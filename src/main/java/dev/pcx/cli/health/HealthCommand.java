@@ -6,6 +6,7 @@ import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.OptionalCustomerOption;
+import dev.pcx.output.Column;
 import dev.pcx.output.Output;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** {@code pcx health [-c <customer>]}: the services of a tenant and their active issues. */
 @Command(name = "health",
@@ -40,10 +43,10 @@ import java.util.concurrent.Callable;
         })
 public final class HealthCommand implements Callable<Integer> {
     /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
-    public static final java.util.List<java.util.Map.Entry<String, Class<?>>> VERBS = java.util.List.of(
-            java.util.Map.entry("show", HealthShow.class),
-            java.util.Map.entry("watch", HealthWatch.class),
-            java.util.Map.entry("affected", HealthAffected.class));
+    public static final List<Map.Entry<String, Class<?>>> VERBS = List.of(
+            Map.entry("show", HealthShow.class),
+            Map.entry("watch", HealthWatch.class),
+            Map.entry("affected", HealthAffected.class));
 
     private final Context context;
 
@@ -65,23 +68,23 @@ public final class HealthCommand implements Callable<Integer> {
 
     /** A service and one of its issues (or none), a row of {@code -o csv|tsv}. */
     record ServiceIssue(ServiceHealth service, ServiceHealthIssue issue) {
-        String of(java.util.function.Function<ServiceHealthIssue, String> field) {
+        String of(Function<ServiceHealthIssue, String> field) {
             return issue == null ? null : field.apply(issue);
         }
     }
 
     /** {@code -o csv|tsv}: Graph's values as sent, times ISO-8601 UTC. */
-    static final List<dev.pcx.output.Column<ServiceIssue>> SERVICE_ISSUES = List.of(
-            dev.pcx.output.Column.of("Service", r -> r.service().name()),
-            dev.pcx.output.Column.of("Service id", r -> r.service().id()),
-            dev.pcx.output.Column.of("Service status", r -> r.service().status()),
-            dev.pcx.output.Column.of("Issue", r -> r.of(ServiceHealthIssue::id)),
-            dev.pcx.output.Column.of("Class", r -> r.of(ServiceHealthIssue::classification)),
-            dev.pcx.output.Column.of("Status", r -> r.of(ServiceHealthIssue::status)),
-            dev.pcx.output.Column.of("Title", r -> r.of(ServiceHealthIssue::title)),
-            dev.pcx.output.Column.of("Start", r -> r.of(ServiceHealthIssue::startDateTime)),
-            dev.pcx.output.Column.of("Last update", r -> r.of(ServiceHealthIssue::lastModifiedDateTime)),
-            dev.pcx.output.Column.of("Resolved", r -> r.issue() == null ? null : String.valueOf(r.issue().resolved())));
+    static final List<Column<ServiceIssue>> SERVICE_ISSUES = List.of(
+            Column.of("Service", r -> r.service().name()),
+            Column.of("Service id", r -> r.service().id()),
+            Column.of("Service status", r -> r.service().status()),
+            Column.of("Issue", r -> r.of(ServiceHealthIssue::id)),
+            Column.of("Class", r -> r.of(ServiceHealthIssue::classification)),
+            Column.of("Status", r -> r.of(ServiceHealthIssue::status)),
+            Column.of("Title", r -> r.of(ServiceHealthIssue::title)),
+            Column.of("Start", r -> r.of(ServiceHealthIssue::startDateTime)),
+            Column.of("Last update", r -> r.of(ServiceHealthIssue::lastModifiedDateTime)),
+            Column.of("Resolved", r -> r.issue() == null ? null : String.valueOf(r.issue().resolved())));
 
     @Override
     public Integer call() {

@@ -5,6 +5,7 @@ import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.Output;
 import dev.pcx.output.RecordPrinter;
+import dev.pcx.output.Times;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -44,7 +45,7 @@ final class LiveView {
 
     void change(HealthEvent e) {
         // what changed, and the title whole: the table above has the rest
-        changes.addLast(String.join("  ", dev.pcx.output.Times.seconds(e.time()), HealthWatch.COLUMNS.get(1).value()
+        changes.addLast(String.join("  ", Times.seconds(e.time()), HealthWatch.COLUMNS.get(1).value()
                 .apply(e), e.issue().id(), HealthReport.shownStatus(e.issue().status()), String.valueOf(e.issue().title())));
         while (changes.size() > CHANGES_SHOWN) {
             changes.removeFirst();
@@ -62,7 +63,7 @@ final class LiveView {
             problem = null;
         }
         List<String> lines = new ArrayList<>();
-        lines.addAll(DisplayWidth.wrap("Service health of " + tenant + ", " + dev.pcx.output.Times.seconds(at)
+        lines.addAll(DisplayWidth.wrap("Service health of " + tenant + ", " + Times.seconds(at)
                 + " (every " + interval.toSeconds() + " s; Ctrl-C stops)", width - 1));
         if (problem != null) {
             lines.add("! " + problem);
