@@ -173,6 +173,7 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services activate" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services set" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services apply" ];    then _picocli_pcx_services; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services renewals" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services admin" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health show" ];    then _picocli_pcx_health; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health watch" ];    then _picocli_pcx_health; return $?; fi
@@ -217,53 +218,55 @@ function _complete_pcx() {
   local cmds16=(services activate)
   local cmds17=(services set)
   local cmds18=(services apply)
-  local cmds19=(services admin)
-  local cmds20=(health show)
-  local cmds21=(health watch)
-  local cmds22=(health affected)
-  local cmds23=(tickets list)
-  local cmds24=(tickets show)
-  local cmds25=(tickets create)
-  local cmds26=(tickets note)
-  local cmds27=(tickets close)
-  local cmds28=(tickets submitted)
-  local cmds29=(tickets escalate)
-  local cmds30=(auth login)
-  local cmds31=(auth status)
-  local cmds32=(auth token)
-  local cmds33=(auth logout)
-  local cmds34=(auth switch)
-  local cmds35=(sandbox serve)
-  local cmds36=(sandbox reset)
-  local cmds37=(sandbox approve)
-  local cmds38=(sandbox incident)
-  local cmds39=(sandbox incident start)
-  local cmds40=(sandbox incident update)
-  local cmds41=(sandbox incident resolve)
+  local cmds19=(services renewals)
+  local cmds20=(services admin)
+  local cmds21=(health show)
+  local cmds22=(health watch)
+  local cmds23=(health affected)
+  local cmds24=(tickets list)
+  local cmds25=(tickets show)
+  local cmds26=(tickets create)
+  local cmds27=(tickets note)
+  local cmds28=(tickets close)
+  local cmds29=(tickets submitted)
+  local cmds30=(tickets escalate)
+  local cmds31=(auth login)
+  local cmds32=(auth status)
+  local cmds33=(auth token)
+  local cmds34=(auth logout)
+  local cmds35=(auth switch)
+  local cmds36=(sandbox serve)
+  local cmds37=(sandbox reset)
+  local cmds38=(sandbox approve)
+  local cmds39=(sandbox incident)
+  local cmds40=(sandbox incident start)
+  local cmds41=(sandbox incident update)
+  local cmds42=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_tickets_submitted; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_close; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_tickets_note; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_tickets_create; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_tickets_show; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_tickets_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_health_affected; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_health_watch; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_health_show; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_tickets_submitted; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_tickets_close; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_note; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_tickets_create; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_tickets_show; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_tickets_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_health_affected; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_health_watch; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_health_show; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_services_renewals; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_services_apply; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_services_set; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_activate; return $?; fi
@@ -418,7 +421,7 @@ function _picocli_pcx_services() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list show suspend activate set apply admin"
+  local commands="list show suspend activate set apply renewals admin"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -1218,7 +1221,7 @@ function _picocli_pcx_services_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local flag_opts="'--usage' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-c' '--customer' '--status' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local STATUS_option_args=("active" "suspended" "deleted" "expired" "pending" "disabled") # --status values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -1595,6 +1598,89 @@ function _picocli_pcx_services_apply() {
       ;;
     '--wait')
       return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `renewals` subcommand.
+function _picocli_pcx_services_renewals() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--decisions-only' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local arg_opts="'-c' '--customer' '--within' '--fail-on' '--plan' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local decision_option_args=("decision") # --fail-on values
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--within')
+      return
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${decision_option_args[@]}" ) )
+      return $?
+      ;;
+    '--plan')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--parallel')
       return

@@ -16,6 +16,7 @@ import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 
 /** The entry point, and the only place pcx exits. */
@@ -48,6 +49,11 @@ public final class Main {
 
     /** Runs pcx with the given streams and environment and returns the exit code; never exits. */
     public static int run(Io io, Map<String, String> env, Sleeper sleeper, String... args) {
+        return run(io, env, sleeper, Clock.systemUTC(), args);
+    }
+
+    /** As {@link #run(Io, Map, Sleeper, String...)}, on {@code clock} (tests fix the day). */
+    public static int run(Io io, Map<String, String> env, Sleeper sleeper, Clock clock, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // what picocli would print, without building a command model to print it: scripts
             // call pcx --version to check the installation, and it should take no longer than Java
@@ -57,7 +63,7 @@ public final class Main {
             io.out().flush();
             return ExitCode.OK;
         }
-        try (Context context = new Context(io, env, sleeper, System::nanoTime)) {
+        try (Context context = new Context(io, env, sleeper, System::nanoTime, clock)) {
             return Cli.execute(context, args);
         } catch (RuntimeException closing) {
             return ExitCode.BUG;

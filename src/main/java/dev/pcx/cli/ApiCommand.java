@@ -6,7 +6,6 @@ import dev.pcx.api.ApiRequest;
 import dev.pcx.api.Graph;
 import dev.pcx.api.Json;
 import dev.pcx.api.Pages;
-import dev.pcx.cli.health.HealthAccess;
 import dev.pcx.output.Column;
 import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.Output;
@@ -285,7 +284,7 @@ public final class ApiCommand implements Callable<Integer> {
         }
         HttpUrl base = context.connections().graphEndpoint();
         String path = relative(target, base);
-        Graph.Tenant tenant = HealthAccess.of(context).partnerTenant();
+        Graph.Tenant tenant = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH).partnerTenant();
         HttpUrl url = base.resolve("/" + path);
         if (url == null) {
             throw CliException.usage("'" + DisplayWidth.clean(target) + "' is not a route");

@@ -15,6 +15,7 @@ import dev.pcx.output.OutputFormat;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +44,12 @@ public final class Context implements AutoCloseable {
 
     /** A context with a session of its own, closed with it: one command line, one process. */
     public Context(Io io, Map<String, String> env, Sleeper sleeper, LongSupplier nanoTime) {
-        this(new Session(io, env, sleeper, nanoTime), true);
+        this(io, env, sleeper, nanoTime, Clock.systemUTC());
+    }
+
+    /** As {@link #Context(Io, Map, Sleeper, LongSupplier)}, on {@code clock}. */
+    public Context(Io io, Map<String, String> env, Sleeper sleeper, LongSupplier nanoTime, Clock clock) {
+        this(new Session(io, env, sleeper, nanoTime, clock), true);
     }
 
     /** A context for one command line of a longer {@code session} (the shell), which outlives it. */

@@ -29,7 +29,7 @@ public final class Session implements AutoCloseable {
     private final Map<String, String> env;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile String correlationId;
     private final Map<Connection.Key, Connection> connections = new ConcurrentHashMap<>();
     private OkHttpClient http;
@@ -39,10 +39,16 @@ public final class Session implements AutoCloseable {
     private Progress progress;
 
     public Session(Io io, Map<String, String> env, Sleeper sleeper, LongSupplier nanoTime) {
+        this(io, env, sleeper, nanoTime, Clock.systemUTC());
+    }
+
+    /** A session on {@code clock}: the day "days left" counts from (tests fix it). */
+    public Session(Io io, Map<String, String> env, Sleeper sleeper, LongSupplier nanoTime, Clock clock) {
         this.io = io;
         this.env = env;
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
+        this.clock = clock;
     }
 
     public Io io() {

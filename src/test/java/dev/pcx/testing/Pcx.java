@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Map;
  * environment and terminal flags, and a sleeper that records waits instead of taking them.
  */
 public final class Pcx {
+    private Clock clock = Clock.systemUTC();
     private final Map<String, String> env = new HashMap<>();
     private boolean stdinTty;
     private boolean stdoutTty;
@@ -61,6 +63,12 @@ public final class Pcx {
         return this;
     }
 
+    /** Runs on {@code clock}: the day pcx counts days left from. */
+    public Pcx clock(Clock fixed) {
+        this.clock = fixed;
+        return this;
+    }
+
     /** Sends stdout to {@code sink} instead of capturing it. */
     public Pcx stdout(OutputStream sink) {
         this.stdoutSink = sink;
@@ -89,7 +97,7 @@ public final class Pcx {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        int code = Main.run(io, Map.copyOf(env), sleeper, args);
+        int code = Main.run(io, Map.copyOf(env), sleeper, clock, args);
         outStream.flush();
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -3,9 +3,13 @@ package dev.pcx.api.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.pcx.api.Json;
 
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,5 +82,34 @@ public record Subscription(
     @JsonIgnore
     public ApiDate commitmentEnd() {
         return commitmentEndDateTime != null ? commitmentEndDateTime : commitmentEndDate;
+    }
+
+    /**
+     * {@code refundableQuantity}, which only get-by-id carries (partner-center-api.md §10.2): the
+     * seats that may still be removed; null when the service did not send it.
+     */
+    @JsonIgnore
+    public RefundableQuantity refundableQuantity() {
+        Object raw = other.get("refundableQuantity");
+        return raw == null ? null : Json.mapper().convertValue(raw, RefundableQuantity.class);
+    }
+
+    /** {@code termDuration} as a length in months (P1M 1, P1Y 12, P3Y 36), or null when absent, empty or not a period. */
+    @JsonIgnore
+    public Integer termMonths() {
+        return months(termDuration);
+    }
+
+    /** An ISO-8601 period of whole years, months or both ({@code P1Y}, {@code P1M}, {@code P1Y6M}) in months; null otherwise. */
+    public static Integer months(String period) {
+        if (period == null || period.isBlank()) {
+            return null;
+        }
+        try {
+            Period p = Period.parse(period.trim().toUpperCase(Locale.ROOT));
+            return p.getDays() != 0 ? null : (int) p.toTotalMonths();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.pcx.cli.health;
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.Errors;
+import dev.pcx.cli.GraphAccess;
 import dev.pcx.output.RecordPrinter;
 
 import java.util.ArrayList;
@@ -18,11 +19,11 @@ import java.util.Map;
  * apart from an issue that is resolved, or hits none of the customers.
  */
 final class AffectedScan {
-    private final HealthAccess access;
+    private final GraphAccess access;
     private final String service;
     private final IssueId issue;
 
-    AffectedScan(HealthAccess access, String service, IssueId issue) {
+    AffectedScan(GraphAccess access, String service, IssueId issue) {
         this.access = access;
         this.service = service;
         this.issue = issue;
@@ -42,7 +43,7 @@ final class AffectedScan {
             List<ServiceHealthIssue> hits = new ArrayList<>();
             List<String> active = new ArrayList<>();
             boolean[] lists = {false};
-            access.tenant(id, name).issues(issue == null).oneAtATime().forEach(-1, i -> {
+            access.health(id, name).issues(issue == null).oneAtATime().forEach(-1, i -> {
                 lists[0] |= issue != null && issue.is(i.id());
                 if (!i.resolved()) {
                     if (issue != null) {

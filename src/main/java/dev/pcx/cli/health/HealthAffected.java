@@ -6,6 +6,7 @@ import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.FanOut;
 import dev.pcx.output.Column;
 import dev.pcx.output.RecordPrinter;
@@ -85,7 +86,7 @@ final class HealthAffected implements Callable<Integer> {
             throw CliException.usage("--parallel must be from 1 to 64");
         }
         var output = context.output();
-        HealthAccess access = HealthAccess.of(context);
+        GraphAccess access = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH);
         List<Customer> customers = new ArrayList<>();
         context.api().customers().list(PAGE, null).forEach(-1, customers::add);
         if (service != null) {
@@ -129,7 +130,7 @@ final class HealthAffected implements Callable<Integer> {
      * else in the first customer's tenant that can be read (at most a few tried); when none can be,
      * the scan says in each row why.
      */
-    private void checkServiceName(HealthAccess access, List<Customer> customers) {
+    private void checkServiceName(GraphAccess access, List<Customer> customers) {
         List<String[]> tenants = new ArrayList<>();
         tenants.add(new String[] {null, "your partner tenant"});
         customers.stream().limit(SERVICE_SOURCES).forEach(c -> tenants.add(new String[] {c.tenantId(),
@@ -137,7 +138,7 @@ final class HealthAffected implements Callable<Integer> {
         for (String[] t : tenants) {
             List<ServiceHealth> services;
             try {
-                services = HealthReport.services(access.tenant(t[0], t[1]).healthOverviews(), false, null);
+                services = HealthReport.services(access.health(t[0], t[1]).healthOverviews(), false, null);
             } catch (RuntimeException unreadable) {
                 continue; // the next tenant may say it
             }

@@ -5,6 +5,7 @@ import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.output.Column;
 import dev.pcx.output.Output;
@@ -90,11 +91,11 @@ public final class HealthCommand implements Callable<Integer> {
     public Integer call() {
         String gate = failOn.value();
         Output output = context.output();
-        HealthAccess access = HealthAccess.of(context);
+        GraphAccess access = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH);
         Tenant t = Tenant.of(context, customer.customer);
         List<ServiceHealth> every;
         try {
-            every = HealthReport.services(access.tenant(t.id(), t.label()).healthOverviews(), all, null);
+            every = HealthReport.services(access.health(t.id(), t.label()).healthOverviews(), all, null);
         } catch (RuntimeException e) {
             throw access.explain(e, t.id(), t.label());
         }

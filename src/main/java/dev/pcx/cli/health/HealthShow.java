@@ -3,6 +3,7 @@ package dev.pcx.cli.health;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.output.Column;
 import dev.pcx.output.HtmlText;
@@ -59,11 +60,11 @@ final class HealthShow implements Callable<Integer> {
             throw CliException.usage("'" + id + "' is not an issue id (letters and digits, e.g. EX512345)");
         }
         var output = context.output();
-        HealthAccess access = HealthAccess.of(context);
+        GraphAccess access = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH);
         Tenant t = Tenant.of(context, customer.customer);
         ServiceHealthIssue issue;
         try {
-            issue = access.tenant(t.id(), t.label()).issue(id.trim());
+            issue = access.health(t.id(), t.label()).issue(id.trim());
         } catch (RuntimeException e) {
             throw access.explain(e, t.id(), t.label());
         }

@@ -7,6 +7,7 @@ import dev.pcx.cli.Context;
 import dev.pcx.cli.DurationConverter;
 import dev.pcx.cli.Errors;
 import dev.pcx.cli.ExitCode;
+import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.output.Column;
 import dev.pcx.output.DisplayWidth;
@@ -80,9 +81,9 @@ final class HealthWatch implements Callable<Integer> {
             throw CliException.usage("--interval must be at least 5s, so as not to hammer Microsoft Graph");
         }
         Output output = context.output();
-        HealthAccess access = HealthAccess.of(context);
+        GraphAccess access = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH);
         Tenant t = Tenant.of(context, customer.customer);
-        ServiceAnnouncements graph = access.tenant(t.id(), t.label());
+        ServiceAnnouncements graph = access.health(t.id(), t.label());
         HealthWatcher watcher = new HealthWatcher(() -> {
             try {
                 List<ServiceHealthIssue> active = new ArrayList<>();

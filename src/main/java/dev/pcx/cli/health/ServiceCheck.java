@@ -4,6 +4,7 @@ import dev.pcx.api.model.ServiceHealth;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.GraphAccess;
 import dev.pcx.output.Column;
 
 import java.util.List;
@@ -33,14 +34,14 @@ public final class ServiceCheck {
 
     /** Checks {@code service} in {@code tenantId} ({@code label} names it); a failure is returned, not thrown. */
     public static Result check(Context context, String tenantId, String label, String service) {
-        HealthAccess access;
+        GraphAccess access;
         try {
-            access = HealthAccess.of(context);
+            access = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH);
         } catch (RuntimeException e) {
             return new Result(List.of(), List.of(), List.of(), e);
         }
         try {
-            List<ServiceHealth> all = HealthReport.services(access.tenant(tenantId, label).healthOverviews(), false, null);
+            List<ServiceHealth> all = HealthReport.services(access.health(tenantId, label).healthOverviews(), false, null);
             List<ServiceHealth> services = all.stream()
                     .filter(s -> HealthReport.isService(service, s.id(), s.service())).toList();
             return new Result(services, HealthReport.issues(services), all.stream().map(ServiceHealth::service).toList(),

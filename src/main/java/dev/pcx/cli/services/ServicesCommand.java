@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** {@code pcx services}: a customer's subscriptions, and fixing them. */
 @Command(name = "services",
-        header = "List a customer's subscriptions and fix them: suspend, activate, seats, name, auto-renew.",
+        header = "List a customer's subscriptions and fix them: suspend, activate, seats, name, auto-renew; the renewal desk.",
         description = {
             "-c/--customer takes a tenant id, a domain or the start of a company name (see 'pcx customers'); a "
                     + "<subscription> is its id or the start of its friendly name.",
@@ -26,5 +26,6 @@ public final class ServicesCommand extends NounCommand {
             Map.entry("activate", ServicesActivate.class),
             Map.entry("set", ServicesSet.class),
             Map.entry("apply", ServicesApply.class),
+            Map.entry("renewals", ServicesRenewals.class),
             Map.entry("admin", ServicesAdmin.class));
 }

@@ -4,6 +4,7 @@ import dev.pcx.api.model.ApiDate;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.output.Column;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** How a subscription is shown: the columns of a listing and the fields of {@code services show}. */
@@ -27,6 +28,21 @@ final class SubscriptionColumns {
             Column.<Subscription>of("Commitment end", s -> raw(s.commitmentEnd()))
                     .shown(s -> date(s.commitmentEnd())).optional(2),
             Column.<Subscription>of("Subscription id", Subscription::id).optional(4));
+
+    /** {@code services list --usage}: the list with the seats Graph counts (ASSIGNED, FREE) after the quantity. */
+    static final List<Column<Subscription>> WITH_USAGE = withUsage();
+
+    private static List<Column<Subscription>> withUsage() {
+        List<Column<Subscription>> columns = new ArrayList<>(LIST);
+        int qty = 3;
+        columns.add(qty, Column.of("Assigned", s -> text(s.other().get(SubscriptionUsage.ASSIGNED))));
+        columns.add(qty + 1, Column.of("Free", s -> text(s.other().get(SubscriptionUsage.FREE))));
+        return List.copyOf(columns);
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
 
     static final List<Column<Subscription>> DETAIL = List.of(
             Column.of("Friendly name", Subscription::friendlyName),
@@ -68,7 +84,7 @@ final class SubscriptionColumns {
             Column.of("Order id", Subscription::orderId),
             Column.of("Etag", Subscription::etag));
 
-    private static String bool(Boolean b) {
+    static String bool(Boolean b) {
         return b == null ? null : b.toString();
     }
 
