@@ -1,5 +1,6 @@
 """pcx benchmark harness: see bench/README.md. Talks only to a sandbox on 127.0.0.1."""
 import glob
+import json
 import os
 import resource
 import statistics
@@ -16,6 +17,7 @@ SANDBOX_APP = {"PCX_TENANT_ID": "4d9a8c1e-7b2f-4e3a-9c5d-6f1e2a3b4c5d",
 QUICK = "--quick" in sys.argv
 DIST = "--dist" in sys.argv
 AFFECTED = "--affected" in sys.argv  # only the fan-out row: health affected against its ideal
+RENEWALS = "--renewals" in sys.argv  # only the renewal desk's rows: 2,000 customers against the ideal, 10,000 for memory
 RUNS = 5 if QUICK else 15
 WALK_RUNS = 2 if QUICK else 5
 BENCH = os.path.dirname(os.path.abspath(__file__))
@@ -246,6 +248,73 @@ def unpack_dist():
     return os.path.join(home, "bin", "pcx"), os.path.join(home, "runtime", "bin", "java")
 
 
+def renewals(customers, parallel, latency_ms, config, extra=(), heap=None):
+    """pcx services renewals over every customer of a sandbox answering each call after latency_ms, as a
+    person signed in on it; returns (seconds, lines, exit, peak RSS MiB, get-by-id calls made)."""
+    server = subprocess.Popen([PCX, "sandbox", "serve", "--port", "0", "--customers", str(customers),
+                               "--latency", f"{latency_ms}ms", "--approve-after", "0"],
+                              env=dict(os.environ, PCX_CONFIG_DIR=config), stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    url = server.stdout.readline().strip()
+    try:
+        env = dict(os.environ, PCX_CONFIG_DIR=config, PCX_ENDPOINT=url, PCX_AUTHORITY=url, PCX_GRAPH_ENDPOINT=url,
+                   PCX_PROFILE="renewals-bench")
+        if heap:
+            env["PCX_JAVA_OPTS"] = f"-Xmx{heap}"
+        login = subprocess.run([PCX, "auth", "login", "--tenant", SANDBOX_APP["PCX_TENANT_ID"],
+                                "--client-id", SANDBOX_APP["PCX_CLIENT_ID"]], env=env, capture_output=True, text=True)
+        if login.returncode != 0:
+            sys.exit("sign-in failed: " + login.stderr)
+        # a child of its own, so ru_maxrss is this run's alone
+        code = ("import resource,subprocess,sys,time;s=time.perf_counter();"
+                "p=subprocess.run(sys.argv[1:],stdout=subprocess.PIPE,stderr=subprocess.PIPE);"
+                "e=time.perf_counter()-s;"
+                "sys.stdout.buffer.write(b'%d %f %d\\n' % (p.returncode,e,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss));"
+                "sys.stdout.buffer.write(p.stdout);sys.stderr.write(p.stderr.decode()[-400:])")
+        out = subprocess.run([sys.executable, "-c", code, PCX, "services", "renewals", "-o", "jsonl",
+                              "--parallel", str(parallel), *extra], env=env, capture_output=True)
+        head, _, body = out.stdout.partition(b"\n")
+        rc, seconds, rss = head.split()
+        # 5: the sandbox's customers without consent or delegated admin could not be read, as designed
+        if rc not in (b"0", b"5", b"7"):
+            sys.exit(f"services renewals failed ({rc.decode()}): {out.stderr.decode()}")
+        lines = [json.loads(l) for l in body.splitlines()]
+        # pcx gets a subscription by id exactly where seats might be removed: active, new commerce, seats free
+        by_id = sum(1 for l in lines if l.get("subscription") and l.get("seatsFree", 0) > 0
+                    and l["subscription"].get("status") == "active"
+                    and (l["subscription"].get("productType") or {}).get("id") == "OnlineServicesNCE")
+        return float(seconds), len(lines), int(rc), int(rss) / 1024, by_id
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def renewals_rows(config, latency, parallel, runs):
+    """The renewal desk over 2,000 customers against its ideal (a Partner Center list, a Graph token and
+    Graph's subscribedSkus per customer, and the get-by-ids made, parallel at a time, each taking the
+    sandbox's latency); the median of runs; target <= 1.3x. Then 10,000 customers for peak RSS (<= 128 MiB)."""
+    times = []
+    for _ in range(runs):
+        fresh = tempfile.mkdtemp(prefix="pcx-bench-renewals-", dir=config)
+        os.chmod(fresh, 0o700)
+        # --all: every line, so the get-by-ids made can be counted from the output
+        seconds, lines, code, _, by_id = renewals(2000, parallel, latency, fresh, ("--all",))
+        times.append(seconds)
+    seconds = statistics.median(times)
+    calls = 2000 * 3 + by_id
+    ideal = calls / parallel * latency / 1000
+    ratio = seconds / ideal
+    print(f"services renewals, 2000 customers, {latency} ms latency, --parallel {parallel}: {seconds:5.1f} s "
+          f"(median of {runs}: {', '.join(f'{t:.1f}' for t in times)}; {lines} lines, exit {code}); "
+          f"ideal {ideal:4.1f} s = ({2000} x 3 + {by_id} get-by-id) calls / {parallel} x {latency} ms: {ratio:.2f}x "
+          f"(target <= 1.3x, {'meets' if ratio <= 1.3 else 'MISSES'})", flush=True)
+    fresh = tempfile.mkdtemp(prefix="pcx-bench-renewals-", dir=config)
+    os.chmod(fresh, 0o700)
+    seconds, lines, code, rss, _ = renewals(10000, parallel, 0, fresh)
+    print(f"services renewals, 10000 customers, no latency, --parallel {parallel}: {seconds:5.1f} s, {lines} lines, "
+          f"exit {code}, peak RSS {rss:.0f} MiB (target <= 128 MiB, {'meets' if rss <= 128 else 'MISSES'})")
+
+
 def main():
     global PCX
     config = tempfile.mkdtemp(prefix="pcx-bench-")
@@ -264,6 +333,9 @@ def main():
     client = [sys.executable, os.path.join(BENCH, "client.py")]
     if AFFECTED:
         affected_row(config, 20, 8, 3)
+        return
+    if RENEWALS:
+        renewals_rows(config, 20, 8, 3)
         return
 
     # the distribution's target is the issue's (21): its launcher and runtime are pcx's own

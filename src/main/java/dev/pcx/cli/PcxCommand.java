@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
             "4:not found",
             "5:Partner Center, Microsoft Graph or Azure refused the request (4xx: also a customer's tenant that does not let you in), sent a response pcx cannot use, or does not offer the operation",
             "6:throttled, timed out or unreachable after retries",
-            "7:a health gate tripped (--fail-on), or an escalation found a known incident",
+            "7:a gate tripped (--fail-on: a health issue, a renewal that needs a decision), or an escalation found a known incident",
             "8:handed off: the request was prepared for a person to submit in the portal, because no API exists for it (the text is on stdout); also when the one kept for its --key is shown again, unless --replay-exit says otherwise",
             "130:interrupted"
         },
