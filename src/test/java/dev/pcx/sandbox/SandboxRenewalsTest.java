@@ -1,0 +1,291 @@
+package dev.pcx.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pcx.api.Json;
+import dev.pcx.auth.AadClient;
+import dev.pcx.auth.SignInException;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the renewal desk reads from the sandbox (partner-center-api.md §10), driven with
+ * hand-written requests: the subscriptions' term fields relative to the sandbox's clock, get-by-id's
+ * {@code refundableQuantity}, and Graph's {@code subscribedSkus} in each customer's tenant.
+ */
+class SandboxRenewalsTest {
+    private static final String GRAPH = "https://microsoftgraph.chinacloudapi.cn/.default";
+    private static final String PARTNER_CENTER = "https://partner.partnercenterapi.microsoftonline.cn/.default";
+    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+    private static final LocalDate TODAY = LocalDate.parse("2026-12-03");
+    private static final String CONTOSO = SeedData.tenantId(0);
+    /** Every field of a subscribedSku, as Graph spells them. */
+    private static final Set<String> SKU_FIELDS = Set.of("accountName", "accountId", "appliesTo", "capabilityStatus",
+            "consumedUnits", "id", "prepaidUnits", "servicePlans", "skuId", "skuPartNumber", "subscriptionIds");
+    private static final Set<String> LEGACY_ABSENT = Set.of("productType", "termDuration", "renewalTermDuration",
+            "cancellationAllowedUntilDate", "refundOptions", "refundableQuantity");
+
+    private final OkHttpClient http = new OkHttpClient();
+    private final MovableClock clock = new MovableClock();
+    private SandboxServer sandbox;
+    private AadClient aad;
+
+    private void start(int customers) {
+        sandbox = SandboxServer.start(SandboxServer.Config.of(customers).withClock(clock));
+        aad = new AadClient(http, HttpUrl.get(sandbox.baseUrl()), d -> { }, clock);
+    }
+
+    @AfterEach
+    void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private String partnerCenter() {
+        return aad.clientSecret(SandboxIdentity.TENANT_ID, SandboxIdentity.CLIENT_ID, SandboxIdentity.CLIENT_SECRET,
+                PARTNER_CENTER).accessToken();
+    }
+
+    private String graph(int customer) {
+        return aad.refresh(SeedData.tenantId(customer), SandboxIdentity.CLIENT_ID, sandbox.personRefreshToken(),
+                SandboxIdentity.CLIENT_SECRET, GRAPH).accessToken();
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private Answer get(String target, String token) throws Exception {
+        return call(new Request.Builder().url(sandbox.baseUrl() + target).header("Authorization", "Bearer " + token)
+                .build());
+    }
+
+    private Answer patch(String target, String token, JsonNode body, String etag) throws Exception {
+        return call(new Request.Builder().url(sandbox.baseUrl() + target).header("Authorization", "Bearer " + token)
+                .header("If-Match", etag)
+                .patch(RequestBody.create(body.toString(), MediaType.get("application/json; charset=utf-8"))).build());
+    }
+
+    private Answer call(Request request) throws Exception {
+        try (Response r = http.newCall(request).execute()) {
+            String text = r.body().string();
+            return new Answer(r.code(), text.isEmpty() ? null : Json.mapper().readTree(text));
+        }
+    }
+
+    private static String subscriptions(int customer) {
+        return "/v1/customers/" + SeedData.tenantId(customer) + "/subscriptions";
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).asText();
+    }
+
+    @Test
+    void contosoShowsEveryDecisionOfTheRenewalDeskRelativeToTheClock() throws Exception {
+        start(30);
+        Answer list = get(subscriptions(0), partnerCenter());
+        assertEquals(200, list.status(), list.body()::toString);
+        JsonNode items = list.body().get("items");
+        assertEquals(6, items.size(), items::toString);
+        List<String> names = new ArrayList<>();
+        items.forEach(s -> names.add(text(s, "friendlyName")));
+        assertEquals(List.of("HQ Office 365 E3", "Sales Azure plan", "R&D Microsoft 365 E5",
+                "Shanghai office Exchange Online Archiving for Exchange Online", "Sales Microsoft Teams Essentials",
+                "Sales Microsoft 365 Business Basic"), names);
+        items.forEach(s -> assertFalse(s.has("refundableQuantity"), "the list does not carry it: " + s));
+
+        JsonNode office = items.get(0);
+        assertEquals("1346F405-8F6A-3FC1-860F-1F80652BE1AA", text(office, "id"));
+        assertEquals(List.of("active", "5", "false", "2027-02-16T00:00:00", "2026-02-17T00:00:00Z"), List.of(
+                text(office, "status"), text(office, "quantity"), text(office, "autoRenewEnabled"),
+                text(office, "commitmentEndDate"), text(office, "effectiveStartDate")));
+        for (String absent : LEGACY_ABSENT) {
+            assertFalse(office.has(absent), "legacy: no " + absent + " (absent, not null): " + office);
+        }
+        JsonNode azure = items.get(1);
+        assertEquals("9999-12-14T00:00:00Z", text(azure, "commitmentEndDate"));
+        assertFalse(azure.has("termDuration") || azure.has("cancellationAllowedUntilDate"), azure::toString);
+
+        // an annual term ending within 30 days with auto-renew on: it renews on 2026-12-22
+        JsonNode e5 = items.get(2);
+        assertEquals(List.of("OnlineServicesNCE", "P1Y", "P1Y", "annual", "true", "27"), List.of(
+                e5.at("/productType/id").asText(), text(e5, "termDuration"), text(e5, "renewalTermDuration"),
+                text(e5, "billingCycle"), text(e5, "autoRenewEnabled"), text(e5, "quantity")));
+        assertEquals(List.of("2025-12-22T00:00:00Z", "2026-12-21T00:00:00Z", "2026-12-21T23:59:59Z",
+                "2025-12-29T00:00:00Z", "2024-12-22T08:00:15.0966728Z"), List.of(text(e5, "effectiveStartDate"),
+                text(e5, "commitmentEndDate"), text(e5, "commitmentEndDateTime"), text(e5, "cancellationAllowedUntilDate"),
+                text(e5, "creationDate")), "renewed a year ago at midnight; its window closed a year ago");
+        assertEquals("[{\"type\":\"Full\",\"expiresAt\":\"2025-12-29T00:00:00Z\"}]", e5.get("refundOptions").toString());
+
+        // a P1M bought two days ago: its cancellation window is open until 2026-12-08
+        JsonNode teams = items.get(4);
+        assertEquals(List.of("P1M", "P1M", "monthly", "true", "2026-12-01T00:00:00Z", "2026-12-31T00:00:00Z",
+                "2026-12-08T08:00:15.0966728Z"), List.of(text(teams, "termDuration"), text(teams, "renewalTermDuration"),
+                text(teams, "billingCycle"), text(teams, "autoRenewEnabled"), text(teams, "effectiveStartDate"),
+                text(teams, "commitmentEndDate"), text(teams, "cancellationAllowedUntilDate")));
+        assertFalse(teams.has("commitmentEndDateTime"), "not every subscription has the newer field");
+
+        // a term ending within 30 days with auto-renew off: it lapses after 2026-12-28
+        JsonNode basic = items.get(5);
+        assertEquals(List.of("P1Y", "", "monthly", "false", "2025-12-29T00:00:00Z", "2026-12-28T00:00:00Z",
+                "2026-01-05T08:00:15.0966728Z"), List.of(text(basic, "termDuration"), text(basic, "renewalTermDuration"),
+                text(basic, "billingCycle"), text(basic, "autoRenewEnabled"), text(basic, "effectiveStartDate"),
+                text(basic, "commitmentEndDate"), text(basic, "cancellationAllowedUntilDate")));
+    }
+
+    @Test
+    void everyCustomersTermsAreConsistentAndMixed() throws Exception {
+        start(60);
+        String token = partnerCenter();
+        Map<String, Integer> terms = new HashMap<>();
+        Set<String> cycles = new HashSet<>();
+        Set<Boolean> renew = new HashSet<>();
+        int open = 0;
+        int closed = 0;
+        int empty = 0;
+        for (int c = 0; c < 60; c++) {
+            for (JsonNode s : get(subscriptions(c), token).body().get("items")) {
+                boolean usage = text(s, "billingType").equals("usage");
+                if (usage) {
+                    assertEquals("9999-12-14T00:00:00Z", text(s, "commitmentEndDate"));
+                    continue;
+                }
+                LocalDate end = LocalDate.parse(text(s, "commitmentEndDate").substring(0, 10));
+                if (!s.has("productType")) {
+                    for (String absent : LEGACY_ABSENT) {
+                        assertFalse(s.has(absent), s::toString);
+                    }
+                    assertTrue(!end.isBefore(TODAY) && end.isBefore(TODAY.plusYears(1)), s::toString);
+                    continue;
+                }
+                String term = text(s, "termDuration");
+                terms.merge(term, 1, Integer::sum);
+                cycles.add(term + " " + text(s, "billingCycle"));
+                renew.add(s.get("autoRenewEnabled").asBoolean());
+                empty += text(s, "renewalTermDuration").isEmpty() ? 1 : 0;
+                LocalDate start = LocalDate.parse(text(s, "effectiveStartDate").substring(0, 10));
+                assertEquals(start.plus(Period.parse(term)).minusDays(1), end, "end = start + term - 1 day: " + s);
+                String until = text(s, "cancellationAllowedUntilDate");
+                assertEquals(start.plusDays(7).toString(), until.substring(0, 10), s::toString);
+                assertEquals(until, s.at("/refundOptions/0/expiresAt").asText());
+                assertEquals("Full", s.at("/refundOptions/0/type").asText());
+                if (text(s, "status").equals("expired")) {
+                    assertTrue(end.isBefore(TODAY) && !s.get("autoRenewEnabled").asBoolean(), s::toString);
+                } else {
+                    assertFalse(end.isBefore(TODAY), s::toString);
+                    assertTrue(end.isBefore(TODAY.plus(Period.parse(term))), s::toString);
+                }
+                if (LocalDate.parse(until.substring(0, 10)).isBefore(TODAY)) {
+                    closed++;
+                } else {
+                    open++;
+                }
+                if (term.equals("P1M")) {
+                    assertEquals("monthly", text(s, "billingCycle"));
+                }
+            }
+        }
+        assertTrue(terms.get("P1Y") > terms.get("P1M") && terms.get("P1Y") > terms.get("P3Y") && terms.get("P1M") > 0
+                && terms.get("P3Y") > 0, terms::toString);
+        assertTrue(cycles.containsAll(List.of("P1Y monthly", "P1Y annual", "P3Y triennial")), cycles::toString);
+        assertEquals(Set.of(true, false), renew);
+        assertTrue(open > 0 && closed > 2 * open, open + " open, " + closed + " closed");
+        assertTrue(empty > 0, "some renewalTermDuration are \"\", as in Microsoft's samples");
+    }
+
+    @Test
+    void refundableQuantityComesWithGetByIdOnlyAndBoundsADecrease() throws Exception {
+        start(30);
+        String token = partnerCenter();
+        String teams = subscriptions(0) + "/" + SeedSubscriptions.id(0, 4);
+        JsonNode open = get(teams, token).body();
+        assertEquals("{\"totalQuantity\":49,\"details\":[{\"quantity\":49,\"allowedUntilDateTime\":"
+                + "\"2026-12-08T08:00:15.0966728Z\"}]}", open.get("refundableQuantity").toString());
+        List<String> fields = new ArrayList<>();
+        open.fieldNames().forEachRemaining(fields::add);
+        assertEquals(fields.indexOf("publisherName") + 1, fields.indexOf("refundableQuantity"),
+                "where Microsoft's sample has it: " + fields);
+        JsonNode batch = get(subscriptions(0) + "/" + SeedSubscriptions.id(0, 5), token).body();
+        assertEquals(10, batch.at("/refundableQuantity/totalQuantity").asInt());
+        assertEquals(10, batch.at("/refundableQuantity/details/0/quantity").asInt());
+        assertTrue(batch.at("/refundableQuantity/details/0/allowedUntilDateTime").asText().startsWith("2026-12-07T"),
+                "seats added mid-term three days ago: " + batch);
+        String e5 = subscriptions(0) + "/" + SeedSubscriptions.id(0, 2);
+        JsonNode closed = get(e5, token).body();
+        assertEquals("{\"totalQuantity\":0,\"details\":[]}", closed.get("refundableQuantity").toString());
+        assertFalse(get(subscriptions(0) + "/" + SeedSubscriptions.id(0, 0), token).body().has("refundableQuantity"),
+                "legacy subscriptions have none");
+
+        // the whole resource as read, refundableQuantity included, goes back with the one change
+        ObjectNode fewer = open.<ObjectNode>deepCopy().put("quantity", 40);
+        Answer removed = patch(teams, token, fewer, open.at("/attributes/etag").asText());
+        assertEquals(200, removed.status(), removed.body()::toString);
+        assertEquals(40, get(teams, token).body().at("/refundableQuantity/totalQuantity").asInt());
+        Answer refused = patch(e5, token, closed.<ObjectNode>deepCopy().put("quantity", 26), closed.at("/attributes/etag").asText());
+        assertEquals(400, refused.status());
+        assertEquals(800090, refused.body().get("code").asInt());
+        assertTrue(text(refused.body(), "description").startsWith("Quantity decrease is not allowed")
+                && text(refused.body(), "description").contains("(0 of 27 may be removed now)"), refused.body()::toString);
+    }
+
+    @Test
+    void termsDoNotMoveWhileTheSandboxRunsButFollowItsDateWhenItStarts() throws Exception {
+        start(10);
+        String before = get(subscriptions(0), partnerCenter()).body().toString();
+        clock.offset = Duration.ofDays(10).plusHours(13);
+        assertEquals(before, get(subscriptions(0), partnerCenter()).body().toString(), "the date is taken once");
+        sandbox.close();
+        start(10);
+        JsonNode later = get(subscriptions(0), partnerCenter()).body().get("items").get(2);
+        assertEquals("2026-12-31T00:00:00Z", text(later, "commitmentEndDate"), "18 days after the new date");
+    }
+
+    /** The sandbox's clock: 2026-12-03 10:00 UTC, moved on by {@link #offset}. */
+    static final class MovableClock extends Clock {
+        volatile Duration offset = Duration.ZERO;
+
+        @Override
+        public Instant instant() {
+            return NOW.plus(offset);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
