@@ -66,7 +66,7 @@ public final class SandboxServer implements AutoCloseable {
         GraphRoutes graph = new GraphRoutes(store, config.state().incidents(), config.stateFile(), config.clock());
         this.auth = new AuthRoutes(identity, approve < 0 ? null : Duration.ofSeconds(approve), graph::tenantIndex,
                 this::baseUrl);
-        graph.addTo(routes);
+        new SubscribedSkus(subscriptions, graph).addTo(graph.addTo(routes));
         new SupportRoutes(store, graph::tenantIndex, config.cloud(), config.state().supportTickets(),
                 config.stateFile(), config.clock()).addTo(routes);
         CustomersRoutes customers = new CustomersRoutes(store);

@@ -269,6 +269,179 @@ class SandboxRenewalsTest {
         assertEquals("2026-12-31T00:00:00Z", text(later, "commitmentEndDate"), "18 days after the new date");
     }
 
+    @Test
+    void subscribedSkusAreGraphsWithTheirSeatsAndIdsAsGraphWritesThem() throws Exception {
+        start(30);
+        JsonNode pc = get(subscriptions(0), partnerCenter()).body().get("items");
+        Answer a = get("/v1.0/subscribedSkus", graph(0));
+        assertEquals(200, a.status(), a.body()::toString);
+        List<String> top = new ArrayList<>();
+        a.body().fieldNames().forEachRemaining(top::add);
+        assertEquals(List.of("@odata.context", "value"), top);
+        assertEquals(sandbox.baseUrl() + "/v1.0/$metadata#subscribedSkus", text(a.body(), "@odata.context"));
+        Map<String, JsonNode> skus = new HashMap<>();
+        List<String> parts = new ArrayList<>();
+        for (JsonNode sku : a.body().get("value")) {
+            Set<String> fields = new HashSet<>();
+            sku.fieldNames().forEachRemaining(fields::add);
+            assertEquals(SKU_FIELDS, fields, sku::toString);
+            assertEquals(Set.of("enabled", "suspended", "warning", "lockedOut"),
+                    new HashSet<>(List.of(fieldNames(sku.get("prepaidUnits")))));
+            assertEquals(CONTOSO + "_" + text(sku, "skuId"), text(sku, "id"));
+            assertEquals("User", text(sku, "appliesTo"));
+            assertEquals("Contoso Ltd", text(sku, "accountName"));
+            assertTrue(sku.at("/servicePlans/0/servicePlanName").isTextual() && sku.at("/servicePlans/0/servicePlanId")
+                    .isTextual() && sku.at("/servicePlans/0/provisioningStatus").isTextual(), sku::toString);
+            parts.add(text(sku, "skuPartNumber"));
+            skus.put(text(sku, "skuPartNumber"), sku);
+        }
+        assertEquals(List.of("ENTERPRISEPACK", "SPE_E5", "EXCHANGEARCHIVE_ADDON", "TEAMS_ESSENTIALS",
+                "O365_BUSINESS_ESSENTIALS", "POWER_BI_PRO"), parts, "one SKU per licence, none for the Azure plan");
+
+        // the legacy subscription's id: upper case in Partner Center, lower case in Graph
+        JsonNode office = skus.get("ENTERPRISEPACK");
+        String graphId = office.at("/subscriptionIds/0").asText();
+        assertNotEquals(text(pc.get(0), "id"), graphId);
+        assertTrue(text(pc.get(0), "id").equalsIgnoreCase(graphId));
+        assertEquals(5, office.at("/prepaidUnits/enabled").asInt());
+        assertTrue(office.get("consumedUnits").asInt() < 5, office::toString);
+        assertEquals(text(pc.get(2), "id"), skus.get("SPE_E5").at("/subscriptionIds/0").asText(), "same case");
+        assertEquals(27, skus.get("SPE_E5").get("consumedUnits").asInt(), "every seat of the E5 is used");
+        assertEquals(27, skus.get("SPE_E5").at("/prepaidUnits/enabled").asInt());
+        JsonNode basic = skus.get("O365_BUSINESS_ESSENTIALS");
+        assertTrue(basic.get("consumedUnits").asInt() > basic.at("/prepaidUnits/enabled").asInt(),
+                "consumed above prepaid: " + basic);
+        assertEquals("Enabled", text(basic, "capabilityStatus"));
+
+        // bought elsewhere: its subscription matches none of Partner Center's
+        String elsewhere = skus.get("POWER_BI_PRO").at("/subscriptionIds/0").asText();
+        for (JsonNode s : pc) {
+            assertFalse(text(s, "id").equalsIgnoreCase(elsewhere), elsewhere);
+        }
+
+        Answer one = get("/v1.0/subscribedSkus/" + text(office, "id"), graph(0));
+        assertEquals(200, one.status(), one.body()::toString);
+        assertEquals(sandbox.baseUrl() + "/v1.0/$metadata#subscribedSkus/$entity", text(one.body(), "@odata.context"));
+        assertEquals("ENTERPRISEPACK", text(one.body(), "skuPartNumber"));
+        assertEquals(404, get("/v1.0/subscribedSkus/" + CONTOSO + "_00000000-0000-0000-0000-000000000000", graph(0))
+                .status());
+    }
+
+    private static String[] fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names.toArray(String[]::new);
+    }
+
+    @Test
+    void aSuspendedSubscriptionsSkuIsSuspendedAndTwoOfOneOfferShareOne() throws Exception {
+        start(30);
+        String token = partnerCenter();
+        boolean suspended = false;
+        boolean shared = false;
+        for (int c = 1; c < 30 && !(suspended && shared); c++) {
+            if (SeedHealth.access(c) != SeedHealth.Access.OK) {
+                continue;
+            }
+            Map<String, List<JsonNode>> byOffer = new HashMap<>();
+            for (JsonNode s : get(subscriptions(c), token).body().get("items")) {
+                if (!text(s, "billingType").equals("usage") && !text(s, "status").equals("deleted")) {
+                    byOffer.computeIfAbsent(text(s, "offerId"), k -> new ArrayList<>()).add(s);
+                }
+            }
+            JsonNode value = get("/v1.0/subscribedSkus", graph(c)).body().get("value");
+            for (List<JsonNode> subs : byOffer.values()) {
+                JsonNode sku = null;
+                for (JsonNode k : value) {
+                    if (k.at("/subscriptionIds/0").asText().equalsIgnoreCase(text(subs.get(0), "id"))) {
+                        sku = k;
+                    }
+                }
+                assertNotNull(sku, "a SKU for " + subs.get(0));
+                assertEquals(subs.size(), sku.get("subscriptionIds").size(), sku::toString);
+                if (subs.size() == 2) {
+                    shared = true;
+                    assertTrue(text(subs.get(1), "id").equalsIgnoreCase(sku.at("/subscriptionIds/1").asText()));
+                }
+                if (subs.size() == 1 && text(subs.get(0), "status").equals("suspended")) {
+                    suspended = true;
+                    assertEquals("Suspended", text(sku, "capabilityStatus"));
+                    assertEquals(0, sku.at("/prepaidUnits/enabled").asInt());
+                    assertEquals(subs.get(0).get("quantity").asInt(), sku.at("/prepaidUnits/suspended").asInt());
+                }
+            }
+        }
+        assertTrue(suspended && shared, "the first customers have both");
+    }
+
+    @Test
+    void aChangedQuantityIsGraphsPrepaidAndItsConsumptionStays() throws Exception {
+        start(30);
+        String token = partnerCenter();
+        String office = subscriptions(0) + "/" + SeedSubscriptions.id(0, 0);
+        JsonNode before = get("/v1.0/subscribedSkus?$select=skuPartNumber,consumedUnits,prepaidUnits", graph(0)).body();
+        JsonNode read = get(office, token).body();
+        Answer changed = patch(office, token, read.<ObjectNode>deepCopy().put("quantity", 25), read.at("/attributes/etag").asText());
+        assertEquals(200, changed.status(), changed.body()::toString);
+        JsonNode after = get("/v1.0/subscribedSkus?$select=skuPartNumber,consumedUnits,prepaidUnits", graph(0)).body();
+        assertEquals(5, before.at("/value/0/prepaidUnits/enabled").asInt());
+        assertEquals(25, after.at("/value/0/prepaidUnits/enabled").asInt());
+        assertEquals(before.at("/value/0/consumedUnits"), after.at("/value/0/consumedUnits"), "buying seats assigns none");
+    }
+
+    @Test
+    void onlySelectIsTakenAndAFilterIsRefusedAsGraphRefusesIt() throws Exception {
+        start(30);
+        String token = graph(0);
+        Answer selected = get("/v1.0/subscribedSkus?$select=skuPartNumber,CONSUMEDUNITS,prepaidUnits", token);
+        assertEquals(200, selected.status(), selected.body()::toString);
+        assertEquals(sandbox.baseUrl() + "/v1.0/$metadata#subscribedSkus(skuPartNumber,consumedUnits,prepaidUnits)",
+                text(selected.body(), "@odata.context"));
+        for (JsonNode sku : selected.body().get("value")) {
+            assertEquals(List.of("consumedUnits", "id", "prepaidUnits", "skuPartNumber"), List.of(fieldNames(sku)),
+                    "the selected fields and the id, in Graph's casing");
+        }
+        Answer filter = get("/v1.0/subscribedSkus?$filter=skuPartNumber%20eq%20'SPE_E5'", token);
+        assertEquals(400, filter.status());
+        assertEquals("Request_UnsupportedQuery", filter.body().at("/error/code").asText());
+        assertEquals("Filtered searches against this resource are not supported.",
+                filter.body().at("/error/message").asText());
+        assertTrue(filter.body().at("/error/innerError/request-id").isTextual(), filter.body()::toString);
+        Answer top = get("/v1.0/subscribedSkus?$top=1", token);
+        assertEquals(400, top.status());
+        assertEquals("BadRequest", top.body().at("/error/code").asText());
+        Answer unknown = get("/v1.0/subscribedSkus?$select=seats", token);
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.body().at("/error/message").asText().contains("'seats'"), unknown.body()::toString);
+    }
+
+    @Test
+    void aTenantWithoutConsentRelationshipOrRoleIsRefusedAsForServiceHealth() throws Exception {
+        start(30);
+        assertEquals(List.of(65001L), assertThrows(SignInException.class, () -> graph(5)).codes(),
+                "the application was never consented in customer 5's tenant");
+        assertEquals(List.of(50020L), assertThrows(SignInException.class, () -> graph(7)).codes(),
+                "no delegated-admin relationship with customer 7");
+        Answer noRole = get("/v1.0/subscribedSkus", graph(9));
+        assertEquals(403, noRole.status());
+        assertEquals("Forbidden", noRole.body().at("/error/code").asText());
+        assertTrue(noRole.body().at("/error/message").asText().contains("licences"), noRole.body()::toString);
+        Answer partnerCenterToken = get("/v1.0/subscribedSkus", partnerCenter());
+        assertEquals(401, partnerCenterToken.status(), "a Partner Center token is no Graph token");
+    }
+
+    @Test
+    void theTenThousandthCustomerIsServedLikeTheFirst() throws Exception {
+        start(10_000);
+        int last = 9_999;
+        JsonNode subs = get(subscriptions(last), partnerCenter()).body().get("items");
+        assertEquals(SeedSubscriptions.count(last), subs.size());
+        Answer skus = get("/v1.0/subscribedSkus", graph(last));
+        assertEquals(200, skus.status(), skus.body()::toString);
+        assertEquals(SeedData.named(last).name(), skus.body().at("/value/0/accountName").asText());
+        assertTrue(skus.body().at("/value/0/id").asText().startsWith(SeedData.tenantId(last).toLowerCase(Locale.ROOT)));
+    }
+
     /** The sandbox's clock: 2026-12-03 10:00 UTC, moved on by {@link #offset}. */
     static final class MovableClock extends Clock {
         volatile Duration offset = Duration.ZERO;
