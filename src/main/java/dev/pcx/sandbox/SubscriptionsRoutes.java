@@ -76,10 +76,6 @@ final class SubscriptionsRoutes {
         return now;
     }
 
-    LocalDate today() {
-        return today;
-    }
-
     /**
      * Adds the routes, after the check that the customer exists. {@code managedservices/{sid}}
      * answers as {@code subscriptions/{sid}} does, as it always has here.

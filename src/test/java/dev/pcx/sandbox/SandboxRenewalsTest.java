@@ -270,6 +270,25 @@ class SandboxRenewalsTest {
     }
 
     @Test
+    void aChangeKeptFromAnotherDayKeepsItsQuantityAndTakesTodaysTerm() throws Exception {
+        start(10);
+        String e5 = subscriptions(0) + "/" + SeedSubscriptions.id(0, 2);
+        ObjectNode saved = get(e5, partnerCenter()).body().deepCopy();
+        saved.remove("refundableQuantity");
+        saved.put("quantity", 40).put("commitmentEndDate", "2026-01-10T00:00:00Z")
+                .put("cancellationAllowedUntilDate", "2025-01-18T00:00:00Z");
+        sandbox.close();
+        clock.offset = Duration.ofDays(30);
+        sandbox = SandboxServer.start(SandboxServer.Config.of(10).withClock(clock).withState(
+                SandboxState.fresh(10, 3600, 0, List.of()).withSubscriptions(Map.of("0/2", saved))));
+        aad = new AadClient(http, HttpUrl.get(sandbox.baseUrl()), d -> { }, clock);
+        JsonNode now = get(e5, partnerCenter()).body();
+        assertEquals(40, now.get("quantity").asInt());
+        assertEquals("2027-01-20T00:00:00Z", text(now, "commitmentEndDate"), "18 days after 2027-01-02");
+        assertEquals("2026-01-28T00:00:00Z", text(now, "cancellationAllowedUntilDate"));
+    }
+
+    @Test
     void subscribedSkusAreGraphsWithTheirSeatsAndIdsAsGraphWritesThem() throws Exception {
         start(30);
         JsonNode pc = get(subscriptions(0), partnerCenter()).body().get("items");
