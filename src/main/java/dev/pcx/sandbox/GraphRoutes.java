@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * {@code service}, {@code classification}), answering for the tenant the bearer token was issued
  * in, in pages of {@value #PAGE} with an absolute {@code @odata.nextLink}, and with Graph's error
  * body. Issues are the seeded ones ({@link SeedHealth}) and those {@code pcx sandbox incident}
- * keeps in the state file, read again whenever the file changes.
+ * keeps in the state file, read again whenever the file changes. {@link SubscribedSkus} adds
+ * {@code subscribedSkus} to the same area, behind the same checks.
  */
 final class GraphRoutes {
     static final int PAGE = 5;
@@ -63,10 +64,13 @@ final class GraphRoutes {
         return i < 0 ? null : i;
     }
 
-    /** Adds Graph's area: every call is first checked for its token, tenant, method and role. */
-    void addTo(Routes routes) {
+    /**
+     * Adds Graph's area: every call is first checked for its token, tenant, method and role. The
+     * area is returned for the routes of other Graph resources ({@link SubscribedSkus}).
+     */
+    Routes.Area addTo(Routes routes) {
         String root = "/v1\\.0/admin/serviceAnnouncement/";
-        routes.area("/v1\\.0/", this::noRoute, this::notAllowed, this::throttled)
+        return routes.area("/v1\\.0/", this::noRoute, this::notAllowed, this::throttled)
                 .any(".*", (call, path) -> admit(call))
                 .get(root + "healthOverviews(/{service})?", (call, path) -> overviews(call, path.group("service")))
                 .get(root + "issues(/{id})?", (call, path) -> issues(call, path.group("id")));
@@ -87,8 +91,10 @@ final class GraphRoutes {
             return notAllowed(call);
         }
         if (SeedHealth.access(tenant) == SeedHealth.Access.NO_ADMIN_ROLE) {
+            boolean licences = call.path().toLowerCase(Locale.ROOT).startsWith("/v1.0/subscribedskus");
             return error(403, "Forbidden", "Access denied: the signed-in user holds no admin role in this tenant "
-                    + "that may read service health (for example Service Support Administrator or Global Reader).");
+                    + (licences ? "that may read its licences (for example Global Reader or Directory Readers)."
+                    : "that may read service health (for example Service Support Administrator or Global Reader)."));
         }
         if (call.path().toLowerCase(Locale.ROOT).startsWith(ROOT)) {
             for (String option : call.queryNames()) {
@@ -101,7 +107,7 @@ final class GraphRoutes {
     }
 
     /** The tenant of the call's (admitted) token. */
-    private int tenant(Call call) {
+    int tenant(Call call) {
         return tenantIndex(call.claims().path("tid").asText());
     }
 

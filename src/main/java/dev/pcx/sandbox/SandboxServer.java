@@ -17,6 +17,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,17 +60,20 @@ public final class SandboxServer implements AutoCloseable {
         this.identity = new SandboxIdentity(config.state().keyBytes(), config.state().tokenLifetimeSeconds(),
                 config.state().certificates(), config.clock());
         int approve = config.state().approveAfterSeconds();
+        // the seeded terms are relative to the sandbox's date, taken once: they do not move while it runs
+        SubscriptionsRoutes subscriptions = new SubscriptionsRoutes(store, config.state().subscriptions(),
+                config.stateFile(), LocalDate.ofInstant(config.clock().instant(), ZoneOffset.UTC));
         GraphRoutes graph = new GraphRoutes(store, config.state().incidents(), config.stateFile(), config.clock());
         this.auth = new AuthRoutes(identity, approve < 0 ? null : Duration.ofSeconds(approve), graph::tenantIndex,
                 this::baseUrl);
-        graph.addTo(routes);
+        new SubscribedSkus(subscriptions, graph).addTo(graph.addTo(routes));
         new SupportRoutes(store, graph::tenantIndex, config.cloud(), config.state().supportTickets(),
                 config.stateFile(), config.clock()).addTo(routes);
         CustomersRoutes customers = new CustomersRoutes(store);
         Routes.Area partnerCenter = routes.area("/v1/", Reply::noRoute, Reply::notAllowed, SandboxServer::faultReply)
                 .any(".*", SandboxServer::partnerCenterToken)
                 .any(CustomersRoutes.UNDER_CUSTOMER, customers::known);
-        new SubscriptionsRoutes(store, config.state().subscriptions(), config.stateFile()).addTo(partnerCenter);
+        subscriptions.addTo(partnerCenter);
         new ServiceRequestsRoutes(store, config.state().serviceRequests(), config.stateFile(), config.clock())
                 .addTo(partnerCenter);
         customers.addTo(partnerCenter);

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,17 +21,20 @@ import java.util.regex.Matcher;
  * {@code /v1/customers/{cid}/subscriptions[/{sid}]} (GET, PATCH) and
  * {@code /v1/customers/{cid}/managedservices}. A PATCH takes the whole resource, honours
  * {@code If-Match} (412 when stale), enforces the business rules (status transitions, quantities,
- * the new-commerce 72-hour rule as ApiFault 800090), gives a new etag on every write, and is
+ * a new-commerce decrease only of the seats still inside their 7 days,
+ * partner-center-api.md §10.2, else ApiFault 800090), gives a new etag on every write, and is
  * answered 200 with the resource or, for some subscriptions, 202 with a {@code Location} whose GETs
  * show the old state a little longer. Changes are kept in the state file when there is one.
  */
 final class SubscriptionsRoutes {
     private static final Set<String> EDITABLE = Set.of("status", "quantity", "friendlyname", "autorenewenabled");
     /** Fields the service fills in itself: a client sending them changed (or missing) is not refused. */
-    private static final Set<String> IGNORED = Set.of("attributes", "links", "suspensionreasons", "actions");
+    private static final Set<String> IGNORED = Set.of("attributes", "links", "suspensionreasons", "actions",
+            "refundablequantity");
     private static final int STALE_READS = 2;
 
     private final SandboxStore store;
+    private final LocalDate today;
     private final Path stateFile;
     private final Map<String, ObjectNode> changed;
     private final Map<String, Stale> stale = new ConcurrentHashMap<>();
@@ -37,15 +42,38 @@ final class SubscriptionsRoutes {
     private record Stale(ObjectNode before, AtomicInteger reads) {
     }
 
-    SubscriptionsRoutes(SandboxStore store, Map<String, JsonNode> saved, Path stateFile) {
+    /** @param today the sandbox's date, which the seeded terms are relative to (taken once, at its start) */
+    SubscriptionsRoutes(SandboxStore store, Map<String, JsonNode> saved, Path stateFile, LocalDate today) {
         this.store = store;
+        this.today = today;
         this.stateFile = stateFile;
         this.changed = SandboxState.objects(saved);
     }
 
-    private ObjectNode current(int customer, int sub) {
+    /**
+     * The subscription as it is now: the seed, or the changed one kept in the state, whose term
+     * fields follow today's seed (a change saved on another day keeps its quantity, status, name
+     * and auto-renew, not that day's dates).
+     */
+    ObjectNode current(int customer, int sub) {
         ObjectNode doc = changed.get(customer + "/" + sub);
-        return doc != null ? doc : SeedSubscriptions.seed(customer, sub);
+        if (doc == null) {
+            return SeedSubscriptions.seed(customer, sub, today);
+        }
+        ObjectNode seed = SeedSubscriptions.seed(customer, sub, today);
+        boolean same = SeedSubscriptions.TERM_FIELDS.stream().allMatch(f -> Objects.equals(seed.get(f), doc.get(f)));
+        if (same) {
+            return doc;
+        }
+        ObjectNode now = doc.deepCopy();
+        for (String f : SeedSubscriptions.TERM_FIELDS) {
+            if (seed.has(f)) {
+                now.set(f, seed.get(f));
+            } else {
+                now.remove(f);
+            }
+        }
+        return now;
     }
 
     /**
@@ -61,7 +89,8 @@ final class SubscriptionsRoutes {
                 .get("/v1/customers/{cid}/subscriptions", (call, path) -> list(customer(path)))
                 .any(one, (call, path) -> sub(path) < 0 ? Reply.fault(404, 800002, "Subscription " + path.group("sid")
                         + " was not found for customer " + path.group("cid")) : null)
-                .get(one, (call, path) -> Reply.ok(view(customer(path), sub(path), true)))
+                .get(one, (call, path) -> Reply.ok(withRefundable(view(customer(path), sub(path), true),
+                        customer(path), sub(path))))
                 .patch(one, (call, path) -> patch(call, customer(path), sub(path)));
     }
 
@@ -89,6 +118,30 @@ final class SubscriptionsRoutes {
             }
         }
         return -1;
+    }
+
+    /**
+     * Get-by-id's view of a new-commerce subscription: with {@code refundableQuantity}, after
+     * {@code publisherName} as in Microsoft's sample (the list does not carry it).
+     */
+    private ObjectNode withRefundable(ObjectNode doc, int customer, int sub) {
+        ObjectNode refundable = SeedSubscriptions.refundable(customer, sub, today, doc.path("quantity").asInt(),
+                doc.path("status").asText());
+        if (refundable == null) {
+            return doc;
+        }
+        ObjectNode out = Json.mapper().createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.set(e.getKey(), e.getValue());
+            if (e.getKey().equals("publisherName")) {
+                out.set("refundableQuantity", refundable);
+            }
+        }
+        if (!out.has("refundableQuantity")) {
+            out.set("refundableQuantity", refundable);
+        }
+        return out;
     }
 
     /** What a GET shows: after a 202, the old state for a few reads of that subscription. */
@@ -196,11 +249,11 @@ final class SubscriptionsRoutes {
             "billingCycleEndDate", "billingCycleEndDateTime", "status", "autoRenewEnabled", "billingType",
             "billingCycle", "hasPurchasableAddons", "isTrial", "isMicrosoftProduct", "actions", "termDuration",
             "renewalTermDuration", "refundOptions", "partnerId", "suspensionReasons", "attentionNeeded", "actionTaken",
-            "contractType", "publisherName", "orderId", "promotionId", "migratedFromSubscriptionId", "links",
-            "attributes");
+            "contractType", "publisherName", "orderId", "promotionId", "migratedFromSubscriptionId", "refundableQuantity",
+            "links", "attributes");
 
     /** The business rules; applies the allowed changes to {@code next}, or says why not. */
-    private static Reply rules(int customer, int sub, ObjectNode now, JsonNode body, ObjectNode next) {
+    private Reply rules(int customer, int sub, ObjectNode now, JsonNode body, ObjectNode next) {
         String from = now.path("status").asText();
         JsonNode status = field(body, "status");
         if (status != null && !status.isTextual()) {
@@ -235,9 +288,15 @@ final class SubscriptionsRoutes {
             if (!next.path("status").asText().equals("active")) {
                 return Reply.fault(400, 800017, "The quantity can be changed only while the subscription is active");
             }
-            if (SeedSubscriptions.nce(customer, sub) && quantity.asInt() < now.path("quantity").asInt()) {
-                return Reply.fault(400, 800090, "Quantity decrease is not allowed: for new-commerce licence-based "
-                        + "subscriptions it is allowed only within 72 hours of purchase or renewal");
+            int seats = now.path("quantity").asInt();
+            if (SeedSubscriptions.nce(customer, sub) && quantity.asInt() < seats) {
+                int may = SeedSubscriptions.refundable(customer, sub, today, seats, now.path("status").asText())
+                        .path("totalQuantity").asInt();
+                if (seats - quantity.asInt() > may) {
+                    return Reply.fault(400, 800090, "Quantity decrease is not allowed: new-commerce licences can be "
+                            + "removed only within 7 days of their purchase, renewal or addition (" + may + " of "
+                            + seats + " may be removed now)");
+                }
             }
             next.put("quantity", quantity.asInt());
         }
