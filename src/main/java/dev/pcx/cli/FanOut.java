@@ -31,6 +31,11 @@ import java.util.function.Supplier;
 public final class FanOut<T> {
     /** How a person reads a fan-out: {@code customers} and {@code checked} make {@code 12/2000 customers checked}. */
     public record Label(String items, String done) {
+        /** {@code items} for {@code n} of them: {@code 1 customer}, {@code 2 customers}. */
+        String items(int n) {
+            return n == 1 && items.endsWith("s") ? items.substring(0, items.length() - 1) : items;
+        }
+
         String progress(int shown, int of) {
             return shown + "/" + of + " " + items + " " + done;
         }
@@ -48,7 +53,7 @@ public final class FanOut<T> {
 
         /** {@code 2000 customers: <detail>}, or {@code 12 of 2000 customers checked: <detail>} when it stopped early. */
         public String summary(String detail) {
-            return (complete() ? of + " " + label.items() : label.partial(shown, of)) + ": " + detail;
+            return (complete() ? of + " " + label.items(of) : label.partial(shown, of)) + ": " + detail;
         }
     }
 

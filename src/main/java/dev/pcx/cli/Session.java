@@ -160,7 +160,7 @@ public final class Session implements AutoCloseable {
     public synchronized SandboxServer sandbox() {
         if (sandbox == null) {
             try {
-                sandbox = SandboxServer.startInProcess(sandboxStateFile().getParent());
+                sandbox = SandboxServer.startInProcess(sandboxStateFile().getParent(), clock);
             } catch (LocalStateException e) {
                 throw CliException.usage(e.getMessage());
             }

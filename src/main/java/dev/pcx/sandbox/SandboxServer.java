@@ -159,9 +159,14 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The sandbox of {@code pcx --sandbox}: state in {@code dir} (created on first use), a free loopback port. */
     public static SandboxServer startInProcess(Path dir) {
+        return startInProcess(dir, null);
+    }
+
+    /** As {@link #startInProcess(Path)}, on {@code clock} (null: the system's): pcx's own, so both count days alike. */
+    public static SandboxServer startInProcess(Path dir, Clock clock) {
         Path file = dir.resolve("state.json");
         SandboxState state = SandboxState.loadOrCreate(file);
-        return start(new Config("127.0.0.1", 0, state.customers(), Duration.ZERO, null, 2, state, null, file));
+        return start(new Config("127.0.0.1", 0, state.customers(), Duration.ZERO, null, 2, state, clock, file));
     }
 
     public String baseUrl() {

@@ -26,7 +26,8 @@ import java.util.concurrent.CountDownLatch;
                     + "--endpoint URL --authority URL (or PCX_ENDPOINT and PCX_AUTHORITY) and the sandbox's "
                     + "application: tenant " + SandboxIdentity.TENANT_ID + ", client id " + SandboxIdentity.CLIENT_ID
                     + ", client secret " + SandboxIdentity.CLIENT_SECRET + ".",
-            "It also serves Microsoft Graph's service health and Azure Resource Manager's Support API (point "
+            "It also serves Microsoft Graph (service health, and each customer's subscribedSkus: seats bought and "
+                    + "assigned) and Azure Resource Manager's Support API (point "
                     + "--graph-endpoint and --arm-endpoint there). With --cloud china it answers as 21Vianet does: "
                     + "Azure operated by 21Vianet has no Microsoft.Support provider, so those routes are 404s; "
                     + "with --cloud global, or none, they are served.",

@@ -124,7 +124,8 @@ final class RenewalRules {
             decision = decision == null ? Renewal.UNASSIGNED : decision;
         }
         if (active && assigned != null && free != null && free < 0) {
-            reasons.add(assigned + " seats assigned, " + (-free) + " more than " + seats.sku().skuPartNumber() + " has");
+            reasons.add((-free) + " more seat" + (free == -1 ? "" : "s") + " assigned than " + seats.sku().skuPartNumber()
+                    + " has");
         }
         if (seats.unreadable() != null && active && (ending || cancelOpen || reducible > 0)) {
             reasons.add("seat use unknown");

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
         header = "Change the quantity, friendly name or auto-renew of a subscription.",
         description = "Each option is one change, sent in the order name, auto-renew, quantity, each as its own "
                 + "PATCH of the freshly read subscription, each with its own result line. Partner Center may refuse "
-                + "a quantity decrease (new-commerce licences only within 72 hours of purchase or renewal): the "
+                + "a quantity decrease (new-commerce licences only within 7 days of purchase, renewal or adding them; "
+                + "'pcx services renewals' says which can go): the "
                 + "reason and its code are shown.",
         footerHeading = "%nExamples:%n",
         footer = {

@@ -140,7 +140,7 @@ class RenewalRulesTest {
                         null, null),
                 Arguments.of("more seats assigned than bought is said, not a decision",
                         sub("active", "P1Y", "2027-05-01T00:00:00", true, null, 10), sku(10, 12), null,
-                        null, "12 seats assigned, 2 more than SPE_E5 has"));
+                        null, "2 more seats assigned than SPE_E5 has"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -312,7 +312,7 @@ class ServicesRenewalsTest extends MockServerTest {
         assertEquals("unknown", line.get("decision").asText());
         assertEquals("Fabrikam", line.get("companyName").asText());
         assertTrue(line.get("reason").asText().contains("No commerce relationship"), line.toString());
-        assertTrue(r.err().contains("1 customers: 1 line, 0 need a decision, 1 could not be read"), r.err());
+        assertTrue(r.err().contains("1 customer: 1 line, 0 need a decision, 1 could not be read"), r.err());
     }
 
     @Test
