@@ -6,6 +6,8 @@ import dev.pcx.output.RecordPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,12 +121,20 @@ public final class FanOut<T> {
             t.setDaemon(true);
             return t;
         });
-        List<CallScope> calls = new ArrayList<>(items.size());
+        // the calls of the work not finished yet, to cancel; a finished one's are let go (10,000 customers'
+        // calls kept to the end were most of a run's memory)
+        Set<CallScope> calls = ConcurrentHashMap.newKeySet();
         try {
             for (T item : items) {
                 CallScope scope = new CallScope();
                 calls.add(scope);
-                pool.execute(() -> finished.put(() -> scope.run(() -> work.apply(item))));
+                pool.execute(() -> {
+                    try {
+                        finished.put(() -> scope.run(() -> work.apply(item)));
+                    } finally {
+                        calls.remove(scope);
+                    }
+                });
             }
             for (int i = 0; i < items.size(); i++) {
                 finished.await();

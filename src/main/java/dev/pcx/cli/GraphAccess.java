@@ -77,6 +77,14 @@ public final class GraphAccess {
         return graph.tenant(tenantId == null ? "your partner tenant" : label + "'s tenant", source);
     }
 
+    /**
+     * Lets go of what was kept for {@code tenantId} (its token source): a fan-out over thousands of
+     * customers reads each tenant once, and keeping every tenant's tokens to the end was most of its memory.
+     */
+    public void forget(String tenantId) {
+        byTenant.remove(tenantId == null ? "" : tenantId);
+    }
+
     /** Service health in {@code tenantId} (null: the partner's own tenant), named {@code label} in messages. */
     public ServiceAnnouncements health(String tenantId, String label) {
         return new ServiceAnnouncements(tenant(tenantId, label));

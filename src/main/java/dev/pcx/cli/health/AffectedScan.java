@@ -37,6 +37,14 @@ final class AffectedScan {
     }
 
     Outcome check(Customer c) {
+        try {
+            return outcome(c);
+        } finally {
+            access.forget(c.tenantId()); // each tenant is read once
+        }
+    }
+
+    private Outcome outcome(Customer c) {
         String id = c.tenantId();
         String name = c.companyName() != null ? c.companyName() : id;
         try {

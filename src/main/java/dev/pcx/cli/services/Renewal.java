@@ -1,12 +1,16 @@
 package dev.pcx.cli.services;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.pcx.api.Json;
 import dev.pcx.api.model.ApiDate;
 import dev.pcx.api.model.SubscribedSku;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.output.Column;
+import dev.pcx.output.SortedPrinter;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -56,15 +60,39 @@ public record Renewal(String tenantId, String companyName, String domain, Subscr
         return decision != null && !UNKNOWN.equals(decision);
     }
 
-    /**
-     * Soonest first; lines without a date last, subscriptions before a SKU of its own before an
-     * unreadable customer; then by customer and name.
-     */
-    static final Comparator<Renewal> ORDER = Comparator
-            .comparing(Renewal::daysLeft, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparingInt(r -> r.subscription() != null ? 0 : r.subscribedSku() != null ? 1 : 2)
-            .thenComparing(r -> r.companyName() == null ? "" : r.companyName())
-            .thenComparing(Renewal::name, Comparator.nullsLast(Comparator.naturalOrder()));
+    /** What lines are sorted by: soonest first; then subscriptions, a SKU of its own, an unreadable customer; then by customer and name. */
+    record SortKey(Long daysLeft, int kind, String company, String name) {
+        static final Comparator<SortKey> ORDER = Comparator
+                .comparing(SortKey::daysLeft, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingInt(SortKey::kind)
+                .thenComparing(k -> k.company() == null ? "" : k.company())
+                .thenComparing(SortKey::name, Comparator.nullsLast(Comparator.naturalOrder()));
+    }
+
+    SortKey sortKey() {
+        return new SortKey(daysLeft, subscription != null ? 0 : subscribedSku != null ? 1 : 2, companyName, name());
+    }
+
+    /** A line held as its JSON (all of it but the proposal, which the plan keeps), and read back whole. */
+    static final SortedPrinter.Packing<Renewal> PACKING = new SortedPrinter.Packing<>() {
+        @Override
+        public byte[] pack(Renewal item) {
+            try {
+                return Json.mapper().writeValueAsBytes(item);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public Renewal unpack(byte[] packed) {
+            try {
+                return Json.mapper().readValue(packed, Renewal.class);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    };
 
     /** The subscription's nickname, else its offer; for a SKU of its own, its part number. */
     String name() {

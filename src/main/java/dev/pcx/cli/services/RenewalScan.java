@@ -42,6 +42,16 @@ final class RenewalScan {
     }
 
     List<Renewal> check(RenewalRules.Customer c) {
+        try {
+            return lines(c);
+        } finally {
+            if (graph != null) {
+                graph.forget(c.tenantId()); // each tenant is read once
+            }
+        }
+    }
+
+    private List<Renewal> lines(RenewalRules.Customer c) {
         String label = c.companyName() != null ? c.companyName() : c.tenantId();
         List<Subscription> subscriptions = new ArrayList<>();
         try {

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -144,7 +145,8 @@ final class ServicesRenewals implements Callable<Integer> {
         GraphAccess graph = GraphAccess.of(context, GraphAccess.Purpose.SEATS);
         List<RenewalRules.Customer> customers = customers();
         RenewalScan scan = new RenewalScan(context.api(), graph, context.session().clock(), within);
-        SortedPrinter<Renewal> printer = new SortedPrinter<>(output.list(Renewal.COLUMNS), Renewal.ORDER);
+        SortedPrinter<Renewal, Renewal.SortKey> printer = new SortedPrinter<>(output.list(Renewal.COLUMNS), Renewal::sortKey,
+                Renewal.SortKey.ORDER, Renewal.PACKING);
         Tally tally = new Tally();
         FanOut.Outcomes done = FanOut.over(customers, READ, parallel, "pcx-renewals")
                 .stream(context, printer, scan::check, lines -> {
@@ -193,16 +195,16 @@ final class ServicesRenewals implements Callable<Integer> {
     }
 
     /** The plan, written whole or not at all (a temporary file beside it, then renamed). */
-    private void writePlan(List<Renewal> proposals) {
-        proposals.sort(Renewal.ORDER);
+    private void writePlan(List<PlanLine> proposals) {
+        proposals.sort(Comparator.comparing(PlanLine::key, Renewal.SortKey.ORDER));
         StringBuilder lines = new StringBuilder();
-        for (Renewal r : proposals) {
+        for (PlanLine p : proposals) {
             ObjectNode line = Json.mapper().createObjectNode();
-            line.put("customer", r.tenantId());
-            line.put("subscription", r.subscription().id());
-            line.put("action", r.proposal().action());
-            line.putPOJO("value", r.proposal().value());
-            line.put("comment", r.proposal().comment());
+            line.put("customer", p.customer());
+            line.put("subscription", p.subscription());
+            line.put("action", p.proposal().action());
+            line.putPOJO("value", p.proposal().value());
+            line.put("comment", p.proposal().comment());
             try {
                 lines.append(Json.mapper().writeValueAsString(line)).append('\n');
             } catch (JsonProcessingException e) {
@@ -235,9 +237,13 @@ final class ServicesRenewals implements Callable<Integer> {
                 + context.pcx("services apply --file " + plan + " --dry-run") + "'");
     }
 
+    /** One line of the plan: what it is about, and the fix proposed (not the whole line, which may be large). */
+    private record PlanLine(Renewal.SortKey key, String customer, String subscription, Renewal.Proposal proposal) {
+    }
+
     /** The lines shown, counted as they arrive (under the printer's lock). */
     private static final class Tally {
-        final List<Renewal> proposals = new ArrayList<>();
+        final List<PlanLine> proposals = new ArrayList<>();
         int lines;
         int decisions;
         int unknown;
@@ -251,7 +257,7 @@ final class ServicesRenewals implements Callable<Integer> {
                 unknown++;
             }
             if (r.proposal() != null) {
-                proposals.add(r);
+                proposals.add(new PlanLine(r.sortKey(), r.tenantId(), r.subscription().id(), r.proposal()));
             }
         }
 
