@@ -108,6 +108,7 @@ public final class FanOut<T> {
                 }
                 return !context.io().out().checkError(); // 'pcx ... | head': stop when head has gone
             });
+            interrupted.holdIfFired();
         } finally {
             context.session().progress().clear();
         }

@@ -53,6 +53,22 @@ public final class Interruption implements AutoCloseable {
         return new Interruption(hook, fired);
     }
 
+    /**
+     * When Ctrl-C came, waits for the end of the process instead of returning: the report is said, the
+     * process exits 130, and the command must not go on to print its own summary under it.
+     */
+    public void holdIfFired() {
+        if (fired()) {
+            while (true) {
+                try {
+                    Thread.currentThread().join();
+                } catch (InterruptedException ignored) {
+                    // the process is ending; nothing is left to do on this thread
+                }
+            }
+        }
+    }
+
     /** Whether Ctrl-C came: print nothing more (under the printer's lock). */
     public boolean fired() {
         return fired.get();

@@ -149,7 +149,7 @@ class FanOutTest {
             }
         });
         await(lastStarted);
-        synchronized (printer) { // what Ctrl-C does (Context.onInterrupt)
+        synchronized (printer) { // what Ctrl-C does (Interruption.watch)
             fired.set(true);
             outcomes.catchUp();
         }

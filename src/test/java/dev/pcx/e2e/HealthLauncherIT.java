@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** pcx health through the packaged launcher, as a cron job or a person at a terminal runs it. */
+/** pcx health and the renewal desk through the packaged launcher, as a cron job or a person at a terminal runs them. */
 class HealthLauncherIT {
     private static final Path PCX = Path.of("target", "pcx").toAbsolutePath();
 
@@ -71,5 +71,19 @@ class HealthLauncherIT {
         assertTrue(watch.waitFor(20, TimeUnit.SECONDS), "Ctrl-C stops it");
         assertEquals(130, watch.exitValue());
         assertFalse(read(watch.getErrorStream()).contains("Exception"));
+    }
+
+    @Test
+    void theRenewalGateIsExit7ThroughAPipeWithTheSummaryAndOneFailureLineOnStderr() throws Exception {
+        Process p = pcx("--sandbox", "services", "renewals", "-c", "contoso.partner.onmschina.cn", "--fail-on", "decision",
+                "-o", "tsv").start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(7, p.exitValue(), err.get());
+        assertEquals(3, out.get().lines().count(), out.get());
+        assertTrue(out.get().lines().allMatch(l -> l.startsWith("Contoso Ltd\t")), out.get());
+        assertEquals(java.util.List.of("1 customer: 3 lines, 3 need a decision, 0 could not be read",
+                "pcx: renewal gate: 3 lines need a decision"), err.get().lines().toList());
     }
 }

@@ -233,7 +233,7 @@ final class ServicesRenewals implements Callable<Integer> {
         }
         int n = proposals.size();
         context.session().say(n == 0 ? "no fix to propose: " + plan + " is empty"
-                : "wrote " + n + " proposed fix" + (n == 1 ? "" : "es") + " to " + plan + "; review them with '"
+                : "wrote " + n + " proposed fix" + (n == 1 ? "" : "es") + " to " + plan + "; review " + (n == 1 ? "it" : "them") + " with '"
                 + context.pcx("services apply --file " + plan + " --dry-run") + "'");
     }
 
