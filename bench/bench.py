@@ -127,21 +127,29 @@ def walk(customers, heap, config):
         server.wait(timeout=20)
 
 
-def affected(customers, parallel, latency_ms, config):
-    """pcx health affected over every customer of a sandbox answering each call after latency_ms:
-    a person's sign-in (device code, approved at once), then one timed run; returns (seconds, lines, exit)."""
+def person_on_sandbox(customers, latency_ms, config, profile):
+    """A sandbox serving customers, answering each call after latency_ms, and a person signed in on it
+    (device code, approved at once): returns (server, the environment pcx runs in)."""
     server = subprocess.Popen([PCX, "sandbox", "serve", "--port", "0", "--customers", str(customers),
                                "--latency", f"{latency_ms}ms", "--approve-after", "0"],
                               env=dict(os.environ, PCX_CONFIG_DIR=config), stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True)
     url = server.stdout.readline().strip()
+    env = dict(os.environ, PCX_CONFIG_DIR=config, PCX_ENDPOINT=url, PCX_AUTHORITY=url, PCX_GRAPH_ENDPOINT=url,
+               PCX_PROFILE=profile)
+    login = subprocess.run([PCX, "auth", "login", "--tenant", SANDBOX_APP["PCX_TENANT_ID"],
+                            "--client-id", SANDBOX_APP["PCX_CLIENT_ID"]], env=env, capture_output=True, text=True)
+    if login.returncode != 0:
+        server.kill()
+        sys.exit("sign-in failed: " + login.stderr)
+    return server, env
+
+
+def affected(customers, parallel, latency_ms, config):
+    """pcx health affected over every customer of a sandbox answering each call after latency_ms:
+    a person's sign-in (device code, approved at once), then one timed run; returns (seconds, lines, exit)."""
+    server, env = person_on_sandbox(customers, latency_ms, config, "health-bench")
     try:
-        env = dict(os.environ, PCX_CONFIG_DIR=config, PCX_ENDPOINT=url, PCX_AUTHORITY=url, PCX_GRAPH_ENDPOINT=url,
-                   PCX_PROFILE="health-bench")
-        login = subprocess.run([PCX, "auth", "login", "--tenant", SANDBOX_APP["PCX_TENANT_ID"],
-                                "--client-id", SANDBOX_APP["PCX_CLIENT_ID"]], env=env, capture_output=True, text=True)
-        if login.returncode != 0:
-            sys.exit("sign-in failed: " + login.stderr)
         start = time.perf_counter()
         p = subprocess.run([PCX, "health", "affected", "-o", "jsonl", "--parallel", str(parallel)], env=env,
                            capture_output=True)
@@ -251,20 +259,10 @@ def unpack_dist():
 def renewals(customers, parallel, latency_ms, config, extra=(), heap=None):
     """pcx services renewals over every customer of a sandbox answering each call after latency_ms, as a
     person signed in on it; returns (seconds, lines, exit, peak RSS MiB, get-by-id calls made)."""
-    server = subprocess.Popen([PCX, "sandbox", "serve", "--port", "0", "--customers", str(customers),
-                               "--latency", f"{latency_ms}ms", "--approve-after", "0"],
-                              env=dict(os.environ, PCX_CONFIG_DIR=config), stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)
-    url = server.stdout.readline().strip()
+    server, env = person_on_sandbox(customers, latency_ms, config, "renewals-bench")
     try:
-        env = dict(os.environ, PCX_CONFIG_DIR=config, PCX_ENDPOINT=url, PCX_AUTHORITY=url, PCX_GRAPH_ENDPOINT=url,
-                   PCX_PROFILE="renewals-bench")
         if heap:
             env["PCX_JAVA_OPTS"] = f"-Xmx{heap}"
-        login = subprocess.run([PCX, "auth", "login", "--tenant", SANDBOX_APP["PCX_TENANT_ID"],
-                                "--client-id", SANDBOX_APP["PCX_CLIENT_ID"]], env=env, capture_output=True, text=True)
-        if login.returncode != 0:
-            sys.exit("sign-in failed: " + login.stderr)
         # a child of its own, so ru_maxrss is this run's alone
         code = ("import resource,subprocess,sys,time;s=time.perf_counter();"
                 "p=subprocess.run(sys.argv[1:],stdout=subprocess.PIPE,stderr=subprocess.PIPE);"
