@@ -3,6 +3,8 @@ package dev.pcx.cli;
 import dev.pcx.api.AuthenticationException;
 import dev.pcx.auth.SignInException;
 
+import java.util.List;
+
 /**
  * What a refused sign-in in a customer's tenant means, for every command that acts there (service
  * health, Azure support tickets): the one table of Azure AD's AADSTS codes that decide it.
@@ -14,6 +16,43 @@ import dev.pcx.auth.SignInException;
  * @param relationship what the delegated admin relationship must give ("with an Azure role"), or ""
  */
 public record TenantSignIn(String where, String whom, String resource, String consentFor, String relationship) {
+    /**
+     * What a refused sign-in says about reaching the tenant (partner-center-api.md §11.4), decided on
+     * Azure AD's {@code error_codes}, never on its text.
+     */
+    public enum Reach {
+        /** The partner's user is not in the tenant: no delegated admin (DAP or GDAP) there. */
+        LOST(50020L, 90072L, 50034L),
+        /** The application is not consented there, or unknown there. */
+        NEEDS_CONSENT(65001L, 90099L, 700016L),
+        /** MFA, conditional access or security defaults demand what a refresh token cannot give. */
+        BLOCKED(50076L, 50079L, 50078L, 53003L, 53000L, 53001L, 53002L, 530032L, 530034L, 530035L),
+        /** The partner's own sign-in must be done again (revoked, expired by inactivity, sign-in frequency). */
+        SIGN_IN_AGAIN(50173L, 70008L, 700082L, 70043L),
+        /** The tenant, or the resource in it, belongs to another cloud. */
+        WRONG_CLOUD(90002L, 90038L, 500011L),
+        /** A code this table does not know. */
+        OTHER();
+
+        private final List<Long> codes;
+
+        Reach(Long... codes) {
+            this.codes = List.of(codes);
+        }
+
+        /** The reach a refusal's codes say, the first code that this table knows deciding. */
+        public static Reach of(SignInException s) {
+            for (Long code : s.codes()) {
+                for (Reach r : values()) {
+                    if (r.codes.contains(code)) {
+                        return r;
+                    }
+                }
+            }
+            return OTHER;
+        }
+    }
+
     /** The application has no consent in the tenant. */
     private static final long NOT_CONSENTED = 65001L;
     /** The signed-in user is not a member (no delegated admin) of the tenant. */

@@ -15,5 +15,6 @@ public final class CustomersCommand extends NounCommand {
     /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
     public static final List<Map.Entry<String, Class<?>>> VERBS = List.of(
             Map.entry("list", CustomersList.class),
-            Map.entry("show", CustomersShow.class));
+            Map.entry("show", CustomersShow.class),
+            Map.entry("access", CustomersAccess.class));
 }

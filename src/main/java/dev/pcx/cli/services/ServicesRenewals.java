@@ -6,6 +6,7 @@ import dev.pcx.api.Json;
 import dev.pcx.api.model.Customer;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.DaysConverter;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.FanOut;
@@ -14,7 +15,6 @@ import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.output.RecordPrinter;
 import dev.pcx.output.SortedPrinter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,10 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code pcx services renewals}: the renewal desk across every customer. */
 @Command(name = "renewals",
@@ -78,7 +75,7 @@ final class ServicesRenewals implements Callable<Integer> {
     @Mixin
     OptionalCustomerOption customer;
 
-    @Option(names = "--within", paramLabel = "DAYS", defaultValue = "30d", converter = Days.class,
+    @Option(names = "--within", paramLabel = "DAYS", defaultValue = "30d", converter = DaysConverter.class,
             description = "Terms that end within this many days: 30d, 12w, 90 (default: ${DEFAULT-VALUE})")
     long within;
 
@@ -109,24 +106,6 @@ final class ServicesRenewals implements Callable<Integer> {
         @Override
         public Iterator<String> iterator() {
             return List.of("decision").iterator();
-        }
-    }
-
-    /** {@code 30d}, {@code 12w} or a bare number of days; 0 to 3660. */
-    static final class Days implements CommandLine.ITypeConverter<Long> {
-        private static final Pattern FORM = Pattern.compile("(\\d{1,5})\\s*([dw]?)");
-
-        @Override
-        public Long convert(String value) {
-            Matcher m = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
-            if (!m.matches()) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a number of days (examples: 30d, 12w, 90)");
-            }
-            long days = Long.parseLong(m.group(1)) * (m.group(2).equals("w") ? 7 : 1);
-            if (days > 3660) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is more than ten years");
-            }
-            return days;
         }
     }
 
