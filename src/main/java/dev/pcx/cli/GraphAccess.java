@@ -77,6 +77,11 @@ public final class GraphAccess {
         return graph.tenant(tenantId == null ? "your partner tenant" : label + "'s tenant", source);
     }
 
+    /** Where a person finds out what is missing in {@code tenantId} and how to fix it. */
+    public String accessHint(String tenantId) {
+        return "see '" + pcx.apply("customers access -c " + tenantId) + "'";
+    }
+
     /**
      * Lets go of what was kept for {@code tenantId} (its token source): a fan-out over thousands of
      * customers reads each tenant once, and keeping every tenant's tokens to the end was most of its memory.

@@ -66,7 +66,8 @@ final class RenewalScan {
                 Graph.Tenant tenant = graph.tenant(c.tenantId(), label);
                 tenant.pages(tenant.url("subscribedSkus"), SubscribedSku.class).forEach(-1, skus::add);
             } catch (RuntimeException e) {
-                seatsUnreadable = Errors.classify(graph.explain(e, c.tenantId(), label)).message();
+                seatsUnreadable = Errors.classify(graph.explain(e, c.tenantId(), label)).message() + "; "
+                        + graph.accessHint(c.tenantId());
             }
         }
         List<Renewal> lines = new ArrayList<>();

@@ -147,7 +147,8 @@ final class TicketsEscalate implements Callable<Integer> {
         }
         if (!health.checked()) {
             context.session().say("note: the health of " + service + " could not be checked (" + health.failure().getMessage()
-                    + "); the request says so");
+                    + "); the request says so; what is missing there: '" + context.pcx("customers access -c "
+                    + c.tenantId()) + "'");
         } else if (!health.activeIssues().isEmpty()) {
             if (!force) {
                 ServiceHealthIssue first = health.activeIssues().get(0);
