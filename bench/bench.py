@@ -17,6 +17,7 @@ SANDBOX_APP = {"PCX_TENANT_ID": "4d9a8c1e-7b2f-4e3a-9c5d-6f1e2a3b4c5d",
 QUICK = "--quick" in sys.argv
 DIST = "--dist" in sys.argv
 AFFECTED = "--affected" in sys.argv  # only the fan-out row: health affected against its ideal
+ACCESS = "--access" in sys.argv  # only the access audit: 2,000 customers against the ideal
 RENEWALS = "--renewals" in sys.argv  # only the renewal desk's rows: 2,000 customers against the ideal, 10,000 for memory
 RUNS = 5 if QUICK else 15
 WALK_RUNS = 2 if QUICK else 5
@@ -313,6 +314,42 @@ def renewals_rows(config, latency, parallel, runs):
           f"exit {code}, peak RSS {rss:.0f} MiB (target <= 128 MiB, {'meets' if rss <= 128 else 'MISSES'})")
 
 
+def access_row(config, latency, parallel, runs):
+    """customers access over 2,000 customers against its ideal: per customer the record, a token and one
+    Graph read, fewer where a probe decides early (counted from the verdicts), parallel at a time, each
+    taking the sandbox's latency; the median of runs; target <= 1.3x."""
+    times = []
+    for _ in range(runs):
+        fresh = tempfile.mkdtemp(prefix="pcx-bench-access-", dir=config)
+        os.chmod(fresh, 0o700)
+        server, env = person_on_sandbox(2000, latency, fresh, "access-bench")
+        try:
+            start = time.perf_counter()
+            p = subprocess.run([PCX, "customers", "access", "-o", "jsonl", "--parallel", str(parallel)], env=env,
+                               capture_output=True)
+            seconds = time.perf_counter() - start
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+        if p.returncode not in (0, 5, 7):
+            sys.exit(f"customers access failed ({p.returncode}): {p.stderr.decode()[-500:]}")
+        lines = [json.loads(l) for l in p.stdout.splitlines()]
+        times.append(seconds)
+    # the record, then a token, then the Graph read: a line says how far its probes went
+    def calls(l):
+        if l.get("verdict") == "lost" and not l.get("allowDelegatedAccess") and "Partner Center answers" in l.get("cause", ""):
+            return 1
+        return 3 if l.get("role") in ("ok", "missing") else 2
+    total = sum(calls(l) for l in lines)
+    seconds = statistics.median(times)
+    ideal = total / parallel * latency / 1000
+    ratio = seconds / ideal
+    print(f"customers access, 2000 customers, {latency} ms latency, --parallel {parallel}: {seconds:5.1f} s "
+          f"(median of {runs}: {', '.join(f'{t:.1f}' for t in times)}; {len(lines)} lines, exit {p.returncode}); "
+          f"ideal {ideal:4.1f} s = {total} calls / {parallel} x {latency} ms: {ratio:.2f}x "
+          f"(target <= 1.3x, {'meets' if ratio <= 1.3 else 'MISSES'})", flush=True)
+
+
 def main():
     global PCX
     config = tempfile.mkdtemp(prefix="pcx-bench-")
@@ -334,6 +371,9 @@ def main():
         return
     if RENEWALS:
         renewals_rows(config, 20, 8, 3)
+        return
+    if ACCESS:
+        access_row(config, 20, 8, 3)
         return
 
     # the distribution's target is the issue's (21): its launcher and runtime are pcx's own
