@@ -50,13 +50,17 @@ final class AuthRoutes {
     /** {@code http://host:port} the sandbox listens on, for the links a person is shown. */
     private final Supplier<String> baseUrl;
 
+    /** The application consents in customers' tenants, which decide whether a token is issued there. */
+    private final SandboxConsents consents;
+
     /** @param approveAfter null: device codes wait for an explicit approval */
     AuthRoutes(SandboxIdentity identity, Duration approveAfter, Function<String, Integer> tenants,
-               Supplier<String> baseUrl) {
+               Supplier<String> baseUrl, SandboxConsents consents) {
         this.identity = identity;
         this.approveAfter = approveAfter;
         this.tenants = tenants;
         this.baseUrl = baseUrl;
+        this.consents = consents;
     }
 
     /** Adds the sign-in routes and the sandbox's own control paths (these spelled in lower case only). */
@@ -67,6 +71,13 @@ final class AuthRoutes {
                     ObjectNode body = Json.mapper().createObjectNode();
                     body.put("message", "This is the pcx sandbox: approve a code with: pcx sandbox approve CODE "
                             + "--endpoint " + baseUrl.get());
+                    return Reply.ok(body);
+                })
+                .get("(?-i)/error", (call, path) -> {
+                    ObjectNode body = Json.mapper().createObjectNode();
+                    body.put("code", call.query("code"));
+                    body.put("message", "This is the pcx sandbox: the meaning of AADSTS" + call.query("code")
+                            + " is in Microsoft's table of Azure AD sign-in error codes.");
                     return Reply.ok(body);
                 })
                 .any("/{tenant}/oauth2/v2\\.0/{endpoint}", this::signIn);
@@ -193,17 +204,45 @@ final class AuthRoutes {
                     + " was not found in the tenant named " + named + ". The sandbox issues Microsoft Graph and "
                     + "Azure Resource Manager tokens in customers' tenants.");
         }
-        return switch (SeedHealth.access(index)) {
+        String tenantName = SeedData.named(index).name();
+        SeedHealth.Access access = SeedHealth.access(index);
+        Reply refused = switch (access) {
             case NO_RELATIONSHIP -> error(400, "invalid_grant", 50020, "User account '" + SandboxIdentity.USER
                     + "' from identity provider 'https://sts.pcx-sandbox/" + SandboxIdentity.TENANT_ID
-                    + "/' does not exist in tenant '" + SeedData.named(index).name() + "' and cannot access the "
+                    + "/' does not exist in tenant '" + tenantName + "' and cannot access the "
                     + "application '" + SandboxIdentity.CLIENT_ID + "'(pcx sandbox) in that tenant.");
-            case NOT_CONSENTED -> error(400, "invalid_grant", 65001, "The user or administrator has not consented to "
-                    + "use the application with ID '" + SandboxIdentity.CLIENT_ID + "' named 'pcx sandbox'. Send an "
-                    + "interactive authorization request for this user and resource.");
-            default -> tokens(identity.accessToken(graph, true, SeedData.tenantId(index)),
-                    identity.refreshToken(rt.path("aud").asText()), identity.idToken());
+            case MFA_REQUIRED -> error(400, "invalid_grant", 50076, "Due to a configuration change made by your "
+                    + "administrator, or because you moved to a new location, you must use multi-factor "
+                    + "authentication to access '" + graph + "'.");
+            case MFA_ENROLLMENT -> error(400, "invalid_grant", 50079, "Due to a configuration change made by your "
+                    + "administrator, or because you moved to a new location, you must enroll in multi-factor "
+                    + "authentication to access '" + graph + "'.");
+            case CONDITIONAL_ACCESS -> error(400, "invalid_grant", 53003, "Access has been blocked by Conditional "
+                    + "Access policies. The access policy does not allow token issuance.");
+            default -> null;
         };
+        if (refused != null) {
+            return refused;
+        }
+        // the application's consent in the tenant (partner-center-api.md §11.1) must grant the resource asked for
+        if (!consents.grants(index, graph)) {
+            return switch (access) {
+                case APP_UNKNOWN -> error(400, "unauthorized_client", 700016, "Application with identifier '"
+                        + SandboxIdentity.CLIENT_ID + "' was not found in the directory '" + tenantName + "'. This can "
+                        + "happen if the application has not been installed by the administrator of the tenant or "
+                        + "consented to by any user in the tenant.");
+                case NOT_AUTHORIZED -> error(400, "invalid_grant", 90099, "The application '" + SandboxIdentity.CLIENT_ID
+                        + "' (pcx sandbox) has not been authorized in the tenant '" + named + "'. Applications must be "
+                        + "authorized to access the external tenant before partner delegated administrators can use "
+                        + "them. Provide pre-consent or execute the appropriate Partner Center API to authorize the "
+                        + "application.");
+                default -> error(400, "invalid_grant", 65001, "The user or administrator has not consented to "
+                        + "use the application with ID '" + SandboxIdentity.CLIENT_ID + "' named 'pcx sandbox'. Send an "
+                        + "interactive authorization request for this user and resource.");
+            };
+        }
+        return tokens(identity.accessToken(graph, true, SeedData.tenantId(index)),
+                identity.refreshToken(rt.path("aud").asText()), identity.idToken());
     }
 
     /** User codes waiting for approval. */
@@ -284,6 +323,7 @@ final class AuthRoutes {
         body.put("timestamp", identity.clock().instant().toString());
         body.put("trace_id", trace);
         body.put("correlation_id", correlation);
+        body.put("error_uri", baseUrl.get() + "/error?code=" + code);
         return new Reply(status, body, Map.of());
     }
 }

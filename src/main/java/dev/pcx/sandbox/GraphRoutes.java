@@ -217,7 +217,7 @@ final class GraphRoutes {
         return incidents;
     }
 
-    private static Object stamp(Path file) throws IOException {
+    static Object stamp(Path file) throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }

@@ -64,9 +64,14 @@ public final class SandboxServer implements AutoCloseable {
         SubscriptionsRoutes subscriptions = new SubscriptionsRoutes(store, config.state().subscriptions(),
                 config.stateFile(), LocalDate.ofInstant(config.clock().instant(), ZoneOffset.UTC));
         GraphRoutes graph = new GraphRoutes(store, config.state().incidents(), config.stateFile(), config.clock());
+        SandboxConsents consents = new SandboxConsents(config.state().consents(), config.stateFile());
         this.auth = new AuthRoutes(identity, approve < 0 ? null : Duration.ofSeconds(approve), graph::tenantIndex,
-                this::baseUrl);
-        new SubscribedSkus(subscriptions, graph).addTo(graph.addTo(routes));
+                this::baseUrl, consents);
+        AccessRoutes access = new AccessRoutes(store, consents, graph, config.cloud(),
+                LocalDate.ofInstant(config.clock().instant(), ZoneOffset.UTC));
+        Routes.Area graphArea = graph.addTo(routes);
+        new SubscribedSkus(subscriptions, graph).addTo(graphArea);
+        access.addGraphTo(graphArea);
         new SupportRoutes(store, graph::tenantIndex, config.cloud(), config.state().supportTickets(),
                 config.stateFile(), config.clock()).addTo(routes);
         CustomersRoutes customers = new CustomersRoutes(store);
@@ -76,6 +81,7 @@ public final class SandboxServer implements AutoCloseable {
         subscriptions.addTo(partnerCenter);
         new ServiceRequestsRoutes(store, config.state().serviceRequests(), config.stateFile(), config.clock())
                 .addTo(partnerCenter);
+        access.addTo(partnerCenter);
         customers.addTo(partnerCenter);
         auth.addTo(routes.area("", Reply::noRoute, Reply::noRoute, null));
     }
@@ -83,7 +89,8 @@ public final class SandboxServer implements AutoCloseable {
     /**
      * How a sandbox is started. {@code port} 0 picks a free one; {@code state} holds the signing
      * key, token lifetime, device-code approval delay and registered certificates; {@code cloud}
-     * (null: either) decides what Azure Resource Manager offers: no Support API on 21Vianet.
+     * (null: either) decides what Azure Resource Manager, Partner Center and Graph offer: on 21Vianet no
+     * Support API, no application-consent routes (unconfirmed there) and no GDAP relationships (global only).
      */
     public record Config(String host, int port, int customers, Duration latency, String faults, int threads,
                          SandboxState state, Clock clock, Path stateFile, Cloud cloud) {
@@ -106,7 +113,7 @@ public final class SandboxServer implements AutoCloseable {
             return new Config(host, port, customers, latency, faults, threads, state, clock, file, cloud);
         }
 
-        /** Answers as {@code c}'s Azure Resource Manager does (null: as global's, for either cloud). */
+        /** Answers as {@code c}'s Azure Resource Manager, Partner Center and Graph do (null: as global's, for either cloud). */
         public Config withCloud(Cloud c) {
             return new Config(host, port, customers, latency, faults, threads, state, clock, stateFile, c);
         }

@@ -27,12 +27,13 @@ import java.util.function.UnaryOperator;
  *
  * @param approveAfterSeconds negative: device codes wait for {@code pcx sandbox approve}
  * @param incidents           service-health issues started with {@code pcx sandbox incident}, by id
+ * @param consents            the application consents of the customers whose consents changed, by customer index
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
                            List<String> certificates, Map<String, JsonNode> subscriptions,
                            Map<String, JsonNode> incidents, Map<String, JsonNode> serviceRequests,
-                           Map<String, JsonNode> supportTickets) {
+                           Map<String, JsonNode> supportTickets, Map<String, JsonNode> consents) {
     static final int DEFAULT_CUSTOMERS = 150;
     static final int MAX_CUSTOMERS = 100_000;
     static final int DEFAULT_LIFETIME = 3600;
@@ -44,6 +45,15 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
         incidents = incidents == null ? Map.of() : Map.copyOf(incidents);
         serviceRequests = serviceRequests == null ? Map.of() : Map.copyOf(serviceRequests);
         supportTickets = supportTickets == null ? Map.of() : Map.copyOf(supportTickets);
+        consents = consents == null ? Map.of() : Map.copyOf(consents);
+    }
+
+    /** The settings of this state, keeping its subscriptions, incidents, service requests and support tickets. */
+    public SandboxState(int customers, String key, int tokenLifetimeSeconds, int approveAfterSeconds,
+                        List<String> certificates, Map<String, JsonNode> subscriptions, Map<String, JsonNode> incidents,
+                        Map<String, JsonNode> serviceRequests, Map<String, JsonNode> supportTickets) {
+        this(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions, incidents,
+                serviceRequests, supportTickets, null);
     }
 
     /** The settings of this state, keeping its subscriptions, incidents and service requests. */
@@ -69,19 +79,19 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
     /** The same state with other incidents. */
     public SandboxState withIncidents(Map<String, JsonNode> changed) {
         return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions,
-                changed, serviceRequests, supportTickets);
+                changed, serviceRequests, supportTickets, consents);
     }
 
     /** The same state with other service-request changes. */
     public SandboxState withServiceRequests(Map<String, JsonNode> changed) {
         return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions,
-                incidents, changed, supportTickets);
+                incidents, changed, supportTickets, consents);
     }
 
     /** The same state with other Azure support tickets. */
     public SandboxState withSupportTickets(Map<String, JsonNode> changed) {
         return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions,
-                incidents, serviceRequests, changed);
+                incidents, serviceRequests, changed, consents);
     }
 
     /** The saved documents of one kind that are objects, in a map the routes change as they answer. */
@@ -93,6 +103,17 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
             }
         });
         return objects;
+    }
+
+    /** The same state with other application consents. */
+    public SandboxState withConsents(Map<String, JsonNode> changed) {
+        return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, subscriptions,
+                incidents, serviceRequests, supportTickets, changed);
+    }
+
+    /** Records customer {@code key}'s application consents (all of them, as they are now), as {@link #saveSubscription} does. */
+    static void saveConsents(Path file, String key, JsonNode consents) {
+        save(file, SandboxState::consents, SandboxState::withConsents, key, consents);
     }
 
     /** Records the Azure support ticket {@code key} ("subscription/name") in the state file, as {@link #saveSubscription} does. */
@@ -126,7 +147,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
     /** The same settings with other subscription changes. */
     public SandboxState withSubscriptions(Map<String, JsonNode> changed) {
         return new SandboxState(customers, key, tokenLifetimeSeconds, approveAfterSeconds, certificates, changed,
-                incidents, serviceRequests, supportTickets);
+                incidents, serviceRequests, supportTickets, consents);
     }
 
     /**
@@ -197,7 +218,7 @@ public record SandboxState(int customers, String key, int tokenLifetimeSeconds, 
             int customers = Math.max(1, Math.min(MAX_CUSTOMERS, s.customers() == 0 ? DEFAULT_CUSTOMERS : s.customers()));
             int lifetime = s.tokenLifetimeSeconds() <= 0 ? DEFAULT_LIFETIME : s.tokenLifetimeSeconds();
             return new SandboxState(customers, s.key(), lifetime, s.approveAfterSeconds(), s.certificates(),
-                    s.subscriptions(), s.incidents(), s.serviceRequests(), s.supportTickets());
+                    s.subscriptions(), s.incidents(), s.serviceRequests(), s.supportTickets(), s.consents());
         } catch (IOException | IllegalArgumentException e) {
             throw new LocalStateException("the sandbox state file " + file + " is unreadable ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); start it over with: pcx sandbox reset", e);

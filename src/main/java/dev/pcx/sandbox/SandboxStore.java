@@ -107,7 +107,7 @@ final class SandboxStore {
         }
         c.put("relationshipToPartner", SeedData.relationship(i));
         if (full) {
-            c.put("allowDelegatedAccess", i % 11 != 7);
+            c.put("allowDelegatedAccess", SeedData.allowsDelegatedAccess(i));
             ArrayNode custom = c.putArray("customDomains");
             if (i % 5 == 0) {
                 custom.add(named.slug() + (i < SeedData.NAMED.size() ? "" : String.valueOf(i)) + ".cn");

@@ -84,7 +84,20 @@ final class SeedData {
         return UUID.nameUUIDFromBytes(("pcx-sandbox:" + kind + ":" + index).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /**
+     * {@code relationshipToPartner}: mostly {@code reseller}, one in 17 {@code advisor}, and
+     * {@code none} for every other customer without delegated access (index % 22 == 18: the
+     * relationship is gone, and with it the GDAP relationship, {@link SeedAccess#gdap}).
+     */
     static String relationship(int index) {
+        if (index % 22 == 18) {
+            return "none";
+        }
         return index % 17 == 13 ? "advisor" : "reseller";
+    }
+
+    /** {@code allowDelegatedAccess}: false exactly for the customers whose tokens are refused with AADSTS50020. */
+    static boolean allowsDelegatedAccess(int index) {
+        return SeedHealth.access(index) != SeedHealth.Access.NO_RELATIONSHIP;
     }
 }

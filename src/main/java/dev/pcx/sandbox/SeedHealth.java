@@ -52,7 +52,10 @@ final class SeedHealth {
         return STATUSES.indexOf("investigationSuspended");
     }
 
-    /** How far the partner's person reaches into a customer's tenant. */
+    /**
+     * How far the partner's person reaches into a customer's tenant, and the sign-in code of
+     * partner-center-api.md §11.4 its token endpoint answers when it does not.
+     */
     enum Access {
         /** Delegated admin, the application consented: service health can be read. */
         OK,
@@ -61,13 +64,31 @@ final class SeedHealth {
         /** No delegated-admin relationship: the partner's user is unknown there, AADSTS50020. */
         NO_RELATIONSHIP,
         /** A token is issued, but the user holds no admin role there: Graph answers 403. */
-        NO_ADMIN_ROLE
+        NO_ADMIN_ROLE,
+        /** The application is not in the tenant's directory at all: AADSTS700016 (consent puts it there). */
+        APP_UNKNOWN,
+        /** The application was never authorized for partner delegated admins there: AADSTS90099 (consent does). */
+        NOT_AUTHORIZED,
+        /** The tenant wants multifactor authentication the refresh token does not carry: AADSTS50076. */
+        MFA_REQUIRED,
+        /** The tenant wants the user to register for multifactor authentication first: AADSTS50079. */
+        MFA_ENROLLMENT,
+        /** A Conditional Access policy of the customer's blocks token issuance: AADSTS53003. */
+        CONDITIONAL_ACCESS;
+
+        /** Whether the application's consent (partner-center-api.md §11.1) is what is missing. */
+        boolean wantsConsent() {
+            return this == NOT_CONSENTED || this == APP_UNKNOWN || this == NOT_AUTHORIZED;
+        }
     }
 
     /**
      * The well-known customers 0 to 4 and most others are reachable; customers without delegated
      * access ({@code allowDelegatedAccess} false: index % 11 == 7) have no relationship; index
-     * % 13 == 5 never consented the application; Guangzhou Nanfang (9) gave no admin role.
+     * % 13 == 5 never consented the application; Guangzhou Nanfang (9) gave no admin role. Of the
+     * others, one in 29 from Wingtip Toys (10) does not know the application, one in 31 from
+     * Chengdu Tianfu (11) wants MFA, one in 37 from 12 never authorized it for partners, one in 41
+     * from 14 blocks the sign-in by Conditional Access, one in 43 from 15 wants MFA registration.
      */
     static Access access(int index) {
         if (index == PARTNER) {
@@ -79,7 +100,22 @@ final class SeedHealth {
         if (index % 13 == 5) {
             return Access.NOT_CONSENTED;
         }
-        return index == 9 ? Access.NO_ADMIN_ROLE : Access.OK;
+        if (index == 9) {
+            return Access.NO_ADMIN_ROLE;
+        }
+        if (index % 29 == 10) {
+            return Access.APP_UNKNOWN;
+        }
+        if (index % 31 == 11) {
+            return Access.MFA_REQUIRED;
+        }
+        if (index % 37 == 12) {
+            return Access.NOT_AUTHORIZED;
+        }
+        if (index % 41 == 14) {
+            return Access.CONDITIONAL_ACCESS;
+        }
+        return index % 43 == 15 ? Access.MFA_ENROLLMENT : Access.OK;
     }
 
     /** Whether tenant {@code index} has {@code service} (the first six every tenant has). */
