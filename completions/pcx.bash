@@ -168,6 +168,8 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers list" ];    then _picocli_pcx_customers; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers show" ];    then _picocli_pcx_customers; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers access" ];    then _picocli_pcx_customers; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers consent" ];    then _picocli_pcx_customers; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} customers invite" ];    then _picocli_pcx_customers; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services list" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services show" ];    then _picocli_pcx_services; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} services suspend" ];    then _picocli_pcx_services; return $?; fi
@@ -214,67 +216,71 @@ function _complete_pcx() {
   local cmds11=(customers list)
   local cmds12=(customers show)
   local cmds13=(customers access)
-  local cmds14=(services list)
-  local cmds15=(services show)
-  local cmds16=(services suspend)
-  local cmds17=(services activate)
-  local cmds18=(services set)
-  local cmds19=(services apply)
-  local cmds20=(services renewals)
-  local cmds21=(services admin)
-  local cmds22=(health show)
-  local cmds23=(health watch)
-  local cmds24=(health affected)
-  local cmds25=(tickets list)
-  local cmds26=(tickets show)
-  local cmds27=(tickets create)
-  local cmds28=(tickets note)
-  local cmds29=(tickets close)
-  local cmds30=(tickets submitted)
-  local cmds31=(tickets escalate)
-  local cmds32=(auth login)
-  local cmds33=(auth status)
-  local cmds34=(auth token)
-  local cmds35=(auth logout)
-  local cmds36=(auth switch)
-  local cmds37=(sandbox serve)
-  local cmds38=(sandbox reset)
-  local cmds39=(sandbox approve)
-  local cmds40=(sandbox incident)
-  local cmds41=(sandbox incident start)
-  local cmds42=(sandbox incident update)
-  local cmds43=(sandbox incident resolve)
+  local cmds14=(customers consent)
+  local cmds15=(customers invite)
+  local cmds16=(services list)
+  local cmds17=(services show)
+  local cmds18=(services suspend)
+  local cmds19=(services activate)
+  local cmds20=(services set)
+  local cmds21=(services apply)
+  local cmds22=(services renewals)
+  local cmds23=(services admin)
+  local cmds24=(health show)
+  local cmds25=(health watch)
+  local cmds26=(health affected)
+  local cmds27=(tickets list)
+  local cmds28=(tickets show)
+  local cmds29=(tickets create)
+  local cmds30=(tickets note)
+  local cmds31=(tickets close)
+  local cmds32=(tickets submitted)
+  local cmds33=(tickets escalate)
+  local cmds34=(auth login)
+  local cmds35=(auth status)
+  local cmds36=(auth token)
+  local cmds37=(auth logout)
+  local cmds38=(auth switch)
+  local cmds39=(sandbox serve)
+  local cmds40=(sandbox reset)
+  local cmds41=(sandbox approve)
+  local cmds42=(sandbox incident)
+  local cmds43=(sandbox incident start)
+  local cmds44=(sandbox incident update)
+  local cmds45=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_tickets_submitted; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_tickets_close; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_tickets_note; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_create; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_tickets_show; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_tickets_list; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_health_affected; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_health_watch; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_health_show; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_services_admin; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_services_renewals; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_services_apply; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_services_set; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_services_activate; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_suspend; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_services_show; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_services_list; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_tickets_submitted; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_tickets_close; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_tickets_note; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_tickets_create; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_tickets_show; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_list; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_health_affected; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_health_watch; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_health_show; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_pcx_services_admin; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_pcx_services_renewals; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_pcx_services_apply; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_pcx_services_set; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_pcx_services_activate; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_pcx_services_suspend; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_pcx_services_show; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_pcx_services_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_pcx_customers_invite; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_pcx_customers_consent; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_pcx_customers_access; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_pcx_customers_show; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_pcx_customers_list; return $?; fi
@@ -362,7 +368,7 @@ function _picocli_pcx_customers() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list show access"
+  local commands="list show access consent invite"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -1245,6 +1251,142 @@ function _picocli_pcx_customers_access() {
       return
       ;;
     '--parallel')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `consent` subcommand.
+function _picocli_pcx_customers_consent() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--reset' '--dry-run' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local arg_opts="'-c' '--customer' '--parallel' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--customer')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `invite` subcommand.
+function _picocli_pcx_customers_invite() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local arg_opts="'--wait' '--interval' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--wait')
+      return
+      ;;
+    '--interval')
       return
       ;;
     '-o'|'--output')

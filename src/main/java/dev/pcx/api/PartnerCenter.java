@@ -123,6 +123,10 @@ public final class PartnerCenter {
         return new Subscriptions(this);
     }
 
+    public ApplicationConsents applicationConsents() {
+        return new ApplicationConsents(this);
+    }
+
     public ServiceRequests serviceRequests() {
         return new ServiceRequests(this);
     }

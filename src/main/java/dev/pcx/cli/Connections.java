@@ -233,4 +233,30 @@ public final class Connections {
         }
         return url(given, connection().cloud().armBase(), "--arm-endpoint or PCX_ARM_ENDPOINT");
     }
+
+    /**
+     * The application this command line signs in with: {@code PCX_CLIENT_ID}, else the profile's, else
+     * the sandbox's with --sandbox; null when none is known (a bare {@code PCX_ACCESS_TOKEN}).
+     */
+    public String applicationId() {
+        String app = session.env().get("PCX_CLIENT_ID");
+        if (app != null && !app.isBlank()) {
+            return app.trim();
+        }
+        Connection c = connection();
+        if (c.profile() != null) {
+            Profile p = session.profiles().config().profiles().get(c.profile());
+            if (p != null && p.clientId() != null && !p.clientId().isBlank()) {
+                return p.clientId().trim();
+            }
+        }
+        return key.sandbox() ? SandboxIdentity.CLIENT_ID : null;
+    }
+
+    /** The admin-consent URL of this cloud's sign-in for the application, in {@code tenantId}'s tenant. */
+    public String adminConsentUrl(String tenantId) {
+        String app = applicationId();
+        return connection().authority().newBuilder().addPathSegment(tenantId).addPathSegment("adminconsent")
+                .addQueryParameter("client_id", app == null ? "<your application id>" : app).build().toString();
+    }
 }

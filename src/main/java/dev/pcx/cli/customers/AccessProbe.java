@@ -37,13 +37,13 @@ final class AccessProbe {
     private final Duration expiringWithin;
     private final boolean global;
     private final UnaryOperator<String> pcx;
-    private final String consentUrl;
+    private final UnaryOperator<String> consentUrl;
 
     /**
-     * @param consentUrl the admin-consent URL for a tenant, {@code %s} standing for its id
+     * @param consentUrl the admin-consent URL for a tenant id
      */
     AccessProbe(PartnerCenter api, GraphAccess graph, Map<String, List<DelegatedAdminRelationship>> gdap, Instant now,
-                Duration expiringWithin, boolean global, UnaryOperator<String> pcx, String consentUrl) {
+                Duration expiringWithin, boolean global, UnaryOperator<String> pcx, UnaryOperator<String> consentUrl) {
         this.api = api;
         this.graph = graph;
         this.gdap = gdap;
@@ -99,7 +99,8 @@ final class AccessProbe {
                         + "tenant: no delegated admin there" + code + g.lostCause(), delegationFix(name));
                 case NEEDS_CONSENT -> line.with("missing", null, CustomerAccess.NEEDS_CONSENT, "the application is "
                         + "not consented, or unknown, in the customer's tenant" + code,
-                        "the customer's admin grants it: " + consentUrl.formatted(id));
+                        "'" + pcx.apply("customers consent -c " + id) + "', or the customer's admin grants it: "
+                                + consentUrl.apply(id));
                 case BLOCKED -> line.with("granted", null, CustomerAccess.BLOCKED, "multifactor authentication or "
                         + "conditional access in the customer's tenant demands an interactive sign-in" + code,
                         "sign in again with MFA ('" + pcx.apply("auth login") + "'), or the customer excludes "

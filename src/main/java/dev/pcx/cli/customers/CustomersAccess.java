@@ -6,7 +6,6 @@ import dev.pcx.api.Json;
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.DelegatedAdminRelationship;
 import dev.pcx.auth.Cloud;
-import dev.pcx.auth.Profile;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Connection;
 import dev.pcx.cli.Context;
@@ -19,8 +18,6 @@ import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.OptionalCustomerOption;
 import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.output.RecordPrinter;
-import dev.pcx.sandbox.SandboxIdentity;
-import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -115,7 +112,7 @@ final class CustomersAccess implements Callable<Integer> {
             context.session().say("GDAP relationships: Microsoft Graph has no API for them in 21Vianet, so they are not read");
         }
         AccessProbe probe = new AccessProbe(context.api(), graph, gdap, context.session().clock().instant(),
-                Duration.ofDays(expiringWithin), global, context::pcx, consentUrl(connection));
+                Duration.ofDays(expiringWithin), global, context::pcx, context.connections()::adminConsentUrl);
         RecordPrinter<CustomerAccess> printer = output.list(CustomerAccess.COLUMNS);
         Tally tally = new Tally(gate);
         FanOut.Outcomes done = FanOut.over(customers, PROBED, parallel, "pcx-access")
@@ -175,21 +172,6 @@ final class CustomersAccess implements Callable<Integer> {
                     + Errors.classify(graph.explain(e, null, "your partner tenant")).message());
             return null;
         }
-    }
-
-    /** The admin-consent URL of the cloud's sign-in for this application, {@code %s} standing for the tenant. */
-    private String consentUrl(Connection c) {
-        String app = context.env().get("PCX_CLIENT_ID");
-        if ((app == null || app.isBlank()) && c.profile() != null) {
-            Profile p = context.session().profiles().config().profiles().get(c.profile());
-            app = p == null ? null : p.clientId();
-        }
-        if ((app == null || app.isBlank()) && context.options().sandbox()) {
-            app = SandboxIdentity.CLIENT_ID;
-        }
-        HttpUrl base = c.authority();
-        String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-        return root + "%s/adminconsent?client_id=" + (app == null || app.isBlank() ? "<your application id>" : app.trim());
     }
 
     /** The lines shown, counted as they arrive (under the printer's lock). */

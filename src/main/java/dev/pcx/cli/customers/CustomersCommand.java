@@ -16,5 +16,7 @@ public final class CustomersCommand extends NounCommand {
     public static final List<Map.Entry<String, Class<?>>> VERBS = List.of(
             Map.entry("list", CustomersList.class),
             Map.entry("show", CustomersShow.class),
-            Map.entry("access", CustomersAccess.class));
+            Map.entry("access", CustomersAccess.class),
+            Map.entry("consent", CustomersConsent.class),
+            Map.entry("invite", CustomersInvite.class));
 }
