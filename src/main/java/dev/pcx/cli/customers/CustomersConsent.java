@@ -48,8 +48,8 @@ import java.util.concurrent.Callable;
         footer = {
             "  pcx --sandbox customers consent -c 深圳华信 --dry-run",
             "  pcx --sandbox customers consent -c 深圳华信",
-            "  pcx --sandbox customers access -c 深圳华信             # now ok",
-            "  pcx --sandbox customers consent --all -o tsv            # exit 8: one refuses"
+            "  pcx --sandbox customers access -c 深圳华信       # now ok",
+            "  pcx --sandbox customers consent --all -o tsv      # exit 8: some refuse"
         })
 final class CustomersConsent implements Callable<Integer> {
     /** What pcx reads with Graph in a customer's tenant: service health, and seats (either name, per cloud). */

@@ -84,8 +84,8 @@ class CustomersAccessTest extends MockServerTest {
         assertEquals("needs-consent", a.get("verdict").asText());
         assertEquals("missing", a.get("consent").asText());
         assertTrue(a.get("cause").asText().endsWith("(AADSTS65001)"), a.toString());
-        assertEquals("the customer's admin grants it: " + server.url("/") + CUSTOMER + "/adminconsent?client_id=" + CLIENT,
-                a.get("fix").asText());
+        assertEquals("'pcx customers consent -c " + CUSTOMER + "', or the customer's admin grants it: " + server.url("/")
+                + CUSTOMER + "/adminconsent?client_id=" + CLIENT, a.get("fix").asText());
         assertTrue(a.get("allowDelegatedAccess").asBoolean());
         assertFalse(a.has("gdap"), "21Vianet: no GDAP read");
         assertTrue(r.err().contains("GDAP relationships: Microsoft Graph has no API for them in 21Vianet"), r.err());
