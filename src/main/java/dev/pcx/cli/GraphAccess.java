@@ -102,14 +102,18 @@ public final class GraphAccess {
      */
     public RuntimeException explain(RuntimeException e, String tenantId, String label) {
         String where = tenantId == null ? "your partner tenant" : label + "'s tenant";
+        // a customer's tenant: where to see everything that is missing there, and its fix
+        String seeAlso = tenantId == null ? "" : "; " + accessHint(tenantId);
         if (e instanceof SignInException s) {
-            return new TenantSignIn(where, tenantId == null ? "that tenant" : label, "Microsoft Graph",
+            RuntimeException said = new TenantSignIn(where, tenantId == null ? "that tenant" : label, "Microsoft Graph",
                     "to read " + purpose.reading() + " (" + purpose.permission() + ")", "in Partner Center")
                     .explain(s, pcx.apply("auth login"));
+            return said instanceof CliException c && !seeAlso.isEmpty()
+                    ? new CliException(c.exitCode(), c.getMessage() + seeAlso) : said;
         }
         if (e instanceof ApiException a && a.status() == 403) {
             return a.meaning("the signed-in user has no admin role in " + where + " that may read " + purpose.reading(),
-                    purpose.role() + " is needed");
+                    purpose.role() + " is needed" + seeAlso);
         }
         return e;
     }

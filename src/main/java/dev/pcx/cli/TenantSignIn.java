@@ -55,26 +55,40 @@ public record TenantSignIn(String where, String whom, String resource, String co
 
     /** The application has no consent in the tenant. */
     private static final long NOT_CONSENTED = 65001L;
-    /** The signed-in user is not a member (no delegated admin) of the tenant. */
-    private static final long USER_UNKNOWN = 50020L;
     /** The application is unknown in the tenant. */
     private static final long APPLICATION_UNKNOWN = 700016L;
 
-    /** {@code s} said for a person, with its exit code: a refusal that names what is missing there, or a sign-in failure. */
+    /**
+     * {@code s} said for a person, with its exit code, as {@link Reach} reads its codes: a refusal that
+     * names what is missing there (exit 5), or a sign-in failure of the partner's own (exit 3).
+     */
     public RuntimeException explain(SignInException s, String signInAgain) {
         String corr = s.correlationId() == null ? "" : " (correlation id " + s.correlationId() + ")";
-        if (s.codes().contains(NOT_CONSENTED)) {
-            return new CliException(ExitCode.REFUSED, "the application is not consented in " + where + " (AADSTS"
-                    + NOT_CONSENTED + "); an administrator of that tenant must grant it admin consent " + consentFor + corr);
+        Reach reach = Reach.of(s);
+        String code = s.codes().isEmpty() ? "" : " (AADSTS" + s.codes().stream().filter(reach.codes::contains)
+                .findFirst().orElse(s.codes().get(0)) + ")";
+        switch (reach) {
+            case NEEDS_CONSENT -> {
+                String what = s.codes().contains(NOT_CONSENTED) ? "the application is not consented in " + where
+                        : s.codes().contains(APPLICATION_UNKNOWN) ? "the signed-in application is unknown in " + where
+                        : "the application is not authorized in " + where;
+                return new CliException(ExitCode.REFUSED, what + code + "; an administrator of that tenant must grant it "
+                        + "admin consent " + consentFor + corr);
+            }
+            case LOST -> {
+                return new CliException(ExitCode.REFUSED, "the partner has no delegated-admin relationship with " + whom
+                        + ": the signed-in user is unknown in " + where + code + "; ask the customer to approve a delegated "
+                        + "admin (GDAP) relationship" + (relationship.isEmpty() ? "" : " " + relationship) + corr);
+            }
+            case BLOCKED -> {
+                return new CliException(ExitCode.REFUSED, "multifactor authentication or conditional access in " + where
+                        + " demands an interactive sign-in" + code + "; sign in again with MFA ('" + signInAgain
+                        + "'), or the customer excludes service provider access from the policy" + corr);
+            }
+            default -> {
+                return new AuthenticationException("sign-in to " + where + " for " + resource + " failed: " + s.getMessage()
+                        + corr, "sign in again with '" + signInAgain + "'");
+            }
         }
-        boolean app = s.codes().contains(APPLICATION_UNKNOWN);
-        if (app || s.codes().contains(USER_UNKNOWN)) {
-            return new CliException(ExitCode.REFUSED, "the partner has no delegated-admin relationship with " + whom
-                    + ": the signed-in " + (app ? "application" : "user") + " is unknown in " + where + " (AADSTS"
-                    + (app ? APPLICATION_UNKNOWN : USER_UNKNOWN) + "); ask the customer to approve a delegated admin "
-                    + "(GDAP) relationship" + (relationship.isEmpty() ? "" : " " + relationship) + corr);
-        }
-        return new AuthenticationException("sign-in to " + where + " for " + resource + " failed: " + s.getMessage()
-                + corr, "sign in again with '" + signInAgain + "'");
     }
 }

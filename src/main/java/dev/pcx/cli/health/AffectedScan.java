@@ -67,8 +67,7 @@ final class AffectedScan {
                     hits.isEmpty() ? CustomerHealth.CLEAR : CustomerHealth.AFFECTED, hits, null), lists[0], active);
         } catch (RuntimeException e) {
             return new Outcome(new CustomerHealth(id, c.companyName(), c.domain(), CustomerHealth.UNKNOWN, null,
-                    Errors.classify(access.explain(e, id, name)).message() + "; " + access.accessHint(id)), false,
-                    List.of());
+                    Errors.classify(access.explain(e, id, name)).message()), false, List.of());
         }
     }
 

@@ -67,7 +67,8 @@ final class RenewalRules {
         Integer assigned = null;
         Integer free = null;
         String matchedBy = seats.unreadable() != null ? null : seats.sku() != null ? Renewal.BY_ID : Renewal.NONE;
-        if (seats.sku() != null && seats.sku().assignable()) {
+        // a SKU several subscriptions share counts their seats together: no one subscription's, never split by guess
+        if (seats.sku() != null && seats.sku().assignable() && !seats.shared()) {
             assigned = seats.sku().consumedUnits();
             free = seats.sku().freeUnits();
         }
@@ -118,9 +119,7 @@ final class RenewalRules {
         // unassigned seats cost money where the subscription goes on: a renewal, or a window to cancel or remove
         boolean goesOn = ending && !Boolean.FALSE.equals(s.autoRenewEnabled());
         if (active && free != null && free > 0 && (goesOn || cancelOpen || reducible > 0)) {
-            reasons.add(free + " of " + seats.sku().enabledUnits() + " seats unassigned"
-                    + (seats.shared() ? " (" + seats.sku().skuPartNumber() + ", shared by "
-                    + seats.sku().subscriptionIds().size() + " subscriptions)" : ""));
+            reasons.add(free + " of " + seats.sku().enabledUnits() + " seats unassigned");
             decision = decision == null ? Renewal.UNASSIGNED : decision;
         }
         if (active && assigned != null && free != null && free < 0) {
@@ -129,6 +128,11 @@ final class RenewalRules {
         }
         if (seats.unreadable() != null && active && (ending || cancelOpen || reducible > 0)) {
             reasons.add("seat use unknown");
+        }
+        if (active && seats.shared() && (ending || cancelOpen || reducible > 0)) {
+            SubscribedSku sku = seats.sku();
+            reasons.add("seats of " + sku.skuPartNumber() + " are counted for its " + sku.subscriptionIds().size()
+                    + " subscriptions together (" + sku.consumedUnits() + " of " + sku.enabledUnits() + " assigned)");
         }
         Renewal.Proposal proposal = null;
         boolean seatsKnown = assigned != null && free != null && !seats.shared();
@@ -143,19 +147,32 @@ final class RenewalRules {
         } else if (active && ending && seatsKnown && Boolean.TRUE.equals(s.autoRenewEnabled()) && assigned == 0) {
             proposal = new Renewal.Proposal("auto-renew", "off", "no seat is assigned, and it renews "
                     + end.plusDays(1) + (longTerm ? " for another " + s.termDuration() : ""));
-        } else if (active && ending && free != null && free > 0 && Boolean.TRUE.equals(s.autoRenewEnabled())) {
+        } else if (active && ending && free != null && free > 0 && Boolean.TRUE.equals(s.autoRenewEnabled())
+                && newCommerce(s)) {
+            // the 7-day window is new commerce's (partner-center-api.md §10.2); never claimed for a legacy offer
             reasons.add("seats can be removed in the 7 days after it renews on " + end.plusDays(1));
         }
         return new Renewal(c.tenantId(), c.companyName(), c.domain(), s, seats.sku(), daysLeft, decision,
                 reasons.isEmpty() ? null : String.join("; ", reasons), assigned, free, matchedBy, proposal);
     }
 
-    /** Whether the line belongs in the window: its term ends within it, or a window to cancel or reduce is open. */
+    /** A new-commerce subscription, by its product type (not its offer id's shape). */
+    static boolean newCommerce(Subscription s) {
+        return s.productType() != null && "OnlineServicesNCE".equalsIgnoreCase(s.productType().id());
+    }
+
+    /**
+     * Whether the line belongs in the window: an active subscription whose term ends within it, or whose
+     * window to cancel or remove seats is open (a suspended, deleted or pending one renews nothing).
+     */
     static boolean inWindow(Renewal r, long withinDays) {
         if (r.subscription() == null) {
             // an unreadable customer always; a SKU of its own only with --all: tenants hold free and trial SKUs
             // bought elsewhere, with thousands of seats, that no renewal here decides
             return Renewal.UNKNOWN.equals(r.decision());
+        }
+        if (!"active".equals(r.subscription().status())) {
+            return false;
         }
         boolean ending = r.daysLeft() != null && r.daysLeft() >= 0 && r.daysLeft() <= withinDays;
         return ending || r.decision() != null;

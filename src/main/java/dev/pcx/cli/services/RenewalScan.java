@@ -25,7 +25,6 @@ import java.util.List;
  * unknown) and gets an {@code unknown} line saying why. Nothing is dropped.
  */
 final class RenewalScan {
-    private static final String NEW_COMMERCE = "OnlineServicesNCE";
     private final PartnerCenter api;
     private final GraphAccess graph;
     private final LocalDate today;
@@ -66,8 +65,7 @@ final class RenewalScan {
                 Graph.Tenant tenant = graph.tenant(c.tenantId(), label);
                 tenant.pages(tenant.url("subscribedSkus"), SubscribedSku.class).forEach(-1, skus::add);
             } catch (RuntimeException e) {
-                seatsUnreadable = Errors.classify(graph.explain(e, c.tenantId(), label)).message() + "; "
-                        + graph.accessHint(c.tenantId());
+                seatsUnreadable = Errors.classify(graph.explain(e, c.tenantId(), label)).message();
             }
         }
         List<Renewal> lines = new ArrayList<>();
@@ -96,9 +94,8 @@ final class RenewalScan {
      */
     private RefundableQuantity refundable(RenewalRules.Customer c, Subscription s, RenewalRules.Seats seats,
                                           String[] unread) {
-        boolean newCommerce = s.productType() != null && NEW_COMMERCE.equalsIgnoreCase(s.productType().id());
-        Integer free = seats.sku() == null || !seats.sku().assignable() ? null : seats.sku().freeUnits();
-        if (!newCommerce || !"active".equals(s.status()) || free == null || free <= 0) {
+        Integer free = seats.sku() == null || !seats.sku().assignable() || seats.shared() ? null : seats.sku().freeUnits();
+        if (!RenewalRules.newCommerce(s) || !"active".equals(s.status()) || free == null || free <= 0) {
             return null;
         }
         try {

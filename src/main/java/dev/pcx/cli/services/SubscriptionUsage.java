@@ -9,7 +9,8 @@ import java.util.List;
  * {@code services list --usage}: each subscription with the seats Graph counts for it, as pcx's own
  * fields beside Partner Center's ({@code seatsAssigned}, {@code seatsFree}, {@code matchedBy}, as
  * {@code services renewals} names them), so {@code -o json} keeps the list's shape. Seats join a
- * subscription only where Graph's {@code subscriptionIds} hold its id; never by guess.
+ * subscription only where Graph's {@code subscriptionIds} hold its id, and only its own: a SKU that
+ * several subscriptions share gives none of them a count.
  */
 final class SubscriptionUsage {
     static final String ASSIGNED = "seatsAssigned";
@@ -23,7 +24,8 @@ final class SubscriptionUsage {
     static Subscription with(Subscription s, List<SubscribedSku> skus) {
         SubscribedSku sku = skus.stream().filter(k -> k.covers(s.id())).findFirst().orElse(null);
         s.other().put(MATCHED_BY, sku == null ? Renewal.NONE : Renewal.BY_ID);
-        if (sku != null && sku.assignable()) {
+        if (sku != null && sku.assignable() && sku.subscriptionIds().size() == 1) {
+            // a SKU several subscriptions share counts their seats together: no one subscription's
             s.other().put(ASSIGNED, sku.consumedUnits());
             s.other().put(FREE, sku.freeUnits());
         }

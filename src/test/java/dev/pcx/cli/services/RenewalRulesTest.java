@@ -101,6 +101,9 @@ class RenewalRulesTest {
                         sub("active", "P1M", "2026-12-15T00:00:00", true, null, 5), sku(5, 2), null,
                         "unassigned", "renews 2026-12-16 for P1M; 3 of 5 seats unassigned; "
                                 + "seats can be removed in the 7 days after it renews on 2026-12-16"),
+                Arguments.of("a legacy subscription with free seats: no 7-day window is claimed",
+                        sub("active", null, "2026-12-15T00:00:00", true, null, 5), sku(5, 2), null,
+                        "unassigned", "renews 2026-12-16; 3 of 5 seats unassigned"),
                 Arguments.of("a legacy subscription: no term, so no decision on the term",
                         sub("active", null, "2026-12-10T00:00:00", true, null, 10), sku(10, 10), null,
                         null, "renews 2026-12-11"),
@@ -197,7 +200,9 @@ class RenewalRulesTest {
         Renewal shared = line(sub("active", "P1Y", "2027-11-29T00:00:00", true, "2026-12-07T00:00:00Z", 20),
                 sku(40, 8, ID, "11111111-2222-3333-4444-555555555555"), refundable(20, "2026-12-07T00:00:00Z"));
         assertNull(shared.proposal(), "a SKU two subscriptions share cannot say which one's seats are free");
-        assertTrue(shared.reason().contains("32 of 40 seats unassigned (SPE_E5, shared by 2 subscriptions)"), shared.reason());
+        assertNull(shared.seatsFree(), "never attributed to one subscription");
+        assertTrue(shared.reason().endsWith("seats of SPE_E5 are counted for its 2 subscriptions together (8 of 40 assigned)"),
+                shared.reason());
     }
 
     @Test
@@ -207,6 +212,8 @@ class RenewalRulesTest {
         assertTrue(RenewalRules.inWindow(line(sub("active", "P1Y", "2027-11-29T00:00:00", true, "2026-12-07T00:00:00Z", 5),
                 sku(5, 5), null), 30));
         assertTrue(RenewalRules.inWindow(RenewalRules.unknown(CONTOSO, "no consent"), 30));
+        assertFalse(RenewalRules.inWindow(line(sub("suspended", "P1M", "2026-12-15T00:00:00", true, null, 5), sku(5, 5),
+                null), 30), "a suspended subscription renews nothing");
         assertFalse(RenewalRules.inWindow(RenewalRules.unmatched(CONTOSO, sku(10000, 3, "f")), 30),
                 "a SKU of its own only with --all");
     }
