@@ -6,6 +6,7 @@ import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.SubscriptionRef;
 import dev.pcx.api.SubscriptionUpdater;
 import dev.pcx.api.model.ApiDate;
+import dev.pcx.api.model.RefundableQuantity;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.CustomerResolver;
@@ -221,9 +222,21 @@ final class FixRunner {
                     || c.to().asInt(-1) < 0 || c.to().asInt(-1) >= c.from().asInt(-1)) {
                 continue;
             }
+            String where = (line == null ? "" : "line " + line + ": ") + subscription;
+            RefundableQuantity refundable = o.subscription() == null ? null : o.subscription().refundableQuantity();
+            if (refundable != null) {
+                // new commerce says per batch which seats may go now: the same rule as 'services renewals'
+                int fewer = c.from().asInt() - c.to().asInt();
+                RenewalRules.Removable now = RenewalRules.Removable.of(refundable, context.session().clock().instant());
+                if (fewer > now.seats()) {
+                    context.session().say("note: " + where + ": a decrease of " + fewer + " seat" + (fewer == 1 ? "" : "s")
+                            + " where Partner Center lets " + now.seats() + " be removed now (refundableQuantity): it "
+                            + "will likely refuse it (800090)");
+                }
+                continue;
+            }
             ApiDate until = o.subscription() == null ? null
                     : o.subscription().cancellationAllowedUntilDate();
-            String where = (line == null ? "" : "line " + line + ": ") + subscription;
             if (until == null || until.instant() == null) {
                 context.session().say("note: " + where + ": a decrease of seats; Partner Center may refuse it outside the "
                         + "subscription's cancellation window, which it does not state");

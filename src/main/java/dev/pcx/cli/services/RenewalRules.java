@@ -80,17 +80,9 @@ final class RenewalRules {
         boolean longTerm = months != null && months >= 12;
         LocalDate cancelUntil = end(s.cancellationAllowedUntilDate());
         boolean cancelOpen = cancelUntil != null && !cancelUntil.isBefore(today);
-        int reducible = 0;
-        Instant reducibleUntil = null;
-        if (refundable != null) {
-            for (RefundableQuantity.Batch b : refundable.details()) {
-                Instant until = b.allowedUntilDateTime() == null ? null : b.allowedUntilDateTime().instant();
-                if (b.quantity() != null && b.quantity() > 0 && until != null && !until.isBefore(now)) {
-                    reducible += b.quantity();
-                    reducibleUntil = reducibleUntil == null || until.isBefore(reducibleUntil) ? until : reducibleUntil;
-                }
-            }
-        }
+        Removable removable = Removable.of(refundable, now);
+        int reducible = removable.seats();
+        Instant reducibleUntil = removable.until();
         if (active && ending) {
             String term = s.renewalTermDuration() != null && !s.renewalTermDuration().isBlank() ? s.renewalTermDuration()
                     : s.termDuration();
@@ -154,6 +146,28 @@ final class RenewalRules {
         }
         return new Renewal(c.tenantId(), c.companyName(), c.domain(), s, seats.sku(), daysLeft, decision,
                 reasons.isEmpty() ? null : String.join("; ", reasons), assigned, free, matchedBy, proposal);
+    }
+
+    /**
+     * The seats that may be removed at {@code now} (partner-center-api.md §10.2): those of every batch
+     * of {@code refundableQuantity} whose window is still open, and when the first of those windows
+     * closes. The one rule for "may seats be removed now?", for the renewal desk and for a change's dry run.
+     */
+    record Removable(int seats, Instant until) {
+        static Removable of(RefundableQuantity refundable, Instant now) {
+            int seats = 0;
+            Instant first = null;
+            if (refundable != null) {
+                for (RefundableQuantity.Batch b : refundable.details()) {
+                    Instant until = b.allowedUntilDateTime() == null ? null : b.allowedUntilDateTime().instant();
+                    if (b.quantity() != null && b.quantity() > 0 && until != null && !until.isBefore(now)) {
+                        seats += b.quantity();
+                        first = first == null || until.isBefore(first) ? until : first;
+                    }
+                }
+            }
+            return new Removable(seats, first);
+        }
     }
 
     /** A new-commerce subscription, by its product type (not its offer id's shape). */

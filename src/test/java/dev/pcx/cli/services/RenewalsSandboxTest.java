@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The renewal desk end to end on the sandbox, on 2026-12-03: lines, a plan, and services apply reading it. */
@@ -61,5 +62,16 @@ class RenewalsSandboxTest {
         Pcx.Result after = pcx().run("--sandbox", "services", "list", "-c", CONTOSO, "--usage", "-o", "jsonl",
                 "--jq", "select(.quantity == 31) | .seatsFree");
         assertEquals("0\n", after.out(), after::toString);
+    }
+
+    @Test
+    void whatThePlanProposesTheDryRunOfServicesApplyDoesNotWarnAgainst() throws Exception {
+        Path plan = config.resolve("every.jsonl");
+        Pcx.Result r = pcx().run("--sandbox", "services", "renewals", "--plan", plan.toString(), "-o", "tsv");
+        assertEquals(5, r.exit(), "some customers refuse Graph, as designed: " + r.err());
+        assertTrue(Files.readString(plan).lines().count() > 5, Files.readString(plan));
+        Pcx.Result review = pcx().run("--sandbox", "services", "apply", "--file", plan.toString(), "--dry-run", "-o", "tsv");
+        assertEquals(0, review.exit(), review::toString);
+        assertFalse(review.err().contains("800090"), "one rule for which seats may go now: " + review.err());
     }
 }
