@@ -63,13 +63,21 @@ public final class ApplicationConsents {
         }
     }
 
-    /** Sends {@code remove}; a consent that is not there (404) is already removed. */
+    /** Sends {@code remove}; a consent that is not there (404) is already removed; a lost answer is sent again. */
     public void remove(ApiRequest remove) {
-        try {
-            api.send(remove);
-        } catch (ApiException e) {
-            if (e.status() != 404) {
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                api.send(remove);
+                return;
+            } catch (ApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                return;
+            } catch (TransportException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
             }
         }
     }

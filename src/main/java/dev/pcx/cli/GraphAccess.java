@@ -31,6 +31,8 @@ public final class GraphAccess {
                 "a delegated admin role such as Service Support Administrator or Global Reader");
         public static final Purpose SEATS = new Purpose("licence seats", "LicenseAssignment.Read.All or Organization.Read.All",
                 "a delegated admin role such as Global Reader or Directory Readers");
+        public static final Purpose GDAP = new Purpose("GDAP relationships", "DelegatedAdminRelationship.Read.All",
+                "a role in your partner tenant that reads GDAP relationships");
     }
 
     private final Purpose purpose;
@@ -75,6 +77,11 @@ public final class GraphAccess {
         TokenSource source = byTenant.computeIfAbsent(tenantId == null ? "" : tenantId,
                 t -> tokens.graph(tenantId));
         return graph.tenant(tenantId == null ? "your partner tenant" : label + "'s tenant", source);
+    }
+
+    /** {@code e} from {@code graph}'s partner tenant, said as a failure to read what {@code purpose} names. */
+    public static RuntimeException explainFor(Purpose purpose, GraphAccess graph, RuntimeException e) {
+        return new GraphAccess(purpose, graph.tokens, graph.graph, graph.pcx).explain(e, null, "your partner tenant");
     }
 
     /** Where a person finds out what is missing in {@code tenantId} and how to fix it. */

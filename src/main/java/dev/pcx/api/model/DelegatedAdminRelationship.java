@@ -39,9 +39,13 @@ public record DelegatedAdminRelationship(
         return customer == null ? null : customer.tenantId();
     }
 
-    /** Whether it gives access at {@code now}: {@code active}, and its end (when known) still ahead. */
+    /**
+     * Whether it gives access at {@code now}: {@code active} (or {@code expiring} or
+     * {@code terminationRequested}, still active until they end), and its end (when known) still ahead.
+     */
     public boolean activeAt(Instant now) {
-        boolean active = status != null && status.toLowerCase(Locale.ROOT).equals("active");
+        String st = status == null ? "" : status.toLowerCase(Locale.ROOT);
+        boolean active = st.equals("active") || st.equals("expiring") || st.equals("terminationrequested");
         return active && (endDateTime == null || endDateTime.instant() == null || endDateTime.instant().isAfter(now));
     }
 

@@ -69,10 +69,10 @@ final class AccessProbe {
                 : gdap.getOrDefault(id.toLowerCase(Locale.ROOT), List.of());
         Gdap g = Gdap.of(relationships, now, expiringWithin);
         Line line = new Line(listed, relationships, g);
-        // 1. the customer record
+        // 1. the customer record (read already when -c named it)
         Customer full;
         try {
-            full = api.customers().get(id);
+            full = listed.allowDelegatedAccess() != null ? listed : api.customers().get(id);
         } catch (ApiException e) {
             if (e.status() == 404 || e.status() == 403) {
                 return line.with(null, null, CustomerAccess.LOST, "Partner Center answers " + e.status()
@@ -101,7 +101,7 @@ final class AccessProbe {
                         + "not consented, or unknown, in the customer's tenant" + code,
                         "'" + pcx.apply("customers consent -c " + id) + "', or the customer's admin grants it: "
                                 + consentUrl.apply(id));
-                case BLOCKED -> line.with("granted", null, CustomerAccess.BLOCKED, "multifactor authentication or "
+                case BLOCKED -> line.with(null, null, CustomerAccess.BLOCKED, "multifactor authentication or "
                         + "conditional access in the customer's tenant demands an interactive sign-in" + code,
                         "sign in again with MFA ('" + pcx.apply("auth login") + "'), or the customer excludes "
                                 + "service provider access from the policy");
@@ -134,8 +134,8 @@ final class AccessProbe {
     private String delegationFix(String name) {
         return global ? "ask " + name + " to approve a GDAP relationship (Partner Center: Customers > " + name
                 + " > Admin relationships > Request admin relationship)"
-                : "ask " + name + " to accept delegated administration with the reseller relationship request link ('"
-                + pcx.apply("customers invite") + "')";
+                : "the customer's admin must give you delegated administration again (in 21Vianet GDAP is unconfirmed; "
+                + "the reseller relationship link of 'pcx customers invite' does not give it)";
     }
 
     /** What the customer's GDAP relationships say: the latest end of an active one, and whether access ends soon. */

@@ -1,8 +1,6 @@
 package dev.pcx.cli.customers;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Graph;
-import dev.pcx.api.Json;
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.DelegatedAdminRelationship;
 import dev.pcx.auth.Cloud;
@@ -16,7 +14,6 @@ import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.FanOut;
 import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.OptionalCustomerOption;
-import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +50,7 @@ import java.util.concurrent.Callable;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pcx --sandbox customers access                     # exit 5: some fail",
+            "  pcx --sandbox customers access                     # some need a fix",
             "  pcx --sandbox customers access -c contoso.partner.onmschina.cn",
             "  pcx --sandbox customers access -o jsonl \\",
             "      --jq 'select(.verdict != \"ok\") | \"\\(.domain)\\t\\(.verdict)\\t\\(.fix)\"'",
@@ -105,6 +102,10 @@ final class CustomersAccess implements Callable<Integer> {
         GraphAccess graph = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH);
         Connection connection = context.connections().connection();
         boolean global = connection.cloud() == Cloud.GLOBAL;
+        if (!global && "expiring".equals(gate)) {
+            throw CliException.usage("--fail-on expiring reads GDAP relationships, and 21Vianet has no API for them: "
+                    + "use --fail-on lost or any");
+        }
         List<Customer> customers = customers();
         boolean[] gdapUnread = {false};
         Map<String, List<DelegatedAdminRelationship>> gdap = global ? gdap(graph, gdapUnread) : null;
@@ -137,17 +138,10 @@ final class CustomersAccess implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Every customer, or the one of -c (as found, its record read by the probe). */
+    /** Every customer, or the one of -c read in full (an id Partner Center does not know is exit 4, not a verdict). */
     private List<Customer> customers() {
         if (customer.customer != null) {
-            ResolvedCustomer c = new CustomerResolver(context).resolve(customer.customer);
-            ObjectNode n = Json.mapper().createObjectNode();
-            n.put("id", c.tenantId());
-            ObjectNode profile = n.putObject("companyProfile");
-            profile.put("tenantId", c.tenantId());
-            profile.put("companyName", c.name());
-            profile.put("domain", c.domain());
-            return List.of(Json.mapper().convertValue(n, Customer.class));
+            return List.of(new CustomerResolver(context).full(customer.customer));
         }
         List<Customer> all = new ArrayList<>();
         context.api().customers().list(PAGE, null).forEach(-1, all::add);
@@ -169,7 +163,7 @@ final class CustomersAccess implements Callable<Integer> {
         } catch (RuntimeException e) {
             unread[0] = true;
             context.session().fail("GDAP relationships could not be read in your partner tenant: "
-                    + Errors.classify(graph.explain(e, null, "your partner tenant")).message());
+                    + Errors.classify(GraphAccess.explainFor(GraphAccess.Purpose.GDAP, graph, e)).message());
             return null;
         }
     }

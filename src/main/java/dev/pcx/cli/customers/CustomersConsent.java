@@ -148,9 +148,11 @@ final class CustomersConsent implements Callable<Integer> {
                     + grant.method() + " " + grant.target() + " " + grant.body(), 0);
         }
         ApplicationConsents consents = context.api().applicationConsents();
+        boolean removed = false;
         try {
             if (reset) {
                 consents.remove(remove);
+                removed = true;
             }
             return switch (consents.grant(grant)) {
                 case GRANTED -> result(c, "granted", SCOPES + " for Microsoft Graph", 0);
@@ -158,17 +160,23 @@ final class CustomersConsent implements Callable<Integer> {
                         + (reset ? "" : " (--reset grants it again whole)"), 0);
             };
         } catch (ApiException e) {
-            if (e.status() == 403 || (china && e.status() == 404)) {
+            if (!removed && (e.status() == 403 || (china && e.status() == 404))) {
                 return result(c, "handed off", "Partner Center " + (e.status() == 403 ? "refuses to grant it (403)"
                         : "has no consent route here (404)") + ": the customer's admin grants it at "
                         + context.connections().adminConsentUrl(c.tenantId()), ExitCode.HANDED_OFF);
             }
             Errors.Failure f = Errors.classify(e);
-            return result(c, "failed", f.message(), f.code());
+            return result(c, "failed", removedFirst(removed) + f.message(), f.code());
         } catch (RuntimeException e) {
             Errors.Failure f = Errors.classify(e);
-            return result(c, "failed", f.message(), f.code());
+            return result(c, "failed", removedFirst(removed) + f.message(), f.code());
         }
+    }
+
+    /** What a failed grant after --reset's removal must say first: the customer has no consent now. */
+    private String removedFirst(boolean removed) {
+        return removed ? "the consent was removed and granting it again failed, so there is none now (run this "
+                + "again without --reset): " : "";
     }
 
     private static Result result(ResolvedCustomer c, String result, String detail, int exit) {
@@ -177,7 +185,7 @@ final class CustomersConsent implements Callable<Integer> {
 
     private List<ResolvedCustomer> customers() {
         if (customer.customer != null) {
-            return List.of(new CustomerResolver(context).resolve(customer.customer));
+            return List.of(new CustomerResolver(context).resolveNamed(customer.customer)); // unknown: exit 4
         }
         List<ResolvedCustomer> every = new ArrayList<>();
         context.api().customers().list(PAGE, null).forEach(-1, (Customer c) -> every.add(ResolvedCustomer.of(c)));

@@ -1,12 +1,15 @@
 package dev.pcx.cli.customers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pcx.api.ApiException;
 import dev.pcx.api.ApiRequest;
+import dev.pcx.api.TransportException;
 import dev.pcx.api.model.Customer;
 import dev.pcx.auth.Cloud;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.DurationConverter;
+import dev.pcx.cli.Errors;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.GraphAccess;
 import dev.pcx.output.Column;
@@ -66,9 +69,12 @@ final class CustomersInvite implements Callable<Integer> {
         JsonNode link = context.api().json(ApiRequest.get("/customers/relationshiprequests").build());
         JsonNode url = link == null ? null : link.get("url");
         if (url == null || !url.isTextual() || url.asText().isBlank()) {
-            throw CliException.usage("Partner Center sent no relationship request link (no 'url' in its answer)");
+            throw new CliException(ExitCode.REFUSED, "Partner Center's answer holds no relationship request link (no 'url')");
         }
-        if (output.forPeople()) {
+        if (wait != null && !output.forPeople()) {
+            // the output is the new customer's access line; the link is for the person who sends it
+            context.session().say("send this link to the customer: " + url.asText());
+        } else if (output.forPeople()) {
             context.io().out().println(url.asText()); // as the service returns it, never rewritten
             context.io().out().flush();
             context.session().say("send this link to the customer: accepting it makes you its reseller");
@@ -79,10 +85,18 @@ final class CustomersInvite implements Callable<Integer> {
             return ExitCode.OK;
         }
         long polls = Math.max(1, wait.toMillis() / Math.max(1, interval.toMillis()));
+        Duration pause = interval.compareTo(wait) > 0 ? wait : interval;
         for (long i = 0; i < polls; i++) {
             context.session().progress().update("waiting for a new customer (" + (i + 1) + " of " + polls + " reads)…");
-            context.session().sleeper().sleep(interval);
-            List<Customer> fresh = newCustomers(known);
+            context.session().sleeper().sleep(pause);
+            List<Customer> fresh;
+            try {
+                fresh = newCustomers(known);
+            } catch (ApiException | TransportException e) {
+                // one failed read does not end a day's wait: said, and read again next time
+                context.session().say("could not read the customer list (" + Errors.classify(e).message() + "); trying again");
+                continue;
+            }
             if (!fresh.isEmpty()) {
                 context.session().progress().clear();
                 report(fresh);

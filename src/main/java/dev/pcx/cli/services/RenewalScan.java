@@ -25,6 +25,8 @@ import java.util.List;
  * unknown) and gets an {@code unknown} line saying why. Nothing is dropped.
  */
 final class RenewalScan {
+    /** Why a run has no seats at all (said once by the command, not per customer). */
+    private static final String NOT_READ = "seats not read in this run";
     private final PartnerCenter api;
     private final GraphAccess graph;
     private final LocalDate today;
@@ -59,7 +61,7 @@ final class RenewalScan {
             return List.of(RenewalRules.unknown(c, Errors.classify(e).message()));
         }
         List<SubscribedSku> skus = new ArrayList<>();
-        String seatsUnreadable = null;
+        String seatsUnreadable = graph == null ? NOT_READ : null;
         if (graph != null) {
             try {
                 Graph.Tenant tenant = graph.tenant(c.tenantId(), label);
@@ -81,7 +83,7 @@ final class RenewalScan {
                 lines.add(RenewalRules.unmatched(c, sku));
             }
         }
-        if (seatsUnreadable != null) {
+        if (seatsUnreadable != null && graph != null) {
             lines.add(RenewalRules.unknown(c, "seat use unknown: " + seatsUnreadable));
         }
         return lines;

@@ -2,6 +2,7 @@ package dev.pcx.cli.services;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pcx.api.AuthenticationException;
 import dev.pcx.api.Json;
 import dev.pcx.api.model.Customer;
 import dev.pcx.cli.CliException;
@@ -121,7 +122,14 @@ final class ServicesRenewals implements Callable<Integer> {
             throw CliException.usage("--plan " + plan + " is a directory: name a file");
         }
         var output = context.output();
-        GraphAccess graph = GraphAccess.of(context, GraphAccess.Purpose.SEATS);
+        GraphAccess graph;
+        try {
+            graph = GraphAccess.of(context, GraphAccess.Purpose.SEATS);
+        } catch (AuthenticationException e) {
+            // terms are Partner Center's and read app-only too: a run without seats, said once, not none at all
+            graph = null;
+            context.session().say("seats are not read: " + e.getMessage() + (e.fix() == null ? "" : " (" + e.fix() + ")"));
+        }
         List<RenewalRules.Customer> customers = customers();
         RenewalScan scan = new RenewalScan(context.api(), graph, context.session().clock(), within);
         SortedPrinter<Renewal, Renewal.SortKey> printer = new SortedPrinter<>(output.list(Renewal.COLUMNS), Renewal::sortKey,

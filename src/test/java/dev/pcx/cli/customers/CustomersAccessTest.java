@@ -121,12 +121,24 @@ class CustomersAccessTest extends MockServerTest {
     @Test
     void aCustomerPartnerCenterNoLongerKnowsIsLostAfterOneCall() throws Exception {
         queue.enqueue(token("pc-token", null));
+        queue.enqueue(ok(page(List.of(customer(CUSTOMER, "Contoso Ltd", "contoso.example")), null, null)));
         queue.enqueue(json(404, fault(20003, "Customer not found")));
 
-        Pcx.Result r = pcx.run("customers", "access", "-c", CUSTOMER, "-o", "json", "--fail-on", "lost");
+        Pcx.Result r = pcx.run("customers", "access", "-o", "json", "--fail-on", "lost");
 
         assertEquals(7, r.exit(), r::toString);
+        assertEquals("GET /v1/customers/" + CUSTOMER, targets(3).get(2), "no sign-in in its tenant after that");
+
+        queue.enqueue(token("pc-token", null));
+        queue.enqueue(json(404, fault(20003, "Customer not found")));
+        Pcx.Result named = pcx.run("customers", "access", "-c", CUSTOMER);
+        assertEquals(4, named.exit(), "a tenant id given with -c that Partner Center does not know is not found: " + named);
         targets(2);
+        queue.enqueue(token("pc-token", null));
+        queue.enqueue(ok(page(List.of(customer(CUSTOMER, "Contoso Ltd", "contoso.example")), null, null)));
+        queue.enqueue(json(404, fault(20003, "Customer not found")));
+        r = pcx.run("customers", "access", "-o", "json", "--fail-on", "lost");
+        targets(3);
         JsonNode a = one(r);
         assertEquals("lost", a.get("verdict").asText());
         assertTrue(a.get("fix").asText().contains("pcx customers invite"), a.toString());

@@ -366,4 +366,23 @@ class ServicesRenewalsTest extends MockServerTest {
             take();
         }
     }
+
+    @Test
+    void withoutAPersonsSignInTheTermsAreStillReadAndTheSeatsSaidOnceToBeUnread() throws Exception {
+        pcx.env("PCX_ACCESS_TOKEN", TOKEN).env("PCX_REFRESH_TOKEN", "");
+        queue.enqueue(ok(customer(CUSTOMER, "Contoso Ltd", "contoso.example")));
+        queue.enqueue(ok(subscriptions()));
+
+        Pcx.Result r = pcx.run("services", "renewals", "-c", CUSTOMER, "-o", "jsonl");
+
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("GET /v1/customers/" + CUSTOMER, take().getMethod() + " /v1/customers/" + CUSTOMER);
+        assertEquals("/v1/customers/" + CUSTOMER + "/subscriptions", take().getTarget());
+        assertTrue(r.err().startsWith("seats are not read: "), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.startsWith("seats are not read")).count());
+        JsonNode renews = Json.mapper().readTree(r.out().lines().filter(l -> l.contains(RENEWS)).findFirst().orElseThrow());
+        assertEquals("renews", renews.get("decision").asText(), "the term decides without Graph");
+        assertFalse(renews.has("matchedBy"), "seats never read: not 'none'");
+        assertFalse(r.out().contains("\"unknown\""), "no customer is unreadable for it: " + r.out());
+    }
 }
