@@ -14,6 +14,7 @@ import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.FanOut;
 import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.OptionalCustomerOption;
+import dev.pcx.cli.ParallelOption;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,8 +55,7 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox customers access -c contoso.partner.onmschina.cn",
             "  pcx --sandbox customers access -o jsonl \\",
             "      --jq 'select(.verdict != \"ok\") | \"\\(.domain)\\t\\(.verdict)\\t\\(.fix)\"'",
-            "  # a daily gate: exit 7 when a customer was lost",
-            "  pcx --sandbox customers access --fail-on lost -o tsv"
+            "  pcx --sandbox customers access --fail-on lost -o tsv   # exit 7: a gate"
         })
 final class CustomersAccess implements Callable<Integer> {
     private static final int PAGE = 500;
@@ -73,9 +73,8 @@ final class CustomersAccess implements Callable<Integer> {
             description = "A GDAP relationship ending within this many days is expiring: 30d, 12w, 90 (default: ${DEFAULT-VALUE})")
     long expiringWithin;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
-            description = "Customers probed at once, 1 to 64 (default: ${DEFAULT-VALUE})")
-    int parallel;
+    @Mixin
+    ParallelOption parallel;
 
     CustomersAccess(Context context) {
         this.context = context;
@@ -95,9 +94,7 @@ final class CustomersAccess implements Callable<Integer> {
         if (gate != null && !List.of("lost", "expiring", "any").contains(gate)) {
             throw CliException.usage("--fail-on takes lost, expiring or any, not '" + failOn + "'");
         }
-        if (parallel < 1 || parallel > 64) {
-            throw CliException.usage("--parallel must be from 1 to 64");
-        }
+        int atOnce = parallel.value();
         var output = context.output();
         GraphAccess graph = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH);
         Connection connection = context.connections().connection();
@@ -116,7 +113,7 @@ final class CustomersAccess implements Callable<Integer> {
                 Duration.ofDays(expiringWithin), global, context::pcx, context.connections()::adminConsentUrl);
         RecordPrinter<CustomerAccess> printer = output.list(CustomerAccess.COLUMNS);
         Tally tally = new Tally(gate);
-        FanOut.Outcomes done = FanOut.over(customers, PROBED, parallel, "pcx-access")
+        FanOut.Outcomes done = FanOut.over(customers, PROBED, atOnce, "pcx-access")
                 .stream(context, printer, probe::check, a -> {
                     printer.print(a);
                     tally.count(a);

@@ -41,7 +41,9 @@ import java.util.concurrent.Callable;
         footer = {
             "  pcx --sandbox customers invite",
             "  pcx --sandbox customers invite -o json --jq .url",
-            "  pcx customers invite --wait              # until the customer accepts",
+            "",
+            "  # with your own tenant, until the customer accepts:",
+            "  pcx customers invite --wait",
             "  pcx customers invite --wait 2h --interval 30s"
         })
 final class CustomersInvite implements Callable<Integer> {

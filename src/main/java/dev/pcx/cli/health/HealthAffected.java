@@ -8,6 +8,7 @@ import dev.pcx.cli.Context;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.FanOut;
+import dev.pcx.cli.ParallelOption;
 import dev.pcx.output.Column;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
@@ -59,9 +60,8 @@ final class HealthAffected implements Callable<Integer> {
             description = "Only this issue: its id as Microsoft 365 gives it, letters then digits (EX512345)")
     IssueId issue;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
-            description = "Customers checked at once, 1 to 64 (default: ${DEFAULT-VALUE})")
-    int parallel;
+    @Mixin
+    ParallelOption parallel;
 
     @Mixin
     FailOnOption failOn;
@@ -82,9 +82,7 @@ final class HealthAffected implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String gate = failOn.value();
-        if (parallel < 1 || parallel > 64) {
-            throw CliException.usage("--parallel must be from 1 to 64");
-        }
+        int atOnce = parallel.value();
         var output = context.output();
         GraphAccess access = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH);
         List<Customer> customers = new ArrayList<>();
@@ -95,7 +93,7 @@ final class HealthAffected implements Callable<Integer> {
         RecordPrinter<CustomerHealth> printer = output.list(COLUMNS);
         AffectedScan scan = new AffectedScan(access, service, issue);
         AffectedScan.Tally tally = new AffectedScan.Tally(printer, gate, issue);
-        FanOut.Outcomes done = FanOut.over(customers, CHECKED, parallel, "pcx-health")
+        FanOut.Outcomes done = FanOut.over(customers, CHECKED, atOnce, "pcx-health")
                 .stream(context, printer, scan::check, tally::show, tally::detail);
         boolean unlisted = tally.issueUnlisted() && done.complete() && !customers.isEmpty();
         if (!unlisted || tally.unknown() > 0) {

@@ -29,8 +29,9 @@ import java.util.concurrent.CountDownLatch;
             "It also serves Microsoft Graph (service health, and each customer's subscribedSkus: seats bought and "
                     + "assigned) and Azure Resource Manager's Support API (point "
                     + "--graph-endpoint and --arm-endpoint there). With --cloud china it answers as 21Vianet does: "
-                    + "Azure operated by 21Vianet has no Microsoft.Support provider, so those routes are 404s; "
-                    + "with --cloud global, or none, they are served.",
+                    + "Azure operated by 21Vianet has no Microsoft.Support provider and Graph has no GDAP "
+                    + "relationships there, and Partner Center's application-consent route is unconfirmed, so those "
+                    + "routes are 404s; with --cloud global, or none, they are served.",
             "The signing key, customers and registered certificates come from the state file (see 'pcx sandbox "
                     + "reset'); the options here apply to this run only. Device codes wait for 'pcx sandbox approve' "
                     + "unless --approve-after is given.",

@@ -13,6 +13,7 @@ import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.FanOut;
 import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.OptionalCustomerOption;
+import dev.pcx.cli.ParallelOption;
 import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.output.RecordPrinter;
 import dev.pcx.output.SortedPrinter;
@@ -61,12 +62,12 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox services renewals                    # exit 5: some refuse",
             "  pcx --sandbox services renewals -c contoso.partner.onmschina.cn",
             "  pcx --sandbox services renewals --within 90d --decisions-only -o jsonl \\",
-            "      --jq 'select(.decision == \"renews\") | .subscription.id'",
+            "      --jq 'select(.decision == \"renews\") | .subscription.id'  # exit 5",
             "  pcx --sandbox services renewals -c contoso.partner.onmschina.cn \\",
             "      --plan plan.jsonl",
             "  pcx --sandbox services apply --file plan.jsonl --dry-run",
-            "  # a cron gate: exit 7 when something needs a decision this week",
-            "  pcx --sandbox services renewals --within 7d --fail-on decision -o tsv"
+            "  # a cron gate: 7 when something needs a decision this week",
+            "  pcx --sandbox services renewals --within 7d --fail-on decision  # exit 7"
         })
 final class ServicesRenewals implements Callable<Integer> {
     private static final int PAGE = 500;
@@ -94,9 +95,8 @@ final class ServicesRenewals implements Callable<Integer> {
             description = "Write the proposed fixes as 'services apply' JSON lines to FILE (nothing is changed)")
     Path plan;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
-            description = "Customers read at once, 1 to 64 (default: ${DEFAULT-VALUE})")
-    int parallel;
+    @Mixin
+    ParallelOption parallel;
 
     ServicesRenewals(Context context) {
         this.context = context;
@@ -115,9 +115,7 @@ final class ServicesRenewals implements Callable<Integer> {
         if (failOn != null && !failOn.trim().equalsIgnoreCase("decision")) {
             throw CliException.usage("--fail-on takes decision, not '" + failOn + "'");
         }
-        if (parallel < 1 || parallel > 64) {
-            throw CliException.usage("--parallel must be from 1 to 64");
-        }
+        int atOnce = parallel.value();
         if (plan != null && Files.isDirectory(plan)) {
             throw CliException.usage("--plan " + plan + " is a directory: name a file");
         }
@@ -135,7 +133,7 @@ final class ServicesRenewals implements Callable<Integer> {
         SortedPrinter<Renewal, Renewal.SortKey> printer = new SortedPrinter<>(output.list(Renewal.COLUMNS), Renewal::sortKey,
                 Renewal.SortKey.ORDER, Renewal.PACKING);
         Tally tally = new Tally();
-        FanOut.Outcomes done = FanOut.over(customers, READ, parallel, "pcx-renewals")
+        FanOut.Outcomes done = FanOut.over(customers, READ, atOnce, "pcx-renewals")
                 .stream(context, printer, scan::check, lines -> {
                     for (Renewal r : lines) {
                         if (shown(r)) {
