@@ -12,6 +12,7 @@ import okhttp3.HttpUrl;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -79,10 +80,6 @@ public final class GraphAccess {
         return graph.tenant(tenantId == null ? "your partner tenant" : label + "'s tenant", source);
     }
 
-    /** {@code e} from {@code graph}'s partner tenant, said as a failure to read what {@code purpose} names. */
-    public static RuntimeException explainFor(Purpose purpose, GraphAccess graph, RuntimeException e) {
-        return new GraphAccess(purpose, graph.tokens, graph.graph, graph.pcx).explain(e, null, "your partner tenant");
-    }
 
     /** Where a person finds out what is missing in {@code tenantId} and how to fix it. */
     public String accessHint(String tenantId) {
@@ -90,11 +87,15 @@ public final class GraphAccess {
     }
 
     /**
-     * Lets go of what was kept for {@code tenantId} (its token source): a fan-out over thousands of
-     * customers reads each tenant once, and keeping every tenant's tokens to the end was most of its memory.
+     * {@code work} on a tenant a fan-out reads once, then lets go of what was kept for it (its token
+     * source): over thousands of customers, keeping every tenant's tokens to the end was most of the memory.
      */
-    public void forget(String tenantId) {
-        byTenant.remove(tenantId == null ? "" : tenantId);
+    public <T> T once(String tenantId, Supplier<T> work) {
+        try {
+            return work.get();
+        } finally {
+            byTenant.remove(tenantId == null ? "" : tenantId);
+        }
     }
 
     /** Service health in {@code tenantId} (null: the partner's own tenant), named {@code label} in messages. */
@@ -108,19 +109,24 @@ public final class GraphAccess {
      * as the classifier words it (the exception names Graph and the tenant).
      */
     public RuntimeException explain(RuntimeException e, String tenantId, String label) {
+        return explain(purpose, e, tenantId, label);
+    }
+
+    /** As {@link #explain(RuntimeException, String, String)}, for a read of what {@code read} names (GDAP relationships). */
+    public RuntimeException explain(Purpose read, RuntimeException e, String tenantId, String label) {
         String where = tenantId == null ? "your partner tenant" : label + "'s tenant";
         // a customer's tenant: where to see everything that is missing there, and its fix
         String seeAlso = tenantId == null ? "" : "; " + accessHint(tenantId);
         if (e instanceof SignInException s) {
             RuntimeException said = new TenantSignIn(where, tenantId == null ? "that tenant" : label, "Microsoft Graph",
-                    "to read " + purpose.reading() + " (" + purpose.permission() + ")", "in Partner Center")
+                    "to read " + read.reading() + " (" + read.permission() + ")", "in Partner Center")
                     .explain(s, pcx.apply("auth login"));
             return said instanceof CliException c && !seeAlso.isEmpty()
                     ? new CliException(c.exitCode(), c.getMessage() + seeAlso) : said;
         }
         if (e instanceof ApiException a && a.status() == 403) {
-            return a.meaning("the signed-in user has no admin role in " + where + " that may read " + purpose.reading(),
-                    purpose.role() + " is needed" + seeAlso);
+            return a.meaning("the signed-in user has no admin role in " + where + " that may read " + read.reading(),
+                    read.role() + " is needed" + seeAlso);
         }
         return e;
     }

@@ -55,11 +55,7 @@ final class AccessProbe {
     }
 
     CustomerAccess check(Customer listed) {
-        try {
-            return probe(listed);
-        } finally {
-            graph.forget(listed.tenantId()); // each tenant is read once
-        }
+        return graph.once(listed.tenantId(), () -> probe(listed));
     }
 
     private CustomerAccess probe(Customer listed) {

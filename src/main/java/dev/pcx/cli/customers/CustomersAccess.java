@@ -58,7 +58,6 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox customers access --fail-on lost -o tsv   # exit 7: a gate"
         })
 final class CustomersAccess implements Callable<Integer> {
-    private static final int PAGE = 500;
     private static final FanOut.Label PROBED = new FanOut.Label("customers", "probed");
     private final Context context;
 
@@ -137,12 +136,8 @@ final class CustomersAccess implements Callable<Integer> {
 
     /** Every customer, or the one of -c read in full (an id Partner Center does not know is exit 4, not a verdict). */
     private List<Customer> customers() {
-        if (customer.customer != null) {
-            return List.of(new CustomerResolver(context).full(customer.customer));
-        }
-        List<Customer> all = new ArrayList<>();
-        context.api().customers().list(PAGE, null).forEach(-1, all::add);
-        return all;
+        CustomerResolver customers = new CustomerResolver(context);
+        return customer.customer != null ? List.of(customers.full(customer.customer)) : customers.every();
     }
 
     /** Every GDAP relationship in your partner tenant, by customer tenant id; null when they cannot be read (said once). */
@@ -160,7 +155,7 @@ final class CustomersAccess implements Callable<Integer> {
         } catch (RuntimeException e) {
             unread[0] = true;
             context.session().fail("GDAP relationships could not be read in your partner tenant: "
-                    + Errors.classify(GraphAccess.explainFor(GraphAccess.Purpose.GDAP, graph, e)).message());
+                    + Errors.classify(graph.explain(GraphAccess.Purpose.GDAP, e, null, "your partner tenant")).message());
             return null;
         }
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.pcx.api.ApiException;
 import dev.pcx.api.ApiRequest;
 import dev.pcx.api.ApplicationConsents;
-import dev.pcx.api.model.Customer;
 import dev.pcx.auth.Cloud;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
@@ -21,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,6 @@ final class CustomersConsent implements Callable<Integer> {
     /** What pcx reads with Graph in a customer's tenant: service health, and seats (either name, per cloud). */
     static final String SCOPES = "ServiceHealth.Read.All,Organization.Read.All,LicenseAssignment.Read.All";
     private static final String DISPLAY_NAME = "pcx";
-    private static final int PAGE = 500;
     private static final FanOut.Label DONE = new FanOut.Label("customers", "done");
     private final Context context;
 
@@ -184,11 +181,8 @@ final class CustomersConsent implements Callable<Integer> {
     }
 
     private List<ResolvedCustomer> customers() {
-        if (customer.customer != null) {
-            return List.of(new CustomerResolver(context).resolveNamed(customer.customer)); // unknown: exit 4
-        }
-        List<ResolvedCustomer> every = new ArrayList<>();
-        context.api().customers().list(PAGE, null).forEach(-1, (Customer c) -> every.add(ResolvedCustomer.of(c)));
-        return every;
+        CustomerResolver customers = new CustomerResolver(context);
+        return customer.customer != null ? List.of(customers.resolveNamed(customer.customer)) // unknown: exit 4
+                : customers.every().stream().map(ResolvedCustomer::of).toList();
     }
 }

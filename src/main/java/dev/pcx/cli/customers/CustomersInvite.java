@@ -8,6 +8,7 @@ import dev.pcx.api.model.Customer;
 import dev.pcx.auth.Cloud;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.DurationConverter;
 import dev.pcx.cli.Errors;
 import dev.pcx.cli.ExitCode;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +47,6 @@ import java.util.concurrent.Callable;
             "  pcx customers invite --wait 2h --interval 30s"
         })
 final class CustomersInvite implements Callable<Integer> {
-    private static final int PAGE = 500;
     private final Context context;
 
     @Option(names = "--wait", arity = "0..1", paramLabel = "DURATION", fallbackValue = "24h",
@@ -118,18 +117,13 @@ final class CustomersInvite implements Callable<Integer> {
 
     private Set<String> tenants() {
         Set<String> ids = new HashSet<>();
-        context.api().customers().list(PAGE, null).forEach(-1, c -> ids.add(c.tenantId().toLowerCase(Locale.ROOT)));
+        new CustomerResolver(context).every().forEach(c -> ids.add(c.tenantId().toLowerCase(Locale.ROOT)));
         return ids;
     }
 
     private List<Customer> newCustomers(Set<String> known) {
-        List<Customer> fresh = new ArrayList<>();
-        context.api().customers().list(PAGE, null).forEach(-1, c -> {
-            if (!known.contains(c.tenantId().toLowerCase(Locale.ROOT))) {
-                fresh.add(c);
-            }
-        });
-        return fresh;
+        return new CustomerResolver(context).every().stream()
+                .filter(c -> !known.contains(c.tenantId().toLowerCase(Locale.ROOT))).toList();
     }
 
     /** Each new customer, and its access as 'customers access' probes it. */

@@ -37,11 +37,7 @@ final class AffectedScan {
     }
 
     Outcome check(Customer c) {
-        try {
-            return outcome(c);
-        } finally {
-            access.forget(c.tenantId()); // each tenant is read once
-        }
+        return access.once(c.tenantId(), () -> outcome(c));
     }
 
     private Outcome outcome(Customer c) {

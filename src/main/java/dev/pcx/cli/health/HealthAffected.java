@@ -5,6 +5,7 @@ import dev.pcx.api.model.ServiceHealth;
 import dev.pcx.api.model.ServiceHealthIssue;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
+import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.FanOut;
@@ -47,7 +48,6 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox health affected --parallel 16 --fail-on incident  # exit 7"
         })
 final class HealthAffected implements Callable<Integer> {
-    private static final int PAGE = 500;
     /** Customers' tenants tried for the list of services when your partner tenant's cannot be read. */
     private static final int SERVICE_SOURCES = 5;
     private static final FanOut.Label CHECKED = new FanOut.Label("customers", "checked");
@@ -85,8 +85,7 @@ final class HealthAffected implements Callable<Integer> {
         int atOnce = parallel.value();
         var output = context.output();
         GraphAccess access = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH);
-        List<Customer> customers = new ArrayList<>();
-        context.api().customers().list(PAGE, null).forEach(-1, customers::add);
+        List<Customer> customers = new CustomerResolver(context).every();
         if (service != null) {
             checkServiceName(access, customers);
         }

@@ -4,6 +4,7 @@ import dev.pcx.api.model.ApiDate;
 import dev.pcx.api.model.RefundableQuantity;
 import dev.pcx.api.model.SubscribedSku;
 import dev.pcx.api.model.Subscription;
+import dev.pcx.cli.ResolvedCustomer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ final class RenewalRules {
     }
 
     /** A subscription's line on {@code today} (UTC), the term end counted within {@code withinDays}. */
-    static Renewal decide(Customer c, Subscription s, Seats seats, RefundableQuantity refundable, LocalDate today,
+    static Renewal decide(ResolvedCustomer c, Subscription s, Seats seats, RefundableQuantity refundable, LocalDate today,
                           Instant now, long withinDays) {
         LocalDate end = end(s.commitmentEnd());
         Long daysLeft = end == null ? null : ChronoUnit.DAYS.between(today, end);
@@ -144,7 +145,7 @@ final class RenewalRules {
             // the 7-day window is new commerce's (partner-center-api.md §10.2); never claimed for a legacy offer
             reasons.add("seats can be removed in the 7 days after it renews on " + end.plusDays(1));
         }
-        return new Renewal(c.tenantId(), c.companyName(), c.domain(), s, seats.sku(), daysLeft, decision,
+        return new Renewal(c.tenantId(), c.name(), c.domain(), s, seats.sku(), daysLeft, decision,
                 reasons.isEmpty() ? null : String.join("; ", reasons), assigned, free, matchedBy, proposal);
     }
 
@@ -193,16 +194,16 @@ final class RenewalRules {
     }
 
     /** A Graph SKU no subscription of the customer matches: its seats as its own line, attributed to none. */
-    static Renewal unmatched(Customer c, SubscribedSku sku) {
+    static Renewal unmatched(ResolvedCustomer c, SubscribedSku sku) {
         boolean assignable = sku.assignable();
-        return new Renewal(c.tenantId(), c.companyName(), c.domain(), null, sku, null, null,
+        return new Renewal(c.tenantId(), c.name(), c.domain(), null, sku, null, null,
                 "no Partner Center subscription of this customer is among its subscriptionIds",
                 assignable ? sku.consumedUnits() : null, assignable ? sku.freeUnits() : null, Renewal.NONE, null);
     }
 
     /** A customer that could not be read: one line, with why. */
-    static Renewal unknown(Customer c, String why) {
-        return new Renewal(c.tenantId(), c.companyName(), c.domain(), null, null, null, Renewal.UNKNOWN, why, null, null,
+    static Renewal unknown(ResolvedCustomer c, String why) {
+        return new Renewal(c.tenantId(), c.name(), c.domain(), null, null, null, Renewal.UNKNOWN, why, null, null,
                 null, null);
     }
 
@@ -213,9 +214,5 @@ final class RenewalRules {
         }
         LocalDate day = d.instant().atZone(ZoneOffset.UTC).toLocalDate();
         return day.getYear() >= NO_END_YEAR ? null : day;
-    }
-
-    /** Who a line is about: Partner Center's tenant id, company name and domain. */
-    record Customer(String tenantId, String companyName, String domain) {
     }
 }

@@ -1,6 +1,5 @@
 package dev.pcx.cli.services;
 
-import dev.pcx.api.Graph;
 import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.SubscriptionRef;
 import dev.pcx.api.model.RefundableQuantity;
@@ -8,6 +7,7 @@ import dev.pcx.api.model.SubscribedSku;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.cli.Errors;
 import dev.pcx.cli.GraphAccess;
+import dev.pcx.cli.ResolvedCustomer;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -42,18 +42,12 @@ final class RenewalScan {
         this.withinDays = withinDays;
     }
 
-    List<Renewal> check(RenewalRules.Customer c) {
-        try {
-            return lines(c);
-        } finally {
-            if (graph != null) {
-                graph.forget(c.tenantId()); // each tenant is read once
-            }
-        }
+    List<Renewal> check(ResolvedCustomer c) {
+        return graph == null ? lines(c) : graph.once(c.tenantId(), () -> lines(c));
     }
 
-    private List<Renewal> lines(RenewalRules.Customer c) {
-        String label = c.companyName() != null ? c.companyName() : c.tenantId();
+    private List<Renewal> lines(ResolvedCustomer c) {
+        String label = c.label();
         List<Subscription> subscriptions = new ArrayList<>();
         try {
             api.subscriptions().list(c.tenantId()).forEach(-1, subscriptions::add);
@@ -64,8 +58,7 @@ final class RenewalScan {
         String seatsUnreadable = graph == null ? NOT_READ : null;
         if (graph != null) {
             try {
-                Graph.Tenant tenant = graph.tenant(c.tenantId(), label);
-                tenant.pages(tenant.url("subscribedSkus"), SubscribedSku.class).forEach(-1, skus::add);
+                skus.addAll(SubscriptionUsage.skus(graph.tenant(c.tenantId(), label)));
             } catch (RuntimeException e) {
                 seatsUnreadable = Errors.classify(graph.explain(e, c.tenantId(), label)).message();
             }
@@ -94,7 +87,7 @@ final class RenewalScan {
      * (by its product type, not its offer id's shape) with seats unassigned. Null otherwise, or
      * when get-by-id fails: then {@code unread[0]} says why (the line says so; the term still stands).
      */
-    private RefundableQuantity refundable(RenewalRules.Customer c, Subscription s, RenewalRules.Seats seats,
+    private RefundableQuantity refundable(ResolvedCustomer c, Subscription s, RenewalRules.Seats seats,
                                           String[] unread) {
         Integer free = seats.sku() == null || !seats.sku().assignable() || seats.shared() ? null : seats.sku().freeUnits();
         if (!RenewalRules.newCommerce(s) || !"active".equals(s.status()) || free == null || free <= 0) {

@@ -1,7 +1,6 @@
 package dev.pcx.cli.services;
 
 import dev.pcx.api.ApiException;
-import dev.pcx.api.Graph;
 import dev.pcx.api.model.SubscribedSku;
 import dev.pcx.api.model.Subscription;
 import dev.pcx.api.model.SubscriptionEnums;
@@ -90,8 +89,7 @@ final class ServicesList implements Callable<Integer> {
         GraphAccess graph = GraphAccess.of(context, GraphAccess.Purpose.SEATS);
         List<SubscribedSku> skus = new ArrayList<>();
         try {
-            Graph.Tenant tenant = graph.tenant(c.tenantId(), c.label());
-            tenant.pages(tenant.url("subscribedSkus"), SubscribedSku.class).forEach(-1, skus::add);
+            skus.addAll(SubscriptionUsage.skus(graph.tenant(c.tenantId(), c.label())));
         } catch (RuntimeException e) {
             throw graph.explain(e, c.tenantId(), c.label());
         }

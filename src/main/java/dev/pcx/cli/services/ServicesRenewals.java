@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.AuthenticationException;
 import dev.pcx.api.Json;
-import dev.pcx.api.model.Customer;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.DaysConverter;
@@ -70,7 +69,6 @@ import java.util.concurrent.Callable;
             "  pcx --sandbox services renewals --within 7d --fail-on decision  # exit 7"
         })
 final class ServicesRenewals implements Callable<Integer> {
-    private static final int PAGE = 500;
     private static final FanOut.Label READ = new FanOut.Label("customers", "read");
     private final Context context;
 
@@ -128,7 +126,7 @@ final class ServicesRenewals implements Callable<Integer> {
             graph = null;
             context.session().say("seats are not read: " + e.getMessage() + (e.fix() == null ? "" : " (" + e.fix() + ")"));
         }
-        List<RenewalRules.Customer> customers = customers();
+        List<ResolvedCustomer> customers = customers();
         RenewalScan scan = new RenewalScan(context.api(), graph, context.session().clock(), within);
         SortedPrinter<Renewal, Renewal.SortKey> printer = new SortedPrinter<>(output.list(Renewal.COLUMNS), Renewal::sortKey,
                 Renewal.SortKey.ORDER, Renewal.PACKING);
@@ -168,15 +166,10 @@ final class ServicesRenewals implements Callable<Integer> {
     }
 
     /** Every customer, or the one of -c. */
-    private List<RenewalRules.Customer> customers() {
-        if (customer.customer != null) {
-            ResolvedCustomer c = new CustomerResolver(context).resolveNamed(customer.customer);
-            return List.of(new RenewalRules.Customer(c.tenantId(), c.name(), c.domain()));
-        }
-        List<RenewalRules.Customer> all = new ArrayList<>();
-        context.api().customers().list(PAGE, null).forEach(-1, (Customer c) ->
-                all.add(new RenewalRules.Customer(c.tenantId(), c.companyName(), c.domain())));
-        return all;
+    private List<ResolvedCustomer> customers() {
+        CustomerResolver customers = new CustomerResolver(context);
+        return customer.customer != null ? List.of(customers.resolveNamed(customer.customer))
+                : customers.every().stream().map(ResolvedCustomer::of).toList();
     }
 
     /** The plan, written whole or not at all (a temporary file beside it, then renamed). */

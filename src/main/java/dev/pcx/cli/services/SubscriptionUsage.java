@@ -1,8 +1,10 @@
 package dev.pcx.cli.services;
 
+import dev.pcx.api.Graph;
 import dev.pcx.api.model.SubscribedSku;
 import dev.pcx.api.model.Subscription;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,11 +22,19 @@ final class SubscriptionUsage {
     private SubscriptionUsage() {
     }
 
-    /** {@code s} with the seats of the SKU that names it among {@code skus} (none: matched by {@code none}). */
+    /** A customer's SKUs, as Graph gives them in its tenant ({@code GET /v1.0/subscribedSkus}). */
+    static List<SubscribedSku> skus(Graph.Tenant tenant) {
+        List<SubscribedSku> skus = new ArrayList<>();
+        tenant.pages(tenant.url("subscribedSkus"), SubscribedSku.class).forEach(-1, skus::add);
+        return skus;
+    }
+
+    /** {@code s} with the seats of the SKU that names it among {@code skus} (none: matched by {@code none}), joined as renewals joins them. */
     static Subscription with(Subscription s, List<SubscribedSku> skus) {
-        SubscribedSku sku = skus.stream().filter(k -> k.covers(s.id())).findFirst().orElse(null);
+        RenewalRules.Seats seats = RenewalRules.Seats.of(s, skus);
+        SubscribedSku sku = seats.sku();
         s.other().put(MATCHED_BY, sku == null ? Renewal.NONE : Renewal.BY_ID);
-        if (sku != null && sku.assignable() && sku.subscriptionIds().size() == 1) {
+        if (sku != null && sku.assignable() && !seats.shared()) {
             // a SKU several subscriptions share counts their seats together: no one subscription's
             s.other().put(ASSIGNED, sku.consumedUnits());
             s.other().put(FREE, sku.freeUnits());

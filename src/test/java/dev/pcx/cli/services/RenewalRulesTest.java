@@ -6,6 +6,7 @@ import dev.pcx.api.model.ApiDate;
 import dev.pcx.api.model.RefundableQuantity;
 import dev.pcx.api.model.SubscribedSku;
 import dev.pcx.api.model.Subscription;
+import dev.pcx.cli.ResolvedCustomer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RenewalRulesTest {
     private static final LocalDate TODAY = LocalDate.parse("2026-12-03");
     private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
-    private static final RenewalRules.Customer CONTOSO = new RenewalRules.Customer("t-1", "Contoso Ltd", "contoso.example");
+    private static final ResolvedCustomer CONTOSO = new ResolvedCustomer("t-1", "Contoso Ltd", "contoso.example");
     private static final String ID = "4d2b2e9c-8f0a-4b7e-9c1d-0a1b2c3d4e5f";
 
     /** A subscription as Partner Center sends one; {@code term} null leaves the new-commerce fields out (legacy). */
