@@ -299,19 +299,44 @@ public final class LocalFiles {
      * thread that holds it already just runs {@code work}.
      */
     public <T> T locked(Supplier<T> work) {
+        return locked(".lock", null, work);
+    }
+
+    /**
+     * Runs {@code work} holding the lock of the file {@code name} in this directory (this JVM's and
+     * the OS's), a lock of its own: a long holder of it (a delivery of incident events) never keeps
+     * a sign-in waiting on the directory's lock. When another process or thread holds it,
+     * {@code waiting} is told once before the wait. Reentrant, as {@link #locked(Supplier)}.
+     */
+    public <T> T locked(String name, Runnable waiting, Supplier<T> work) {
         ensureDir();
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
+        Path lockFile = dir.resolve(name);
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, d -> new ReentrantLock());
         if (local.isHeldByCurrentThread()) {
             return work.get();
         }
-        local.lock();
-        Path lockFile = dir.resolve(".lock");
+        boolean told = false;
+        if (!local.tryLock()) {
+            if (waiting != null) {
+                waiting.run();
+                told = true;
+            }
+            local.lock();
+        }
         try (FileChannel ch = posix(dir)
                 ? FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                         PosixFilePermissions.asFileAttribute(FILE_MODE))
-                : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = ch.lock()) {
-            return work.get();
+                : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock held = ch.tryLock();
+            if (held == null) {
+                if (waiting != null && !told) {
+                    waiting.run();
+                }
+                held = ch.lock();
+            }
+            try (FileLock ignored = held) {
+                return work.get();
+            }
         } catch (IOException e) {
             throw new LocalStateException("cannot lock " + lockFile + ": " + e.getMessage(), e);
         } finally {

@@ -47,7 +47,8 @@ public final class HealthCommand implements Callable<Integer> {
     public static final List<Map.Entry<String, Class<?>>> VERBS = List.of(
             Map.entry("show", HealthShow.class),
             Map.entry("watch", HealthWatch.class),
-            Map.entry("affected", HealthAffected.class));
+            Map.entry("affected", HealthAffected.class),
+            Map.entry("events", HealthEvents.class));
 
     private final Context context;
 

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -53,9 +55,12 @@ final class HealthWatch implements Callable<Integer> {
     @Mixin
     OptionalCustomerOption customer;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1m", converter = DurationConverter.class,
-            description = "Time between looks, at least 5s (default: ${DEFAULT-VALUE})")
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time between looks, at least 5s (default: 1m); with --all-customers at least 1m (default: 5m)")
     Duration interval;
+
+    @Mixin
+    EveryCustomerOptions every;
 
     @Mixin
     FailOnOption failOn;
@@ -77,6 +82,17 @@ final class HealthWatch implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String gate = failOn.value();
+        if (every.allCustomers) {
+            if (customer.customer != null) {
+                throw CliException.usage("--all-customers watches every customer: leave out -c");
+            }
+            return new EveryCustomerWatch(context, every.settings(context, interval, gate)).run();
+        }
+        String alone = every.givenAlone();
+        if (alone != null) {
+            throw CliException.usage(alone + " works with --all-customers");
+        }
+        Duration interval = this.interval != null ? this.interval : Duration.ofMinutes(1);
         if (interval.compareTo(Duration.ofSeconds(5)) < 0) {
             throw CliException.usage("--interval must be at least 5s, so as not to hammer Microsoft Graph");
         }
@@ -104,20 +120,20 @@ final class HealthWatch implements Callable<Integer> {
         PrintStream out = context.io().out();
         // on a terminal, a view redrawn in place; piped, one line per change
         LiveView live = table && context.io().stdoutTty()
-                ? new LiveView(out, output.terminalWidth(), output.color(), t.label(), interval) : null;
+                ? new LiveView(out, output.terminalWidth(), output.color(), interval) : null;
         boolean tripped;
         try {
             tripped = watcher.run(event -> {
                 if (event == null) {
                     if (live != null) {
-                        live.draw(watcher.active(), context.session().clock().instant(), true);
+                        draw(live, t, watcher.active(), true);
                     } else if (printer != null) {
                         printer.flush();
                     } else {
                         out.flush();
                     }
                 } else if (live != null) {
-                    live.change(event);
+                    live.change(changeLine(event));
                 } else if (printer != null) {
                     printer.print(event);
                 } else {
@@ -128,7 +144,7 @@ final class HealthWatch implements Callable<Integer> {
                 String said = Errors.classify(e).message() + "; looking again in " + interval.toSeconds() + " s";
                 if (live != null) {
                     live.problem(said);
-                    live.draw(watcher.active(), context.session().clock().instant(), false);
+                    draw(live, t, watcher.active(), false);
                 } else {
                     context.session().say(said);
                 }
@@ -143,6 +159,23 @@ final class HealthWatch implements Callable<Integer> {
             return ExitCode.GATE;
         }
         return ExitCode.OK;
+    }
+
+    /** A change under the view: what changed, and the title whole (the table above has the rest). */
+    static String changeLine(HealthEvent e) {
+        return String.join("  ", Times.seconds(e.time()), COLUMNS.get(1).value().apply(e), e.issue().id(),
+                HealthReport.shownStatus(e.issue().status()), String.valueOf(e.issue().title()));
+    }
+
+    /** The view of one tenant: its active issues, worst first. */
+    static void draw(LiveView live, String tenant, Collection<ServiceHealthIssue> active, Instant at, boolean looked) {
+        live.draw("Service health of " + tenant, List.of(), live.table(active.stream()
+                .sorted(HealthReport.WORST_FIRST).toList(), HealthReport.ISSUES, "No active issues."), at, looked);
+    }
+
+    /** The view of one tenant, now. */
+    private void draw(LiveView live, Tenant t, Collection<ServiceHealthIssue> active, boolean looked) {
+        draw(live, t.label(), active, context.session().clock().instant(), looked);
     }
 
     /** One change on one line, for a person: the columns, aligned enough to scan, never cut. */

@@ -1,7 +1,7 @@
 package dev.pcx.cli.health;
 
 import dev.pcx.api.Json;
-import dev.pcx.api.model.ServiceHealthIssue;
+import dev.pcx.output.Column;
 import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.Output;
 import dev.pcx.output.RecordPrinter;
@@ -19,9 +19,10 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * {@code pcx health watch} on a terminal: a view redrawn in place after every look, the active
- * issues as a table and the latest changes under it, each line cut to the terminal's width so the
- * redraw knows how many lines to take back. Piped, watch prints change lines instead.
+ * {@code pcx health watch} on a terminal: a view redrawn in place after every look (a title, a
+ * body the watch gives: the active issues as a table), the latest changes under it, each line cut
+ * to the terminal's width so the redraw knows how many lines to take back. Piped, watch prints
+ * change lines instead.
  */
 final class LiveView {
     private static final int CHANGES_SHOWN = 10;
@@ -29,24 +30,21 @@ final class LiveView {
     private final PrintStream out;
     private final int width;
     private final boolean color;
-    private final String tenant;
     private final Duration interval;
     private final Deque<String> changes = new ArrayDeque<>();
     private String problem;
     private int drawn;
 
-    LiveView(PrintStream out, int width, boolean color, String tenant, Duration interval) {
+    LiveView(PrintStream out, int width, boolean color, Duration interval) {
         this.out = out;
         this.width = Math.max(40, width);
         this.color = color;
-        this.tenant = tenant;
         this.interval = interval;
     }
 
-    void change(HealthEvent e) {
-        // what changed, and the title whole: the table above has the rest
-        changes.addLast(String.join("  ", Times.seconds(e.time()), HealthWatch.COLUMNS.get(1).value()
-                .apply(e), e.issue().id(), HealthReport.shownStatus(e.issue().status()), String.valueOf(e.issue().title())));
+    /** One change, told under the view (the latest ten). */
+    void change(String line) {
+        changes.addLast(line);
         while (changes.size() > CHANGES_SHOWN) {
             changes.removeFirst();
         }
@@ -57,29 +55,35 @@ final class LiveView {
         problem = message;
     }
 
-    /** Redraws the view over the previous one. */
-    void draw(Collection<ServiceHealthIssue> active, Instant at, boolean looked) {
+    /** {@code rows} as a table of {@code columns}, fitted to the view's width; {@code empty} when there are none. */
+    <T> List<String> table(Collection<T> rows, List<Column<T>> columns, String empty) {
+        if (rows.isEmpty()) {
+            return List.of(empty);
+        }
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        PrintStream into = new PrintStream(table, true, StandardCharsets.UTF_8);
+        RecordPrinter<T> printer = Output.table(Json.mapper(), into, width - 1, color).list(columns);
+        rows.forEach(printer::print);
+        printer.finish();
+        return table.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** Redraws the view over the previous one: {@code title} at {@code at}, {@code notes} and {@code body} under it. */
+    void draw(String title, List<String> notes, List<String> body, Instant at, boolean looked) {
         if (looked) {
             problem = null;
         }
         List<String> lines = new ArrayList<>();
-        lines.addAll(DisplayWidth.wrap("Service health of " + tenant + ", " + Times.seconds(at)
+        lines.addAll(DisplayWidth.wrap(title + ", " + Times.seconds(at)
                 + " (every " + interval.toSeconds() + " s; Ctrl-C stops)", width - 1));
         if (problem != null) {
             lines.add("! " + problem);
         }
-        lines.add("");
-        if (active.isEmpty()) {
-            lines.add("No active issues.");
-        } else {
-            ByteArrayOutputStream table = new ByteArrayOutputStream();
-            PrintStream into = new PrintStream(table, true, StandardCharsets.UTF_8);
-            RecordPrinter<ServiceHealthIssue> printer = Output.table(Json.mapper(), into, width - 1, color)
-                    .list(HealthReport.ISSUES);
-            active.stream().sorted(HealthReport.WORST_FIRST).forEach(printer::print);
-            printer.finish();
-            lines.addAll(table.toString(StandardCharsets.UTF_8).lines().toList());
+        for (String note : notes) {
+            DisplayWidth.wrap("! " + DisplayWidth.clean(note), width - 1).forEach(lines::add);
         }
+        lines.add("");
+        lines.addAll(body);
         if (!changes.isEmpty()) {
             lines.add("");
             lines.add("Latest changes:");

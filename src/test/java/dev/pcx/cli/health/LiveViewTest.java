@@ -24,15 +24,15 @@ class LiveViewTest {
     void eachLookRedrawsTheViewInPlaceOverThePreviousOne() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        LiveView view = new LiveView(out, 80, false, "contoso", Duration.ofMinutes(1));
+        LiveView view = new LiveView(out, 80, false, Duration.ofMinutes(1));
         ServiceHealthIssue ex1 = read("EX1", "Investigating");
 
-        view.change(new HealthEvent("2026-11-21T08:00:00Z", HealthEvent.ACTIVE, null, null, ex1));
-        view.draw(List.of(ex1), Instant.parse("2026-11-21T08:00:00Z"), true);
+        view.change(HealthWatch.changeLine(new HealthEvent("2026-11-21T08:00:00Z", HealthEvent.ACTIVE, null, null, ex1)));
+        HealthWatch.draw(view, "contoso", List.of(ex1), Instant.parse("2026-11-21T08:00:00Z"), true);
         String first = bytes.toString(StandardCharsets.UTF_8);
         bytes.reset();
         view.problem("throttled by Microsoft Graph after retries");
-        view.draw(List.of(ex1), Instant.parse("2026-11-21T08:01:00Z"), false);
+        HealthWatch.draw(view, "contoso", List.of(ex1), Instant.parse("2026-11-21T08:01:00Z"), false);
         String second = bytes.toString(StandardCharsets.UTF_8);
 
         long firstLines = first.lines().count();

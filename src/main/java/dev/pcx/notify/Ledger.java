@@ -1,0 +1,100 @@
+package dev.pcx.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pcx.api.Json;
+import dev.pcx.auth.LocalFiles;
+import dev.pcx.auth.LocalStateException;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * The desk ledger: a file under the config directory (or {@code --state FILE}) holding what the
+ * last poll knew and every event with its delivery to each destination. It has the credential
+ * cache's safety: created 0600, replaced atomically (temp file, fsync, rename), and used under a
+ * lock of its own, held by a run from reading what changed until its deliveries are recorded, so
+ * two overlapping cron runs never both deliver one event.
+ */
+public final class Ledger {
+    /** Events older than this are dropped from the file. */
+    static final Duration KEPT = Duration.ofDays(30);
+    /** At most this many events are kept, the newest. */
+    static final int MAX_EVENTS = 20_000;
+
+    private final LocalFiles files;
+    private final Path file;
+
+    /**
+     * @param chosen whether the user named the file ({@code --state}): its directory is used as it is
+     *               (a CI cache), where pcx's own config directory must be private
+     */
+    public Ledger(Path file, boolean chosen) {
+        this.file = file.toAbsolutePath();
+        Path dir = this.file.getParent();
+        this.files = new LocalFiles(dir, !chosen);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The ledger as it is now, read without the lock (it is only ever replaced whole). */
+    public LedgerState read() {
+        LedgerState state = files.readJson(file, LedgerState.class, fix());
+        if (state == null) {
+            return new LedgerState();
+        }
+        if (state.version != LedgerState.VERSION) {
+            throw new LocalStateException(file + " was written by another version of pcx (version " + state.version
+                    + "); " + fix());
+        }
+        return state;
+    }
+
+    private String fix() {
+        return "move it away (pcx starts a new ledger, and the next poll records what is going on without telling anyone)";
+    }
+
+    /**
+     * Runs {@code work} holding the ledger's lock, on the ledger as it is; {@code work} saves it with
+     * {@link Held#save()} as often as it needs to (each save is durable before it returns).
+     *
+     * @param waiting told once when another pcx holds the lock, before waiting for it
+     */
+    public <T> T hold(Runnable waiting, Function<Held, T> work) {
+        return files.locked(file.getFileName() + ".lock", waiting, () -> work.apply(new Held(read())));
+    }
+
+    /** The ledger while its lock is held. */
+    public final class Held {
+        private final LedgerState state;
+
+        private Held(LedgerState state) {
+            this.state = state;
+        }
+
+        public LedgerState state() {
+            return state;
+        }
+
+        /** Writes the ledger (dropping events older than 30 days, beyond the newest 20,000). */
+        public void save(Instant now) {
+            Instant oldest = now.minus(KEPT);
+            state.events.removeIf(e -> {
+                Instant at = Instant.parse(e.event().at());
+                return at.isBefore(oldest);
+            });
+            if (state.events.size() > MAX_EVENTS) {
+                state.events.subList(0, state.events.size() - MAX_EVENTS).clear();
+            }
+            try {
+                files.writeAtomically(file, Json.mapper().writeValueAsString(state).getBytes(StandardCharsets.UTF_8));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
