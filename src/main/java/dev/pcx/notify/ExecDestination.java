@@ -119,8 +119,8 @@ public final class ExecDestination implements Destination {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(p);
                 copy.join(1000);
-                return new Failure("--exec ran longer than " + timeout.toSeconds() + " s and was stopped ("
-                        + ATTEMPTS + " tries)", "timeout", true);
+                return new Failure("--exec ran longer than " + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms"
+                        : timeout.toSeconds() + " s") + " and was stopped (" + attempt + " tries)", "timeout", true);
             }
         } catch (InterruptedException e) {
             kill(p);
