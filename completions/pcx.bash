@@ -181,6 +181,7 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health show" ];    then _picocli_pcx_health; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health watch" ];    then _picocli_pcx_health; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health affected" ];    then _picocli_pcx_health; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health events" ];    then _picocli_pcx_health; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets list" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets show" ];    then _picocli_pcx_tickets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tickets create" ];    then _picocli_pcx_tickets; return $?; fi
@@ -229,45 +230,47 @@ function _complete_pcx() {
   local cmds24=(health show)
   local cmds25=(health watch)
   local cmds26=(health affected)
-  local cmds27=(tickets list)
-  local cmds28=(tickets show)
-  local cmds29=(tickets create)
-  local cmds30=(tickets note)
-  local cmds31=(tickets close)
-  local cmds32=(tickets submitted)
-  local cmds33=(tickets escalate)
-  local cmds34=(auth login)
-  local cmds35=(auth status)
-  local cmds36=(auth token)
-  local cmds37=(auth logout)
-  local cmds38=(auth switch)
-  local cmds39=(sandbox serve)
-  local cmds40=(sandbox reset)
-  local cmds41=(sandbox approve)
-  local cmds42=(sandbox incident)
-  local cmds43=(sandbox incident start)
-  local cmds44=(sandbox incident update)
-  local cmds45=(sandbox incident resolve)
+  local cmds27=(health events)
+  local cmds28=(tickets list)
+  local cmds29=(tickets show)
+  local cmds30=(tickets create)
+  local cmds31=(tickets note)
+  local cmds32=(tickets close)
+  local cmds33=(tickets submitted)
+  local cmds34=(tickets escalate)
+  local cmds35=(auth login)
+  local cmds36=(auth status)
+  local cmds37=(auth token)
+  local cmds38=(auth logout)
+  local cmds39=(auth switch)
+  local cmds40=(sandbox serve)
+  local cmds41=(sandbox reset)
+  local cmds42=(sandbox approve)
+  local cmds43=(sandbox incident)
+  local cmds44=(sandbox incident start)
+  local cmds45=(sandbox incident update)
+  local cmds46=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_auth_switch; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_auth_login; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_tickets_submitted; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_tickets_close; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_tickets_note; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_tickets_create; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_tickets_show; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_tickets_list; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_pcx_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_pcx_auth_switch; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_pcx_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_pcx_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_pcx_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_pcx_auth_login; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_pcx_tickets_escalate; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_pcx_tickets_submitted; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_pcx_tickets_close; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_pcx_tickets_note; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_pcx_tickets_create; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_pcx_tickets_show; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_pcx_tickets_list; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_pcx_health_events; return $?; fi
   if CompWordsContainsArray "${cmds26[@]}"; then _picocli_pcx_health_affected; return $?; fi
   if CompWordsContainsArray "${cmds25[@]}"; then _picocli_pcx_health_watch; return $?; fi
   if CompWordsContainsArray "${cmds24[@]}"; then _picocli_pcx_health_show; return $?; fi
@@ -492,7 +495,7 @@ function _picocli_pcx_health() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="show watch affected"
+  local commands="show watch affected events"
   local flag_opts="'--all' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-c' '--customer' '--service' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local CLASS_option_args=("advisory" "incident") # --fail-on values
@@ -2091,8 +2094,8 @@ function _picocli_pcx_health_watch() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'-c' '--customer' '--interval' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local flag_opts="'--all-customers' '--once' '--notify-existing' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local arg_opts="'-c' '--customer' '--interval' '--webhook' '--webhook-format' '--webhook-secret-env' '--service' '--class' '--exec' '--exec-timeout' '--state' '--parallel' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local CLASS_option_args=("advisory" "incident") # --fail-on values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -2104,6 +2107,36 @@ function _picocli_pcx_health_watch() {
       return
       ;;
     '--interval')
+      return
+      ;;
+    '--webhook')
+      return
+      ;;
+    '--webhook-format')
+      return
+      ;;
+    '--webhook-secret-env')
+      return
+      ;;
+    '--service')
+      return
+      ;;
+    '--class')
+      return
+      ;;
+    '--exec')
+      return
+      ;;
+    '--exec-timeout')
+      return
+      ;;
+    '--state')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--parallel')
       return
       ;;
     '--fail-on')
@@ -2186,6 +2219,83 @@ function _picocli_pcx_health_affected() {
     '--fail-on')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${CLASS_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `events` subcommand.
+function _picocli_pcx_health_events() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local arg_opts="'--since' '--outcome' '--key' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--since')
+      return
+      ;;
+    '--outcome')
+      return
+      ;;
+    '--key')
+      return
+      ;;
+    '--state')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '-o'|'--output')

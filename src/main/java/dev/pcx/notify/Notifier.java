@@ -52,9 +52,14 @@ public final class Notifier {
      * @param known     the issues active after it, with the customers they hit
      * @param delivered how many events reached a destination
      * @param failed    the destinations that refused or could not be reached, with what stays pending
+     * @param unconfirmed deliveries an earlier run left being sent (it ended before the answer), found by this one
      */
     public record Round(List<IncidentEvent> events, boolean baseline, Map<String, KnownIssue> known, int delivered,
-                        List<Undelivered> failed) {
+                        List<Undelivered> failed, int unconfirmed) {
+        /** Whether every event reached every destination, as far as pcx can know. */
+        public boolean allDelivered() {
+            return failed.isEmpty() && unconfirmed == 0;
+        }
     }
 
     /** Events that stay pending for {@code destination}, and why the first of them was not delivered. */
@@ -78,7 +83,7 @@ public final class Notifier {
                        BiFunction<String, List<IncidentEvent.Customer>, ServiceHealthIssue> last) {
         return ledger.hold(() -> say.accept("waiting for another pcx delivering from " + ledger.file()), held -> {
             LedgerState state = held.state();
-            recover(state);
+            int unconfirmed = recover(state);
             List<IncidentEvent> events = List.of();
             boolean baseline = state.polledAt == null && !notifyExisting;
             long firstNew = state.nextSeq;
@@ -134,7 +139,8 @@ public final class Notifier {
                     i += n;
                 }
             }
-            return new Round(events, baseline && !events.isEmpty(), new LinkedHashMap<>(state.issues), delivered, failed);
+            return new Round(events, baseline && !events.isEmpty(), new LinkedHashMap<>(state.issues), delivered, failed,
+                    unconfirmed);
         });
     }
 
@@ -160,7 +166,7 @@ public final class Notifier {
      * A delivery left {@code sending} by a run that ended between sending and recording: it may have
      * arrived, so it is not sent again; it becomes {@code unconfirmed}, and is said once.
      */
-    private void recover(LedgerState state) {
+    private int recover(LedgerState state) {
         Map<String, Integer> found = new LinkedHashMap<>();
         for (LedgerState.Entry e : state.events) {
             for (Map.Entry<String, LedgerState.Delivery> d : e.deliveries().entrySet()) {
@@ -178,5 +184,6 @@ public final class Notifier {
                     + "arrived: an earlier pcx ended between sending and recording " + (n == 1 ? "it" : "them")
                     + "; not sent again (see them with: pcx health events --outcome unconfirmed)");
         });
+        return found.values().stream().mapToInt(Integer::intValue).sum();
     }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,6 +181,8 @@ class NotifierTest {
         r.dieAfterReceiving = false;
         Notifier.Round after = round(notifier(file, false, r), 10, poll(true, false));
         assertEquals(0, after.delivered());
+        assertEquals(1, after.unconfirmed());
+        assertFalse(after.allDelivered(), "the run that finds it says so: exit 6");
         assertEquals(1, got.values().iterator().next().get(), "not sent again: it may have arrived");
         assertEquals("unconfirmed", new Ledger(file, true).read().events.get(0).deliveries().get("r").outcome());
         assertTrue(said.stream().anyMatch(s -> s.startsWith("1 event to receiver r may not have arrived")), said.toString());

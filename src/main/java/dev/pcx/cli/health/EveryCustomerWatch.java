@@ -129,7 +129,7 @@ final class EveryCustomerWatch {
                     return ExitCode.GATE;
                 }
                 if (settings.once()) {
-                    return round.failed().isEmpty() ? ExitCode.OK : ExitCode.UNAVAILABLE;
+                    return round.allDelivered() ? ExitCode.OK : ExitCode.UNAVAILABLE;
                 }
                 context.session().sleeper().sleep(settings.interval());
             }
