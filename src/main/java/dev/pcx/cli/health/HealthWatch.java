@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 
 /** {@code pcx health watch [-c <customer>] [--interval 1m]}: what changes in a tenant's health, as it changes. */
 @Command(name = "watch",
-        header = "Watch a tenant's service health and print what changes, as it changes.",
+        header = "Watch service health, of a tenant or of every customer, and tell what changes.",
         description = {
             "Looks at the active issues every --interval (1m). On a terminal, shows them in a view redrawn in "
                     + "place, with the latest changes under it; piped, or with -o, prints one line per change, with "
@@ -38,16 +38,36 @@ import java.util.concurrent.Callable;
                     + "of a gate.",
             "A look that fails because Microsoft Graph throttles or cannot be reached is reported and tried again at "
                     + "the next interval; any other failure ends the watch with its exit code. -o jsonl gives one "
-                    + "object per change: time, change, previousStatus, and the issue as Graph sent it."
+                    + "object per change: time, change, previousStatus, and the issue as Graph sent it.",
+            "--all-customers watches every customer's tenant (--parallel at a time, every 5m, at least 1m) and tells "
+                    + "one event per change, grouped by issue: new (with the customers hit), spread and recede "
+                    + "(customers added, or no longer hit), updated (status, class or a new post) and resolved. On a "
+                    + "terminal a view of the issues with how many customers each hits; piped, one JSON line per event: "
+                    + "key, type, at, issue (Graph's fields), customers and customersCount (how many it hits after the "
+                    + "change). A customer that cannot be checked is named, and never taken as clear.",
+            "Each event goes to every --exec (the event as JSON on stdin, PCX_EVENT_KEY, _TYPE, _ISSUE, _SERVICE, "
+                    + "_CLASSIFICATION, _STATUS, _TITLE, _CUSTOMERS_COUNT, _TENANTS in the environment; a non-zero exit "
+                    + "is tried again after 1 s and 2 s) and every --webhook, in the chat tool's own format and signing. "
+                    + "Events and their delivery are kept in a ledger ($PCX_CONFIG_DIR/events/<profile>.json, or "
+                    + "--state), so each reaches each destination once: a failed delivery is tried again by the next "
+                    + "run, a restart sends nothing twice, and two overlapping runs do not both send. See them with "
+                    + "'pcx health events'.",
+            "--once is one poll, for cron: exit 0 when every event reached every destination, 6 when one did not (it "
+                    + "stays pending, and the receiver's own error is on stderr), 7 with --fail-on. The first run "
+                    + "records what is already going on and tells nobody (--notify-existing tells it)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  pcx --sandbox health watch -c contoso.partner.onmschina.cn \\",
             "      --fail-on incident --interval 5m          # exit 7: EX512345 is one",
+            "  pcx --sandbox health watch --all-customers --once --exec 'cat >> events.jsonl'",
             "",
-            "  # each until Ctrl-C:",
+            "  # each until Ctrl-C, or for a chat tool's webhook (its URL in a variable):",
             "  pcx --sandbox health watch -c contoso.partner.onmschina.cn",
-            "  pcx --sandbox health watch --interval 30s -o jsonl"
+            "  pcx --sandbox health watch --interval 30s -o jsonl",
+            "  pcx --sandbox health watch --all-customers --interval 5m",
+            "  pcx health watch --all-customers --once --class incident \\",
+            "      --webhook env:DINGTALK_URL --webhook-secret-env DINGTALK_SECRET"
         })
 final class HealthWatch implements Callable<Integer> {
     private final Context context;
