@@ -93,12 +93,35 @@ final class EveryCustomerWatch {
         Predicate<IncidentEvent.Issue> scope = i -> inScope(i.service(), i.classification());
         Notifier notifier = new Notifier(settings.ledger(), settings.destinations(), scope, settings.notifyExisting(),
                 context.session().clock(), context.session()::say);
+        boolean checked = settings.service() == null;
         try {
             while (true) {
                 Instant started = context.session().clock().instant();
-                List<Customer> customers = new CustomerResolver(context).every();
-                List<TenantLook> looks = poll(access, customers);
-                Notifier.Round round = notifier.round(started, looks, (id, hit) -> last(access, id, hit));
+                List<Customer> customers;
+                List<TenantLook> looks;
+                Notifier.Round round;
+                try {
+                    customers = new CustomerResolver(context).every();
+                    if (!checked) {
+                        HealthAffected.checkServiceName(access, customers, settings.service()); // a typo watches nothing
+                        checked = true;
+                    }
+                    looks = poll(access, customers);
+                    round = notifier.round(started, looks, (id, hit) -> last(access, id, hit));
+                } catch (RuntimeException e) {
+                    if (settings.once() || Errors.classify(e).code() != ExitCode.UNAVAILABLE) {
+                        throw e;
+                    }
+                    // throttled or unreachable: said, and tried again at the next interval
+                    String said = Errors.classify(e).message() + "; polling again in " + settings.interval().toSeconds() + " s";
+                    if (view != null) {
+                        view.problem(said);
+                    } else {
+                        context.session().say(said);
+                    }
+                    context.session().sleeper().sleep(settings.interval());
+                    continue;
+                }
                 List<TenantLook> unknown = looks.stream().filter(l -> !l.readable()).toList();
                 if (view != null) {
                     round.events().forEach(e -> view.change(changeLine(e)));

@@ -87,7 +87,7 @@ final class HealthAffected implements Callable<Integer> {
         GraphAccess access = GraphAccess.of(context, GraphAccess.Purpose.SERVICE_HEALTH);
         List<Customer> customers = new CustomerResolver(context).every();
         if (service != null) {
-            checkServiceName(access, customers);
+            checkServiceName(access, customers, service);
         }
         RecordPrinter<CustomerHealth> printer = output.list(COLUMNS);
         AffectedScan scan = new AffectedScan(access, service, issue);
@@ -127,7 +127,7 @@ final class HealthAffected implements Callable<Integer> {
      * else in the first customer's tenant that can be read (at most a few tried); when none can be,
      * the scan says in each row why.
      */
-    private void checkServiceName(GraphAccess access, List<Customer> customers) {
+    static void checkServiceName(GraphAccess access, List<Customer> customers, String service) {
         List<String[]> tenants = new ArrayList<>();
         tenants.add(new String[] {null, "your partner tenant"});
         customers.stream().limit(SERVICE_SOURCES).forEach(c -> tenants.add(new String[] {c.tenantId(),
