@@ -53,7 +53,8 @@ final class EventText {
 
     /** What stands for the events left out of a message that could not hold them all. */
     String more(int events) {
-        return chinese ? "……另有 " + events + " 条事件变化未列出" : "…and " + events + " more incident changes";
+        return chinese ? "……另有 " + events + " 条事件变化未列出"
+                : "…and " + events + (events == 1 ? " more incident change" : " more incident changes");
     }
 
     /** One event's lines, with markup. */

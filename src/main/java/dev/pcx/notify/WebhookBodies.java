@@ -66,18 +66,19 @@ final class WebhookBodies {
                 return signed(url, body, now, k == blocks.size());
             }
         }
-        // one event alone is too large (only when the caps of EventText are raised): cut its lines
-        List<String> one = new ArrayList<>(List.of(String.join("\n", blocks.get(0))));
+        // one event alone is too large (names and a title of 4-byte characters, near WeCom's 4096
+        // bytes): its text is cut on a whole code point, ending in an ellipsis
+        String whole = String.join("\n", blocks.get(0));
         int left = blocks.size() - 1;
+        int keep = whole.getBytes(StandardCharsets.UTF_8).length;
         while (true) {
-            byte[] body = chat(text, List.of(one), left, now);
+            String cut = cut(whole, keep);
+            byte[] body = chat(text, List.of(List.of(cut + "…")), left, now);
             int over = size(body) - format.maxBytes();
-            if (over <= 0) {
+            if (over <= 0 || cut.isEmpty()) {
                 return signed(url, body, now, false);
             }
-            String line = one.get(0);
-            int bytes = line.getBytes(StandardCharsets.UTF_8).length;
-            one.set(0, cut(line, Math.max(0, bytes - over - 8)) + "…");
+            keep = Math.max(0, keep - over - 8);
         }
     }
 

@@ -18,14 +18,14 @@ import java.util.stream.Collectors;
 public enum WebhookFormat {
     /** pcx's own: one POST per event, the event's JSON as is. */
     GENERIC("generic", "Webhook", 1, Integer.MAX_VALUE, List.of(), true),
-    /** A Teams Workflows trigger; no documented limits (UNCONFIRMED), so pcx's own bound of 16 kB of text. */
+    /** A Teams Workflows trigger; no documented limits (UNCONFIRMED), so pcx's own bound of 16 kB of body. */
     TEAMS("teams", "Teams", 10, 16_000, List.of(), false),
-    /** About one message a second per webhook (UNCONFIRMED); text bounded by pcx at 16 kB. */
+    /** About one message a second per webhook (UNCONFIRMED); the body bounded by pcx at 16 kB. */
     SLACK("slack", "Slack", 10, 16_000, List.of(new Pacer.Rate(1, Duration.ofSeconds(1))), false),
     /**
      * 20 messages a minute per robot, throttled for 10 minutes beyond; counted over 61 s so that
-     * network jitter cannot put a 21st in DingTalk's minute. The markdown text limit is not
-     * documented: pcx's own 16 kB.
+     * network jitter cannot put a 21st in DingTalk's minute. No size limit is documented: pcx's own
+     * 16 kB of body.
      */
     DINGTALK("dingtalk", "DingTalk", 10, 16_000, List.of(new Pacer.Rate(20, Duration.ofSeconds(61))), true),
     /** 20 messages a minute per robot (61 s as for DingTalk); markdown content at most 4096 bytes. */
@@ -68,7 +68,7 @@ public enum WebhookFormat {
         return maxEvents;
     }
 
-    /** At most this many UTF-8 bytes of text (Feishu: of the whole body). */
+    /** At most this many UTF-8 bytes: of the markdown content for WeCom (its documented limit), of the whole body for the others. */
     int maxBytes() {
         return maxBytes;
     }

@@ -45,6 +45,7 @@ class WebhookBodiesTest {
         assertEquals("message", body.get("type").asText());
         JsonNode attachment = body.get("attachments").get(0);
         assertEquals("application/vnd.microsoft.card.adaptive", attachment.get("contentType").asText());
+        assertTrue(attachment.has("contentUrl") && attachment.get("contentUrl").isNull(), attachment.toString());
         JsonNode card = attachment.get("content");
         assertEquals("AdaptiveCard", card.get("type").asText());
         assertEquals("1.4", card.get("version").asText());
@@ -127,6 +128,23 @@ class WebhookBodiesTest {
         assertTrue(over.endsWith("……另有 " + (10 - fit) + " 条事件变化未列出"), over);
         assertFalse(over.contains("\uFFFD"));
         assertEquals(over, new String(over.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void oneEventOfFourByteCharactersIsCutOnACodePointToFitWeCom() throws Exception {
+        String emoji = "😀".repeat(1000);
+        IncidentEvent huge = new IncidentEvent("k", IncidentEvent.UPDATED, "t", new IncidentEvent.Issue(emoji, emoji, emoji,
+                emoji, emoji, null, null), Events.customers(emoji, 9), 9);
+        WebhookBodies wecom = new WebhookBodies(WebhookFormat.WECOM, null);
+        assertFalse(wecom.fits(List.of(huge), NOW));
+        WebhookBodies.Post post = wecom.post(URL, List.of(huge, huge), NOW);
+        String content = content(post);
+        int bytes = content.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes <= 4096 && bytes > 3500, "" + bytes);
+        assertTrue(content.endsWith("…\n\n…and 1 more incident change"), content);
+        assertEquals(content, new String(content.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                "no surrogate left alone");
+        assertTrue(content.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE));
     }
 
     @Test
