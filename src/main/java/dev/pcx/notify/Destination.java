@@ -1,5 +1,6 @@
 package dev.pcx.notify;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -38,7 +39,11 @@ public interface Destination {
      * @param receiverCode the receiver's code as it gave it ({@code 310000}, {@code 429}, {@code exit 3}), null when none
      * @param retryLater   whether the same message may succeed later (throttled, unreachable, a 5xx), as
      *                     opposed to being refused as it is (a bad URL, a bad signature)
+     * @param retryAfter   how long the receiver asked to be left alone ({@code Retry-After} of a 429), null when it did not say
      */
-    record Failure(String message, String receiverCode, boolean retryLater) {
+    record Failure(String message, String receiverCode, boolean retryLater, Duration retryAfter) {
+        public Failure(String message, String receiverCode, boolean retryLater) {
+            this(message, receiverCode, retryLater, null);
+        }
     }
 }
