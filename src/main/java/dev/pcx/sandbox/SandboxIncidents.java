@@ -195,7 +195,7 @@ public final class SandboxIncidents {
         SeedHealth.Service service = SeedHealth.service(issue.path("service").asText());
         String name = service != null ? service.name() : issue.path("service").asText();
         if (!entry.path("tenants").isArray()) {
-            throw new IllegalArgumentException(key + " hits every tenant with " + name + " already (it was started "
+            throw new IllegalArgumentException(key + " hits every tenant with " + name + " (it was started "
                     + "without --customer), so it cannot spread or recede; to choose whom an issue hits, start one "
                     + "with: pcx sandbox incident start --customer TENANT");
         }

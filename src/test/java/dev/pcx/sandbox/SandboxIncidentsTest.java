@@ -147,7 +147,8 @@ class SandboxIncidentsTest {
 
         IllegalArgumentException all = assertThrows(IllegalArgumentException.class, () -> SandboxIncidents.update(
                 file, everyone, null, null, null, false, List.of("fabrikam.partner.onmschina.cn"), List.of(), TUESDAY));
-        assertTrue(all.getMessage().startsWith(everyone + " hits every tenant with Exchange Online already")
+        assertTrue(all.getMessage().startsWith(everyone
+                + " hits every tenant with Exchange Online (it was started without --customer)")
                 && all.getMessage().contains("pcx sandbox incident start --customer"), all.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SandboxIncidents.update(file, everyone, null, null, null,
                 false, List.of(), List.of("contoso.partner.onmschina.cn"), TUESDAY));
