@@ -127,7 +127,7 @@ final class SandboxWebhook implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         BufferedWriter closing = file;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runnable stop = () -> {
             receiver.close();
             if (closing != null) {
                 try {
@@ -136,12 +136,23 @@ final class SandboxWebhook implements Callable<Integer> {
                     // the lines were flushed one by one
                 }
             }
+        };
+        Thread hook = new Thread(() -> {
+            stop.run();
             stopped.countDown();
-        }, "pcx-sandbox-webhook-stop"));
+        }, "pcx-sandbox-webhook-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         stdout.println(receiver.url());
         stdout.flush();
         context.session().say(config.format().label() + " webhook receiver at " + receiver.url() + " (Ctrl-C to stop)");
-        stopped.await();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // interrupted in process (not by a signal): stop listening before the 130
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop.run();
+            throw e;
+        }
         return 0;
     }
 
