@@ -78,7 +78,8 @@ final class SandboxWebhook implements Callable<Integer> {
     int fail;
 
     @Option(names = "--limit", paramLabel = "N",
-            description = "At most N messages a minute, then throttled (default: 20 for dingtalk and wecom, none else)")
+            description = "At most N messages a minute, then throttled; 0 for none (default: 20 for dingtalk and wecom, none "
+                    + "for the others)")
     Integer limit;
 
     @Option(names = "--out", paramLabel = "FILE",
