@@ -8,16 +8,22 @@ import dev.pcx.api.Json;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Service-health issues driven by hand ({@code pcx sandbox incident start|update|resolve}), kept in
  * the sandbox's state file so every sandbox reading it (a standalone {@code serve}, later
  * {@code pcx --sandbox} runs) serves them: to every tenant with the service, or to the customers
- * named. Each change adds an HTML post, as Microsoft does.
+ * named. Each change of the issue adds an HTML post, as Microsoft does; a spread to more customers
+ * or a recede from some changes who lists it, not the issue (see {@link #update(Path, String, String,
+ * String, String, boolean, List, List, Clock)}).
  */
 public final class SandboxIncidents {
     private SandboxIncidents() {
@@ -47,15 +53,7 @@ public final class SandboxIncidents {
         if (!customers.isEmpty()) {
             tenants = Json.mapper().createArrayNode();
             for (String c : customers) {
-                int i = store.indexOf(c.trim());
-                if (i < 0) {
-                    i = store.indexOfDomain(c.trim());
-                }
-                if (i < 0) {
-                    throw new IllegalArgumentException("the sandbox has no customer '" + c + "' (give a tenant id or "
-                            + "a domain, e.g. contoso.partner.onmschina.cn)");
-                }
-                tenants.add(SeedData.tenantId(i));
+                tenants.add(SeedData.tenantId(customer(store, c)));
             }
         }
         Instant now = clock.instant();
@@ -103,8 +101,55 @@ public final class SandboxIncidents {
      */
     public static void update(Path file, String id, String status, String classification, String message,
                               boolean resolve, Clock clock) {
+        update(file, id, status, classification, message, resolve, List.of(), List.of(), clock);
+    }
+
+    /**
+     * What an update did to the customers an issue hits: those it spread to and receded from (as the
+     * caller named them; a customer it hit already, or did not hit, is in neither), and how many it
+     * hits now.
+     */
+    public record Reach(List<String> added, List<String> removed, int hits) {
+    }
+
+    /**
+     * Changes an issue: its status and class, adding a post and moving its last-modified time, as
+     * Microsoft's own updates do; and the customers it hits: {@code add} spreads it to more,
+     * {@code remove} makes it recede from some.
+     *
+     * <p>A pure spread or recede (no status, class or message, not a resolve) adds no post and leaves
+     * {@code lastModifiedDateTime} alone. In Microsoft 365 an issue is one object, the same in every
+     * tenant that lists it: when it reaches another tenant, that tenant's Graph starts listing the
+     * same issue (same posts, same last-modified time); the issue itself did not change. Keeping it
+     * so here lets a watcher tell a {@code spread} or {@code recede} (who lists the issue changed)
+     * from an {@code updated} (the issue changed), as it must with Microsoft's.
+     *
+     * @param add    tenant ids or domains of sandbox customers to hit as well
+     * @param remove tenant ids or domains of sandbox customers to hit no more
+     * @throws NoSuchElementException   when no issue was started with that id
+     * @throws IllegalArgumentException for an unknown customer; a spread or recede of an issue that hits
+     *                                  every tenant with its service, or of a resolved one; a customer
+     *                                  added who lacks the service; a recede that would leave no customer
+     */
+    public static Reach update(Path file, String id, String status, String classification, String message,
+                               boolean resolve, List<String> add, List<String> remove, Clock clock) {
         Instant now = clock.instant();
         String key = id.trim().toUpperCase(Locale.ROOT);
+        boolean reach = !add.isEmpty() || !remove.isEmpty();
+        Map<String, Integer> adding = new LinkedHashMap<>();
+        Map<String, Integer> removing = new LinkedHashMap<>();
+        if (reach) {
+            SandboxStore store = new SandboxStore(SandboxState.loadOrCreate(file).customers());
+            add.forEach(c -> adding.put(c, customer(store, c)));
+            remove.forEach(c -> removing.put(c, customer(store, c)));
+            for (var a : adding.entrySet()) {
+                if (removing.containsValue(a.getValue())) {
+                    throw new IllegalArgumentException("--add-customer and --remove-customer both name '" + a.getKey()
+                            + "'");
+                }
+            }
+        }
+        Reach[] done = new Reach[1];
         SandboxState.updateIncidents(file, incidents -> {
             JsonNode entry = incidents.get(key);
             if (entry == null || !(entry.path("issue") instanceof ObjectNode)) {
@@ -113,6 +158,14 @@ public final class SandboxIncidents {
             }
             ObjectNode copy = entry.deepCopy();
             ObjectNode issue = (ObjectNode) copy.get("issue");
+            done[0] = new Reach(List.of(), List.of(), copy.path("tenants").isArray() ? copy.path("tenants").size() : -1);
+            if (reach) {
+                done[0] = reach(key, copy, adding, removing);
+            }
+            if (reach && status == null && classification == null && message == null && !resolve) {
+                incidents.put(key, copy);
+                return incidents;
+            }
             if (status != null) {
                 issue.put("status", status);
             }
@@ -133,6 +186,61 @@ public final class SandboxIncidents {
             incidents.put(key, copy);
             return incidents;
         });
+        return done[0];
+    }
+
+    /** Spreads {@code entry}'s issue to the customers of {@code add} and makes it recede from those of {@code remove}. */
+    private static Reach reach(String key, ObjectNode entry, Map<String, Integer> add, Map<String, Integer> remove) {
+        ObjectNode issue = (ObjectNode) entry.get("issue");
+        SeedHealth.Service service = SeedHealth.service(issue.path("service").asText());
+        String name = service != null ? service.name() : issue.path("service").asText();
+        if (!entry.path("tenants").isArray()) {
+            throw new IllegalArgumentException(key + " hits every tenant with " + name + " (it was started "
+                    + "without --customer), so it cannot spread or recede; to choose whom an issue hits, start one "
+                    + "with: pcx sandbox incident start --customer TENANT");
+        }
+        if (issue.path("isResolved").asBoolean()) {
+            throw new IllegalArgumentException(key + " is resolved: it no longer spreads or recedes; start a new "
+                    + "one with: pcx sandbox incident start");
+        }
+        Set<String> hit = new LinkedHashSet<>();
+        entry.get("tenants").forEach(t -> hit.add(t.asText().toLowerCase(Locale.ROOT)));
+        List<String> added = new ArrayList<>();
+        for (var a : add.entrySet()) {
+            if (service != null && !SeedHealth.has(a.getValue(), service)) {
+                throw new IllegalArgumentException("the sandbox customer '" + a.getKey() + "' has no " + name
+                        + ", so Graph would not list " + key + " there; add a customer with " + name);
+            }
+            if (hit.add(SeedData.tenantId(a.getValue()).toLowerCase(Locale.ROOT))) {
+                added.add(a.getKey());
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        for (var r : remove.entrySet()) {
+            if (hit.remove(SeedData.tenantId(r.getValue()).toLowerCase(Locale.ROOT))) {
+                removed.add(r.getKey());
+            }
+        }
+        if (hit.isEmpty()) {
+            throw new IllegalArgumentException("removing " + String.join(", ", remove.keySet()) + " would leave "
+                    + key + " hitting no customer; to end it, run: pcx sandbox incident resolve " + key);
+        }
+        ArrayNode tenants = entry.putArray("tenants");
+        hit.forEach(tenants::add);
+        return new Reach(List.copyOf(added), List.copyOf(removed), hit.size());
+    }
+
+    /** The index of the sandbox customer {@code c} names (tenant id or domain). */
+    private static int customer(SandboxStore store, String c) {
+        int i = store.indexOf(c.trim());
+        if (i < 0) {
+            i = store.indexOfDomain(c.trim());
+        }
+        if (i < 0) {
+            throw new IllegalArgumentException("the sandbox has no customer '" + c + "' (give a tenant id or "
+                    + "a domain, e.g. contoso.partner.onmschina.cn)");
+        }
+        return i;
     }
 
     private static String nextId(SeedHealth.Service s, Map<String, JsonNode> incidents) {

@@ -12,7 +12,8 @@ import java.util.Map;
         description = {
             "The sandbox speaks the Partner Center REST contract on loopback, with deterministic Chinese and "
                     + "English customers. Any pcx command runs against an in-process sandbox with --sandbox; "
-                    + "'pcx sandbox serve' runs one standalone for scripts and CI."
+                    + "'pcx sandbox serve' runs one standalone for scripts and CI; 'pcx sandbox webhook' receives "
+                    + "chat-webhook posts as Teams, Slack, DingTalk, WeCom or Feishu answer them."
         })
 public final class SandboxCommand extends NounCommand {
     /** The commands under this one, in the order help lists them (added by {@code Cli}, only those a command line names). */
@@ -20,5 +21,6 @@ public final class SandboxCommand extends NounCommand {
             Map.entry("serve", SandboxServe.class),
             Map.entry("reset", SandboxReset.class),
             Map.entry("approve", SandboxApprove.class),
-            Map.entry("incident", SandboxIncident.class));
+            Map.entry("incident", SandboxIncident.class),
+            Map.entry("webhook", SandboxWebhook.class));
 }
