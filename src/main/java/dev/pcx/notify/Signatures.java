@@ -32,9 +32,17 @@ final class Signatures {
         return Base64.getEncoder().encodeToString(mac);
     }
 
-    /** pcx's generic {@code X-Pcx-Signature}: {@code sha256=} and the hex HMAC-SHA256 of the body under the secret. */
-    static String generic(String secret, byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), body));
+    /**
+     * pcx's generic {@code X-Pcx-Signature}: {@code sha256=} and the hex HMAC-SHA256, under the
+     * secret, of the {@code X-Pcx-Timestamp} value, a dot and the body, so a captured request cannot
+     * be replayed later under a new timestamp (as Stripe and Slack sign theirs).
+     */
+    static String generic(String secret, long timestampSeconds, byte[] body) {
+        byte[] prefix = (timestampSeconds + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] message = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, message, 0, prefix.length);
+        System.arraycopy(body, 0, message, prefix.length, body.length);
+        return "sha256=" + HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), message));
     }
 
     private static byte[] hmac(byte[] key, byte[] message) {

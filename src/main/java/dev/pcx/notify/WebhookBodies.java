@@ -193,10 +193,10 @@ final class WebhookBodies {
 
     /**
      * The event as {@code --exec} reads it. {@code Idempotency-Key} is the event's key: the ledger
-     * posts a message again when its answer was lost, so a receiver may see one twice and can drop
-     * the second by it (chat tools have no such header and would show it as text, hence generic only).
+     * posts a message again when its answer did not come (a timeout after it was sent), so a receiver
+     * may see one twice and can drop the second by it (chat tools have no such header and would show it as text, hence generic only).
      * With a secret, pcx's own signature: {@code X-Pcx-Timestamp} (Unix seconds) and
-     * {@code X-Pcx-Signature: sha256=<hex HMAC-SHA256 of the body bytes under the secret>}.
+     * {@code X-Pcx-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" under the secret>}.
      */
     private Post generic(HttpUrl url, List<IncidentEvent> events, Instant now) {
         if (events.size() != 1) {
@@ -215,7 +215,7 @@ final class WebhookBodies {
         }
         if (secret != null) {
             headers.add("X-Pcx-Timestamp", Long.toString(now.getEpochSecond()));
-            headers.add("X-Pcx-Signature", Signatures.generic(secret, body));
+            headers.add("X-Pcx-Signature", Signatures.generic(secret, now.getEpochSecond(), body));
         }
         return new Post(url, body, headers.build(), true);
     }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -678,7 +679,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /**
-     * Generic: {@code X-Pcx-Signature: sha256=<hex HmacSHA256, key = secret, over the raw body>} and
+     * Generic: {@code X-Pcx-Signature: sha256=<hex HmacSHA256, key = secret, over "<X-Pcx-Timestamp>." and the raw body>} and
      * {@code X-Pcx-Timestamp} (Unix seconds, within an hour). Null when it holds.
      */
     private String genericSignature(String signature, String timestamp, byte[] raw, Instant now) {
@@ -692,7 +693,10 @@ public final class WebhookReceiver implements AutoCloseable {
         } catch (NumberFormatException e) {
             return "X-Pcx-Timestamp is not Unix seconds";
         }
-        String expected = "sha256=" + HexFormat.of().formatHex(hmac(config.secret().getBytes(StandardCharsets.UTF_8), raw));
+        byte[] signed = (timestamp.trim() + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] message = Arrays.copyOf(signed, signed.length + raw.length);
+        System.arraycopy(raw, 0, message, signed.length, raw.length);
+        String expected = "sha256=" + HexFormat.of().formatHex(hmac(config.secret().getBytes(StandardCharsets.UTF_8), message));
         return same(expected, signature.trim().toLowerCase(Locale.ROOT)) ? null : "X-Pcx-Signature does not match the body";
     }
 

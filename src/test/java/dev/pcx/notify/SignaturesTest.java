@@ -39,10 +39,10 @@ class SignaturesTest {
     }
 
     @Test
-    void genericIsHexHmacOfTheBody() {
-        // python3: hmac.new(b"generic-secret", b'{"key":"k1"}', sha256).hexdigest()
-        assertEquals("sha256=8d92b01d3dc08d52eb549d97233ca002977b168b83de0b0ef4f6db3985d57950",
-                Signatures.generic("generic-secret", "{\"key\":\"k1\"}".getBytes(StandardCharsets.UTF_8)));
+    void genericIsHexHmacOfTheTimestampADotAndTheBody() {
+        // python3: hmac.new(b"generic-secret", b'1700000000.{"key":"k1"}', sha256).hexdigest()
+        assertEquals("sha256=74e75c745857605be56b9a53a9fe9063fff3cdee7c15b8f3b0d0332bf5afe01e",
+                Signatures.generic("generic-secret", 1700000000L, "{\"key\":\"k1\"}".getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] hmac(byte[] key, byte[] message) throws Exception {

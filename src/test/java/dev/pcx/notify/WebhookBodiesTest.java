@@ -35,7 +35,7 @@ class WebhookBodiesTest {
         WebhookBodies.Post post = new WebhookBodies(WebhookFormat.GENERIC, "generic-secret")
                 .post(URL, List.of(Events.english(IncidentEvent.NEW)), NOW);
         assertEquals("1700000000", post.headers().get("X-Pcx-Timestamp"));
-        assertEquals(Signatures.generic("generic-secret", post.body()), post.headers().get("X-Pcx-Signature"));
+        assertEquals(Signatures.generic("generic-secret", 1700000000L, post.body()), post.headers().get("X-Pcx-Signature"));
     }
 
     @Test

@@ -192,7 +192,7 @@ class WebhookTest extends MockServerTest {
         assertNull(webhook("/psa", WebhookFormat.GENERIC, "generic-secret").send(one));
         RecordedRequest generic = take();
         assertEquals("1700000000", generic.getHeaders().get("X-Pcx-Timestamp"));
-        assertEquals(Signatures.generic("generic-secret", generic.getBody().toByteArray()),
+        assertEquals(Signatures.generic("generic-secret", 1700000000L, generic.getBody().toByteArray()),
                 generic.getHeaders().get("X-Pcx-Signature"));
     }
 

@@ -204,12 +204,12 @@ class WebhookReceiverTest {
     }
 
     @Test
-    void genericChecksTheHexHmacOfTheRawBody() throws Exception {
+    void genericChecksTheHexHmacOfTheTimestampAndTheRawBody() throws Exception {
         String secret = "s3cret";
         WebhookReceiver r = start(WebhookReceiver.Config.of(Format.GENERIC).withSecret(secret));
         String body = "{\"type\":\"spread\",\"key\":\"EX600001/spread/1\"}";
         String ts = Long.toString(NOW.getEpochSecond());
-        String good = "sha256=" + HexFormat.of().formatHex(hmac(secret, body));
+        String good = "sha256=" + HexFormat.of().formatHex(hmac(secret, ts + "." + body));
 
         assertEquals(204, post(r.url(), body, Map.of("X-Pcx-Signature", good, "X-Pcx-Timestamp", ts)).status());
         assertEquals(401, post(r.url(), body + " ", Map.of("X-Pcx-Signature", good, "X-Pcx-Timestamp", ts)).status(),
@@ -218,6 +218,9 @@ class WebhookReceiverTest {
         assertEquals(401, post(r.url(), body, Map.of("X-Pcx-Timestamp", ts)).status(), "no signature");
         assertEquals(401, post(r.url(), body, Map.of("X-Pcx-Signature", good, "X-Pcx-Timestamp",
                 Long.toString(NOW.toEpochMilli()))).status(), "milliseconds are not seconds");
+        String later = Long.toString(NOW.getEpochSecond() + 60);
+        assertEquals(401, post(r.url(), body, Map.of("X-Pcx-Signature", good, "X-Pcx-Timestamp", later)).status(),
+                "a captured request replayed under a new timestamp");
     }
 
     @Test
