@@ -198,6 +198,7 @@ function _complete_pcx() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox reset" ];    then _picocli_pcx_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox approve" ];    then _picocli_pcx_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident" ];    then _picocli_pcx_sandbox; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox webhook" ];    then _picocli_pcx_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident start" ];    then _picocli_pcx_sandbox_incident; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident update" ];    then _picocli_pcx_sandbox_incident; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox incident resolve" ];    then _picocli_pcx_sandbox_incident; return $?; fi
@@ -247,13 +248,15 @@ function _complete_pcx() {
   local cmds41=(sandbox reset)
   local cmds42=(sandbox approve)
   local cmds43=(sandbox incident)
-  local cmds44=(sandbox incident start)
-  local cmds45=(sandbox incident update)
-  local cmds46=(sandbox incident resolve)
+  local cmds44=(sandbox webhook)
+  local cmds45=(sandbox incident start)
+  local cmds46=(sandbox incident update)
+  local cmds47=(sandbox incident resolve)
 
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_pcx_sandbox_incident_resolve; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_pcx_sandbox_incident_update; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_pcx_sandbox_incident_start; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_pcx_sandbox_webhook; return $?; fi
   if CompWordsContainsArray "${cmds43[@]}"; then _picocli_pcx_sandbox_incident; return $?; fi
   if CompWordsContainsArray "${cmds42[@]}"; then _picocli_pcx_sandbox_approve; return $?; fi
   if CompWordsContainsArray "${cmds41[@]}"; then _picocli_pcx_sandbox_reset; return $?; fi
@@ -693,7 +696,7 @@ function _picocli_pcx_sandbox() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="serve reset approve incident"
+  local commands="serve reset approve incident webhook"
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
@@ -3574,6 +3577,95 @@ function _picocli_pcx_sandbox_incident() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `webhook` subcommand.
+function _picocli_pcx_sandbox_webhook() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
+  local arg_opts="'--format' '--port' '--token' '--secret' '--keyword' '--fail' '--limit' '--out' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
+  local CLOUD_option_args=("china" "global") # --cloud values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--secret')
+      return
+      ;;
+    '--keyword')
+      return
+      ;;
+    '--fail')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$(_pcx_profiles)" -- "${curr_word}") )
+      return $?
+      ;;
+    '--cloud')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLOUD_option_args[@]}" ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--graph-endpoint')
+      return
+      ;;
+    '--arm-endpoint')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--locale')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `start` subcommand.
 function _picocli_pcx_sandbox_incident_start() {
   # Get completion data
@@ -3671,7 +3763,7 @@ function _picocli_pcx_sandbox_incident_update() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--status' '--classification' '--message' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local arg_opts="'--status' '--classification' '--message' '--add-customer' '--remove-customer' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -3685,6 +3777,12 @@ function _picocli_pcx_sandbox_incident_update() {
       return
       ;;
     '--message')
+      return
+      ;;
+    '--add-customer')
+      return
+      ;;
+    '--remove-customer')
       return
       ;;
     '--state')
