@@ -60,7 +60,8 @@ import java.util.concurrent.Callable;
         footer = {
             "  pcx --sandbox health watch -c contoso.partner.onmschina.cn \\",
             "      --fail-on incident --interval 5m          # exit 7: EX512345 is one",
-            "  pcx --sandbox health watch --all-customers --once --exec 'cat >> events.jsonl'",
+            "  pcx --sandbox health watch --all-customers --once \\",
+            "      --exec 'cat >> events.jsonl'",
             "",
             "  # each until Ctrl-C, or for a chat tool's webhook (its URL in a variable):",
             "  pcx --sandbox health watch -c contoso.partner.onmschina.cn",
