@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
         footer = {
             "  pcx --sandbox health events",
             "  pcx --sandbox health events --since 7d -o jsonl",
-            "  pcx --sandbox health events --outcome failed --jq '.key'"
+            "  pcx --sandbox health events --outcome failed -o jsonl --jq '.key'"
         })
 final class HealthEvents implements Callable<Integer> {
     private static final List<String> OUTCOMES = List.of(LedgerState.Delivery.DELIVERED, LedgerState.Delivery.FAILED,
