@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.pcx.api.Json;
 import dev.pcx.auth.Cloud;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 
@@ -40,8 +35,7 @@ import java.util.regex.Matcher;
  */
 public final class SandboxServer implements AutoCloseable {
     public static final int DEFAULT_CUSTOMERS = SandboxState.DEFAULT_CUSTOMERS;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private LoopbackServer http;
     private final SandboxStore store;
     private final Faults faults;
     private final Duration latency;
@@ -51,9 +45,7 @@ public final class SandboxServer implements AutoCloseable {
     private final ObjectMapper mapper = Json.mapper();
     private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
 
-    private SandboxServer(HttpServer server, ExecutorService executor, Config config, Faults faults) {
-        this.server = server;
-        this.executor = executor;
+    private SandboxServer(Config config, Faults faults) {
         this.store = new SandboxStore(config.customers());
         this.faults = faults;
         this.latency = config.latency() == null ? Duration.ZERO : config.latency();
@@ -142,26 +134,9 @@ public final class SandboxServer implements AutoCloseable {
      * {@link UncheckedIOException}.
      */
     public static SandboxServer start(Config config) {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, each answer
-        // then waits for the client's delayed ACK (some 40 ms a page). Read once, when the server
-        // classes initialise.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        Faults faults = Faults.parse(config.faults());
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 64);
-            ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, config.threads()), r -> {
-                Thread t = new Thread(r, "pcx-sandbox");
-                t.setDaemon(true);
-                return t;
-            });
-            SandboxServer sandbox = new SandboxServer(server, executor, config, faults);
-            server.setExecutor(executor);
-            server.createContext("/", sandbox::handle);
-            server.start();
-            return sandbox;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
-        }
+        SandboxServer sandbox = new SandboxServer(config, Faults.parse(config.faults()));
+        sandbox.http = LoopbackServer.start(config.host(), config.port(), 64, config.threads(), "pcx-sandbox", sandbox::handle);
+        return sandbox;
     }
 
     /** The sandbox of {@code pcx --sandbox}: state in {@code dir} (created on first use), a free loopback port. */
@@ -177,7 +152,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        InetSocketAddress a = server.getAddress();
+        InetSocketAddress a = http.address();
         return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
@@ -211,13 +186,7 @@ public final class SandboxServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.close();
     }
 
     /** One request in, one answer (or a fault) out. */

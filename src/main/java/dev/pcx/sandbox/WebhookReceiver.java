@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.pcx.api.Json;
 
 import javax.crypto.Mac;
@@ -13,8 +12,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -34,9 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -191,20 +185,17 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Config config;
     private final String token;
     private final String path;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private LoopbackServer http;
     private final Consumer<String> lines;
     private final List<Received> received = new ArrayList<>();
     private final ArrayDeque<Instant> lastMinute = new ArrayDeque<>();
     private Instant throttledUntil = Instant.MIN;
     private int failed;
 
-    private WebhookReceiver(Config config, HttpServer server, ExecutorService executor, Consumer<String> lines) {
+    private WebhookReceiver(Config config, Consumer<String> lines) {
         this.config = config;
         this.token = config.token() != null ? config.token() : randomToken(config.format());
         this.path = pathOf(config.format(), token);
-        this.server = server;
-        this.executor = executor;
         this.lines = lines;
     }
 
@@ -213,27 +204,13 @@ public final class WebhookReceiver implements AutoCloseable {
      * use is an {@link UncheckedIOException}.
      */
     public static WebhookReceiver start(Config config, Consumer<String> lines) {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
-                    config.port()), 16);
-            ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-                Thread t = new Thread(r, "pcx-sandbox-webhook");
-                t.setDaemon(true);
-                return t;
-            });
-            WebhookReceiver receiver = new WebhookReceiver(config, server, executor, lines == null ? l -> { } : lines);
-            server.setExecutor(executor);
-            server.createContext("/", receiver::handle);
-            server.start();
-            return receiver;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
-        }
+        WebhookReceiver receiver = new WebhookReceiver(config, lines == null ? l -> { } : lines);
+        receiver.http = LoopbackServer.start("127.0.0.1", config.port(), 16, 2, "pcx-sandbox-webhook", receiver::handle);
+        return receiver;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return http.address().getPort();
     }
 
     /** The URL to post to: the tool's path (and key) on this loopback port. */
@@ -252,13 +229,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.close();
     }
 
     /** The path (and query) of the tool's real webhook URL, with {@code token} as its key. */

@@ -3,6 +3,7 @@ package dev.pcx.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pcx.api.Json;
+import dev.pcx.testing.MovableClock;
 import dev.pcx.auth.AadClient;
 import dev.pcx.auth.SignInException;
 import okhttp3.HttpUrl;
@@ -54,7 +55,7 @@ class SandboxRenewalsTest {
             "cancellationAllowedUntilDate", "refundOptions", "refundableQuantity");
 
     private final OkHttpClient http = new OkHttpClient();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(NOW);
     private SandboxServer sandbox;
     private AadClient aad;
 
@@ -459,25 +460,5 @@ class SandboxRenewalsTest {
         assertEquals(200, skus.status(), skus.body()::toString);
         assertEquals(SeedData.named(last).name(), skus.body().at("/value/0/accountName").asText());
         assertTrue(skus.body().at("/value/0/id").asText().startsWith(SeedData.tenantId(last).toLowerCase(Locale.ROOT)));
-    }
-
-    /** The sandbox's clock: 2026-12-03 10:00 UTC, moved on by {@link #offset}. */
-    static final class MovableClock extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public Instant instant() {
-            return NOW.plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.pcx.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pcx.api.Json;
+import dev.pcx.testing.MovableClock;
 import dev.pcx.sandbox.WebhookReceiver.Format;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -49,7 +50,7 @@ class WebhookReceiverTest {
              "type":"AdaptiveCard","version":"1.4","body":[{"type":"TextBlock","text":"EX600001"}]}}]}""";
 
     private final OkHttpClient http = new OkHttpClient();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(NOW);
     private final List<String> lines = new ArrayList<>();
     private final List<WebhookReceiver> started = new ArrayList<>();
 
@@ -409,25 +410,5 @@ class WebhookReceiverTest {
         List<String> names = new ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    /** 2026-12-03 10:00 UTC, moved on by {@link #offset}. */
-    static final class MovableClock extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public Instant instant() {
-            return NOW.plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
