@@ -2099,6 +2099,8 @@ function _picocli_pcx_health_watch() {
   local commands=""
   local flag_opts="'--all-customers' '--once' '--notify-existing' '-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'-c' '--customer' '--interval' '--webhook' '--webhook-format' '--webhook-secret-env' '--service' '--class' '--exec' '--exec-timeout' '--state' '--parallel' '--fail-on' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local FORMAT_option_args=("generic" "teams" "slack" "dingtalk" "wecom" "feishu") # --webhook-format values
+  local CLASS_option_args=("advisory" "incident") # --class values
   local CLASS_option_args=("advisory" "incident") # --fail-on values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
@@ -2116,7 +2118,9 @@ function _picocli_pcx_health_watch() {
       return
       ;;
     '--webhook-format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--webhook-secret-env')
       return
@@ -2125,7 +2129,9 @@ function _picocli_pcx_health_watch() {
       return
       ;;
     '--class')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CLASS_option_args[@]}" ) )
+      return $?
       ;;
     '--exec')
       return
@@ -2280,6 +2286,7 @@ function _picocli_pcx_health_events() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
   local arg_opts="'--since' '--outcome' '--key' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local OUTCOME_option_args=("delivered" "failed" "pending" "unconfirmed" "sending") # --outcome values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2290,7 +2297,9 @@ function _picocli_pcx_health_events() {
       return
       ;;
     '--outcome')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${OUTCOME_option_args[@]}" ) )
+      return $?
       ;;
     '--key')
       return

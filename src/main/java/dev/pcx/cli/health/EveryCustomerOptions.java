@@ -33,7 +33,7 @@ final class EveryCustomerOptions {
     @Option(names = "--service", paramLabel = "NAME", description = "Only issues of this service: its id, or the start of a word of its name")
     String service;
 
-    @Option(names = "--class", paramLabel = "CLASS", description = "Only incidents, or only advisories")
+    @Option(names = "--class", paramLabel = "CLASS", completionCandidates = FailOnOption.Classes.class, description = "Only incidents, or only advisories")
     String classification;
 
     @Option(names = "--exec", paramLabel = "CMD",

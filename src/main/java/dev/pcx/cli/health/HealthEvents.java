@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,7 +51,15 @@ final class HealthEvents implements Callable<Integer> {
             description = "Events seen in this last while: 30m, 24h, 7d (default: ${DEFAULT-VALUE})")
     Duration since;
 
-    @Option(names = "--outcome", paramLabel = "OUTCOME",
+    /** What {@code --outcome} completes to. */
+    static final class Outcomes implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return OUTCOMES.iterator();
+        }
+    }
+
+    @Option(names = "--outcome", paramLabel = "OUTCOME", completionCandidates = Outcomes.class,
             description = "Only events with a delivery that is delivered, failed, pending, unconfirmed or sending")
     String outcome;
 

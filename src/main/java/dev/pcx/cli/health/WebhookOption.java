@@ -3,7 +3,11 @@ package dev.pcx.cli.health;
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
 import dev.pcx.notify.Destination;
+import dev.pcx.notify.WebhookFormat;
 import picocli.CommandLine.Option;
+
+import java.util.Arrays;
+import java.util.Iterator;
 
 /**
  * One {@code --webhook URL [--webhook-format F] [--webhook-secret-env VAR]}, repeatable. The URL
@@ -16,7 +20,15 @@ final class WebhookOption {
                     + "the variable NAME, keeping its key out of argv")
     String url;
 
-    @Option(names = "--webhook-format", paramLabel = "FORMAT",
+    /** What {@code --webhook-format} completes to. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(WebhookFormat.values()).map(WebhookFormat::word).iterator();
+        }
+    }
+
+    @Option(names = "--webhook-format", paramLabel = "FORMAT", completionCandidates = Formats.class,
             description = "generic, teams, slack, dingtalk, wecom or feishu (default: from the URL's host, else generic)")
     String format;
 
