@@ -65,7 +65,7 @@ public final class AzureSupport {
         this.exchange = new Exchange(Service.ARM, settings, base.newBuilder()
                 .addInterceptor(new HeadersInterceptor("Accept", "application/json", "User-Agent", settings.userAgent(),
                         "Accept-Language", settings.locale()))
-                .addInterceptor(new RetryInterceptor(settings))
+                .addInterceptor(new RetryInterceptor(settings, base.connectionPool()))
                 .addInterceptor(new TwoTokens(customer, partner))
                 .build());
     }

@@ -25,7 +25,7 @@ public final class Graph {
         this.settings = settings;
         this.shared = base.newBuilder()
                 .addInterceptor(new HeadersInterceptor("Accept", "application/json", "User-Agent", settings.userAgent()))
-                .addInterceptor(new RetryInterceptor(settings))
+                .addInterceptor(new RetryInterceptor(settings, base.connectionPool()))
                 .build();
     }
 

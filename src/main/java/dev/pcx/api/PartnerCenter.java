@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -52,7 +53,7 @@ public final class PartnerCenter {
                 .addInterceptor(new HeadersInterceptor("Accept", "application/json",
                         "MS-CorrelationId", settings.correlationId(), "MS-Contract-Version", "v1",
                         "X-Locale", settings.locale(), "User-Agent", settings.userAgent()))
-                .addInterceptor(new RetryInterceptor(settings))
+                .addInterceptor(new RetryInterceptor(settings, base.connectionPool()))
                 .addInterceptor(new AuthInterceptor(tokens))
                 .build());
     }
@@ -66,7 +67,7 @@ public final class PartnerCenter {
                                           LongSupplier nanoTime) {
         // a dispatcher and a connection pool of its own: a session shuts its own down
         OkHttpClient.Builder b = settings(Defaults.CLIENT.newBuilder().dispatcher(new Dispatcher())
-                .connectionPool(new ConnectionPool()), connect, read);
+                .connectionPool(pool()), connect, read);
         if (trace != null) {
             b.addNetworkInterceptor(new TraceInterceptor(trace, nanoTime));
         }
@@ -75,8 +76,17 @@ public final class PartnerCenter {
 
     /** A client for plain http only (a sandbox on loopback): the same settings, and no TLS set-up at all. */
     public static OkHttpClient cleartextClient(Duration connect, Duration read) {
-        return settings(new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)),
-                connect, read).build();
+        return settings(new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                .connectionPool(pool()), connect, read).build();
+    }
+
+    /**
+     * Idle connections are kept 20 s, not OkHttp's 5 minutes: less than the idle time after which
+     * servers commonly close a connection (the JDK's server, the sandbox's, after 30 s), so a watch or
+     * a shell that waits between calls does not send its next one down a connection already closed.
+     */
+    private static ConnectionPool pool() {
+        return new ConnectionPool(5, 20, TimeUnit.SECONDS);
     }
 
     private static OkHttpClient.Builder settings(OkHttpClient.Builder b, Duration connect, Duration read) {

@@ -8,6 +8,8 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 
+import okhttp3.ConnectionPool;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -40,11 +42,19 @@ final class RetryInterceptor implements Interceptor {
     private static final Duration CAP = Duration.ofSeconds(20);
 
     private final ApiSettings settings;
+    private final ConnectionPool pool;
     /** {@code nanoTime} until which no call may start, after a 429. */
     private final AtomicLong gate = new AtomicLong(Long.MIN_VALUE);
 
-    RetryInterceptor(ApiSettings settings) {
+    /**
+     * @param pool the client's connection pool: after a failed attempt its idle connections are
+     *             dropped, so the next attempt does not take another connection the server has closed
+     *             meanwhile (a watch that polls every minute finds every pooled connection dropped by a
+     *             server that closes idle ones after 30 s, and would spend each attempt on one of them)
+     */
+    RetryInterceptor(ApiSettings settings, ConnectionPool pool) {
         this.settings = settings;
+        this.pool = pool;
     }
 
     @Override
@@ -82,6 +92,7 @@ final class RetryInterceptor implements Interceptor {
                 }
                 settings.retryListener().retrying(request.method(), request.url().encodedPath(),
                         describe(e), wait, attempt + 1, max);
+                pool.evictAll(); // idle connections only: those in use by other calls are theirs
                 sleep(wait);
                 continue;
             }
