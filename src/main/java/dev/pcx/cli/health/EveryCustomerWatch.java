@@ -38,6 +38,8 @@ import java.util.function.Predicate;
  */
 final class EveryCustomerWatch {
     private static final FanOut.Label CHECKED = new FanOut.Label("customers", "checked");
+    /** Issues the terminal's view lists, the worst: with five changes under them it fits 24 rows. */
+    private static final int VIEW_ISSUES = 8;
     /** Customers named when some could not be checked. */
     private static final int NAMED = 5;
 
@@ -88,7 +90,7 @@ final class EveryCustomerWatch {
         Output output = context.output(terminal ? OutputFormat.TABLE : OutputFormat.JSONL);
         PrintStream out = context.io().out();
         LiveView view = output.forPeople() && terminal && !settings.once()
-                ? new LiveView(out, output.terminalWidth(), output.color(), settings.interval()) : null;
+                ? new LiveView(out, output.terminalWidth(), output.color(), settings.interval(), 5, false) : null;
         RecordPrinter<IncidentEvent> printer = view == null ? output.list(COLUMNS) : null;
         Predicate<IncidentEvent.Issue> scope = i -> inScope(i.service(), i.classification());
         Notifier notifier = new Notifier(settings.ledger(), settings.destinations(), scope, settings.notifyExisting(),
@@ -123,25 +125,40 @@ final class EveryCustomerWatch {
                     continue;
                 }
                 List<TenantLook> unknown = looks.stream().filter(l -> !l.readable()).toList();
+                // the first run's events are what was already going on: recorded, not told (stdout included)
+                List<IncidentEvent> told = round.baseline() ? List.of() : round.events();
+                String first = !round.baseline() ? null : "first run with " + settings.ledger().file() + ": "
+                        + round.events().size() + " issue" + (round.events().size() == 1 ? "" : "s")
+                        + " already active recorded, nobody told; changes from now on are delivered "
+                        + "(--notify-existing delivers these too; see them with: " + context.pcx("health events") + ")";
                 if (view != null) {
-                    round.events().forEach(e -> view.change(changeLine(e)));
-                    view.draw("Incidents across " + customers.size() + " customers",
-                            unknown.isEmpty() ? List.of() : List.of(unknownLine(unknown, customers.size())),
-                            view.table(round.known().values().stream().filter(k -> inScope(k.issue().service(),
-                                    k.issue().classification())).sorted(WORST_FIRST).toList(), ISSUES,
-                                    "No active issues hit your customers."),
+                    told.forEach(e -> view.change(changeLine(e)));
+                    List<String> notes = new ArrayList<>();
+                    if (!unknown.isEmpty()) {
+                        notes.add(unknownLine(unknown, customers.size()));
+                    }
+                    if (first != null) {
+                        notes.add(first);
+                    }
+                    round.failed().forEach(f -> notes.add(f.describe()));
+                    List<KnownIssue> active = round.known().values().stream().filter(k -> inScope(k.issue().service(),
+                            k.issue().classification())).sorted(WORST_FIRST).toList();
+                    List<String> body = new ArrayList<>(view.table(active.stream().limit(VIEW_ISSUES).toList(), ISSUES,
+                            "No active issues hit your customers."));
+                    if (active.size() > VIEW_ISSUES) {
+                        body.add("... and " + (active.size() - VIEW_ISSUES) + " more (-o jsonl prints every event)");
+                    }
+                    view.draw("Incidents across " + customers.size() + " customers", notes, body,
                             context.session().clock().instant(), true);
                 } else {
-                    round.events().forEach(printer::print);
+                    told.forEach(printer::print);
                     printer.flush();
                     sayUnknown(unknown, customers.size());
+                    if (first != null) {
+                        context.session().say(first);
+                    }
+                    round.failed().forEach(f -> context.session().fail(f.describe()));
                 }
-                if (round.baseline()) {
-                    context.session().say("first run with " + settings.ledger().file() + ": " + round.events().size()
-                            + " issue" + (round.events().size() == 1 ? "" : "s") + " already active recorded, nobody told; "
-                            + "changes from now on are delivered (--notify-existing delivers these too)");
-                }
-                round.failed().forEach(f -> context.session().fail(f.describe()));
                 boolean tripped = trips(round.known().values());
                 if (out.checkError()) {
                     return ExitCode.OK; // 'pcx health watch --all-customers | head': the reader has gone

@@ -31,21 +31,34 @@ final class LiveView {
     private final int width;
     private final boolean color;
     private final Duration interval;
+    private final int changesShown;
+    private final boolean wrapChanges;
     private final Deque<String> changes = new ArrayDeque<>();
     private String problem;
     private int drawn;
 
     LiveView(PrintStream out, int width, boolean color, Duration interval) {
+        this(out, width, color, interval, CHANGES_SHOWN, true);
+    }
+
+    /**
+     * @param changesShown the latest changes told under the view
+     * @param wrapChanges  whether a change is wrapped whole under itself, or cut to one line (a view
+     *                     that must stay short enough for a terminal's height to be redrawn in place)
+     */
+    LiveView(PrintStream out, int width, boolean color, Duration interval, int changesShown, boolean wrapChanges) {
         this.out = out;
         this.width = Math.max(40, width);
         this.color = color;
         this.interval = interval;
+        this.changesShown = changesShown;
+        this.wrapChanges = wrapChanges;
     }
 
     /** One change, told under the view (the latest ten). */
     void change(String line) {
         changes.addLast(line);
-        while (changes.size() > CHANGES_SHOWN) {
+        while (changes.size() > changesShown) {
             changes.removeFirst();
         }
     }
@@ -89,6 +102,10 @@ final class LiveView {
             lines.add("Latest changes:");
             // each change whole: wrapped under itself, not cut
             for (String c : changes) {
+                if (!wrapChanges) {
+                    lines.add(DisplayWidth.truncate(DisplayWidth.clean(c), width - 1));
+                    continue;
+                }
                 List<String> wrapped = DisplayWidth.wrap(DisplayWidth.clean(c), width - 1);
                 lines.add(wrapped.get(0));
                 String rest = String.join(" ", wrapped.subList(1, wrapped.size()));
