@@ -8,6 +8,7 @@ import dev.pcx.api.MalformedResponseException;
 import dev.pcx.api.Service;
 import dev.pcx.api.TransportException;
 import dev.pcx.auth.LocalStateException;
+import dev.pcx.notify.LedgerException;
 import dev.pcx.output.DisplayWidth;
 import dev.pcx.output.JqFilter;
 import picocli.CommandLine;
@@ -114,6 +115,9 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler, Com
     public static Failure classify(Throwable ex) {
         if (ex instanceof CliException e) {
             return new Failure(e.exitCode(), e.getMessage(), e.details());
+        }
+        if (ex instanceof LedgerException e) {
+            return new Failure(ExitCode.USAGE, e.getMessage()); // the --state given, not the sign-in
         }
         if (ex instanceof LocalStateException e) {
             return new Failure(ExitCode.AUTH, e.getMessage());

@@ -6,6 +6,7 @@ import dev.pcx.auth.LocalFiles;
 import dev.pcx.auth.LocalStateException;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,19 +44,34 @@ public final class Ledger {
 
     /** The ledger as it is now, read without the lock (it is only ever replaced whole). */
     public LedgerState read() {
-        LedgerState state = files.readJson(file, LedgerState.class, fix());
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new LedgerException(file + " is not a file (a directory, device or FIFO): give --state a file of "
+                    + "its own", null);
+        }
+        LedgerState state;
+        try {
+            state = files.readJson(file, LedgerState.class, fix());
+        } catch (LocalStateException e) {
+            if (e.getMessage().contains("corrupt") || e.getMessage().contains("larger than")) {
+                throw new LedgerException(file + " is not a pcx events ledger (" + (e.getMessage().contains("larger than")
+                        ? "larger than 16 MiB" : "not the JSON pcx writes there") + "): " + fix(), e);
+            }
+            throw new LedgerException("cannot read " + file + " (" + reason(e) + "): give --state a file in a directory "
+                    + "of yours", e);
+        }
         if (state == null) {
             return new LedgerState();
         }
         if (state.version != LedgerState.VERSION) {
-            throw new LocalStateException(file + " was written by another version of pcx (version " + state.version
-                    + "); " + fix());
+            throw new LedgerException(file + " was written by another version of pcx (version " + state.version
+                    + "): " + fix(), null);
         }
         return state;
     }
 
     private String fix() {
-        return "move it away (pcx starts a new ledger, and the next poll records what is going on without telling anyone)";
+        return "move it away, or give another --state (a new ledger's first poll records what is going on and tells "
+                + "nobody)";
     }
 
     /**
@@ -65,7 +81,20 @@ public final class Ledger {
      * @param waiting told once when another pcx holds the lock, before waiting for it
      */
     public <T> T hold(Runnable waiting, Function<Held, T> work) {
-        return files.locked(file.getFileName() + ".lock", waiting, () -> work.apply(new Held(read())));
+        try {
+            return files.locked(file.getFileName() + ".lock", waiting, () -> work.apply(new Held(read())));
+        } catch (LocalStateException e) {
+            throw new LedgerException("cannot use " + file + " as the events ledger (" + reason(e)
+                    + "): give --state a file in a directory of yours", e);
+        }
+    }
+
+    /** What the system said, without the paths it repeats: {@code Not a directory}, {@code Permission denied}. */
+    private static String reason(LocalStateException e) {
+        String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        String line = String.valueOf(m).lines().findFirst().orElse("");
+        int colon = line.lastIndexOf(": ");
+        return colon >= 0 ? line.substring(colon + 2) : line;
     }
 
     /** The ledger while its lock is held. */
