@@ -61,7 +61,7 @@ public final class ExecDestination implements Destination {
 
     @Override
     public String label() {
-        return "--exec '" + DisplayWidth.truncate(DisplayWidth.clean(command), 60) + "'";
+        return "exec '" + DisplayWidth.truncate(DisplayWidth.clean(command), 60) + "'";
     }
 
     @Override

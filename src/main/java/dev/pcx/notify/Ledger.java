@@ -21,7 +21,7 @@ import java.util.function.Function;
  */
 public final class Ledger {
     /** Events older than this are dropped from the file. */
-    static final Duration KEPT = Duration.ofDays(30);
+    public static final Duration KEPT = Duration.ofDays(30);
     /** At most this many events are kept, the newest. */
     static final int MAX_EVENTS = 20_000;
 

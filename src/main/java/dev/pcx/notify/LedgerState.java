@@ -57,7 +57,7 @@ public final class LedgerState {
      * @param outcome  {@code delivered}; {@code failed} (tried, tried again on the next run);
      *                 {@code sending} (being sent: found so by a later run, the process ended between
      *                 sending and recording); {@code unconfirmed} (such a one: not sent again, as it may
-     *                 have arrived)
+     *                 have arrived); {@code dropped} (given up by a person)
      * @param attempts how many times it was sent
      * @param error    the last failure, for a person (no secret in it)
      * @param code     the receiver's own code for it ({@code 130101}, {@code 429}, {@code exit 3})
@@ -68,6 +68,8 @@ public final class LedgerState {
         public static final String FAILED = "failed";
         public static final String SENDING = "sending";
         public static final String UNCONFIRMED = "unconfirmed";
+        /** Given up by a person ({@code health events --drop KEY}): a receiver that will never take it. */
+        public static final String DROPPED = "dropped";
         /** Not in the file: how {@code health events} shows a delivery not tried yet. */
         public static final String PENDING = "pending";
     }

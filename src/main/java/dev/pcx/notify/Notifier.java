@@ -62,12 +62,20 @@ public final class Notifier {
         }
     }
 
-    /** Events that stay pending for {@code destination}, and why the first of them was not delivered. */
-    public record Undelivered(Destination destination, int pending, Destination.Failure failure) {
-        /** One line for a person: what stays pending where, and the receiver's own words. */
+    /**
+     * Events that stay pending for {@code destination}, and why the first of them ({@code key}) was
+     * not delivered.
+     */
+    public record Undelivered(Destination destination, int pending, String key, Destination.Failure failure) {
+        /**
+         * One line for a person: what stays pending where, and the receiver's own words; for a refusal
+         * (not a throttle or an outage), how to give up the one refused, which holds back those after it.
+         */
         public String describe() {
             return pending + " event" + (pending == 1 ? "" : "s") + " not delivered to " + destination.label() + ": "
-                    + failure.message() + (pending == 1 ? "; it stays" : "; they stay") + " pending for the next run";
+                    + failure.message() + (pending == 1 ? "; it stays" : "; they stay") + " pending for the next run"
+                    + (failure.retryLater() ? "" : " (if it is this event the receiver will never take, give it up: "
+                    + "pcx health events --drop " + key + ")");
         }
     }
 
@@ -132,7 +140,7 @@ public final class Notifier {
                     mark(batch, d, f == null ? LedgerState.Delivery.DELIVERED : LedgerState.Delivery.FAILED, f);
                     held.save(clock.instant());
                     if (f != null) {
-                        failed.add(new Undelivered(d, rest.size(), f));
+                        failed.add(new Undelivered(d, rest.size(), batch.get(0).event().key(), f));
                         break;
                     }
                     delivered += n;

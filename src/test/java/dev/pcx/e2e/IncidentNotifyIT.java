@@ -115,7 +115,7 @@ class IncidentNotifyIT {
         Run next = run(once(exec)); // the same command: the same destination
 
         assertEquals(6, next.exit(), next.err());
-        assertTrue(next.err().contains("1 event to --exec 'cat >> ") && next.err().contains("may not have arrived"),
+        assertTrue(next.err().contains("1 event to exec 'cat >> ") && next.err().contains("may not have arrived"),
                 next.err());
         assertEquals(1, Files.readAllLines(got).size(), "not sent twice");
 

@@ -59,7 +59,7 @@ class ExecDestinationTest {
     void theIdIsStableAndDiffersByCommandAndTheLabelIsOneLine() {
         assertEquals(exec("a", Duration.ofSeconds(1)).id(), exec("a", Duration.ofSeconds(1)).id());
         assertNotEquals(exec("a", Duration.ofSeconds(1)).id(), exec("b", Duration.ofSeconds(1)).id());
-        assertEquals("--exec 'logger -t pcx'", exec("logger\n-t pcx", Duration.ofSeconds(1)).label());
+        assertEquals("exec 'logger -t pcx'", exec("logger\n-t pcx", Duration.ofSeconds(1)).label());
         assertThrows(IllegalArgumentException.class, () -> exec(" ", Duration.ofSeconds(1)));
     }
 }

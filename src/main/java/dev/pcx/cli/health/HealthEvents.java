@@ -2,7 +2,6 @@ package dev.pcx.cli.health;
 
 import dev.pcx.cli.CliException;
 import dev.pcx.cli.Context;
-import dev.pcx.cli.DurationConverter;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.notify.IncidentEvent;
 import dev.pcx.notify.Ledger;
@@ -20,6 +19,8 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 
 /** {@code pcx health events}: the desk ledger, the events of {@code health watch --all-customers} and where they went. */
@@ -29,8 +30,9 @@ import java.util.concurrent.Callable;
             "The ledger 'pcx health watch --all-customers' keeps: each event (new, spread, recede, updated, resolved) "
                     + "with its key and its delivery to each destination named by a watch: delivered, failed (tried again "
                     + "by the next run), pending (not tried yet), unconfirmed (the run that sent it ended before the "
-                    + "answer came: it is not sent again, check the receiver). Events of the first run, recorded without "
-                    + "telling anyone, say so.",
+                    + "answer came: it is not sent again, check the receiver), dropped (given up with --drop: a "
+                    + "receiver that refuses one event holds back the ones after it, in order, until it takes it or it is "
+                    + "dropped). Events of the first run, recorded without telling anyone, say so.",
             "-o jsonl gives one object per event, the same object as the watch prints and --exec reads, with "
                     + "'baseline' and 'deliveries' added: a script can sync them into a PSA with one ticket per key. "
                     + "Events are kept 30 days."
@@ -43,7 +45,8 @@ import java.util.concurrent.Callable;
         })
 final class HealthEvents implements Callable<Integer> {
     private static final List<String> OUTCOMES = List.of(LedgerState.Delivery.DELIVERED, LedgerState.Delivery.FAILED,
-            LedgerState.Delivery.PENDING, LedgerState.Delivery.UNCONFIRMED, LedgerState.Delivery.SENDING);
+            LedgerState.Delivery.PENDING, LedgerState.Delivery.UNCONFIRMED, LedgerState.Delivery.SENDING,
+            LedgerState.Delivery.DROPPED);
 
     private final Context context;
 
@@ -60,7 +63,7 @@ final class HealthEvents implements Callable<Integer> {
     }
 
     @Option(names = "--outcome", paramLabel = "OUTCOME", completionCandidates = Outcomes.class,
-            description = "Only events with a delivery that is delivered, failed, pending, unconfirmed or sending")
+            description = "Only events with a delivery that is delivered, failed, pending, unconfirmed, sending or dropped")
     String outcome;
 
     @Option(names = "--key", paramLabel = "KEY", description = "Only the event of this key")
@@ -69,20 +72,61 @@ final class HealthEvents implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "FILE", description = "The ledger file, as given to the watch's --state")
     Path state;
 
-    /** {@code 7d} (at most 30: the ledger keeps no more), or a duration as {@code --interval} takes it. */
+    @Option(names = "--drop", paramLabel = "KEY",
+            description = "Give up the event of this key where it was not delivered (a receiver that will never take "
+                    + "it holds back the events after it): its deliveries become 'dropped', and it is listed")
+    String drop;
+
+    /** {@code 30m}, {@code 36h}, {@code 7d}: more than 0, at most 30 days (the ledger keeps no more). */
     static final class Since implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d{1,7})\\s*([smhd])");
+
         @Override
         public Duration convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            if (v.matches("\\d{1,2}d")) {
-                long days = Long.parseLong(v.substring(0, v.length() - 1));
-                if (days < 1 || days > 30) {
-                    throw new CommandLine.TypeConversionException("'" + value + "': from 1d to 30d (events are kept 30 days)");
-                }
-                return Duration.ofDays(days);
+            Matcher m = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
+            Duration d = null;
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                d = switch (m.group(2)) {
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
             }
-            return DurationConverter.parse(value);
+            if (d == null || d.isZero() || d.compareTo(Ledger.KEPT) > 0) {
+                throw new CommandLine.TypeConversionException("'" + value + "': a while from 1s to 30d, e.g. 30m, "
+                        + "36h, 7d (events are kept 30 days)");
+            }
+            return d;
         }
+    }
+
+    /** Marks the event's deliveries not made, to every destination that was to have it, dropped. */
+    private void drop(Ledger ledger, String key, Path file) {
+        String now = context.session().clock().instant().toString();
+        ledger.hold(() -> context.session().say("waiting for another pcx delivering from " + file), held -> {
+            LedgerState s = held.state();
+            LedgerState.Entry entry = s.events.stream().filter(e -> key.equals(e.event().key())).findFirst()
+                    .orElseThrow(() -> CliException.notFound("no event " + key + " in " + file + " (events are kept 30 days)"));
+            int dropped = 0;
+            for (var d : s.destinations.entrySet()) {
+                LedgerState.Delivery x = entry.deliveries().get(d.getKey());
+                boolean owed = x == null ? !entry.baseline() && entry.seq() >= d.getValue().from()
+                        : LedgerState.Delivery.FAILED.equals(x.outcome());
+                if (owed) {
+                    entry.deliveries().put(d.getKey(), new LedgerState.Delivery(LedgerState.Delivery.DROPPED, now,
+                            x == null ? 0 : x.attempts(), x == null ? "given up before it was sent" : x.error(),
+                            x == null ? null : x.code()));
+                    dropped++;
+                }
+            }
+            held.save(context.session().clock().instant());
+            context.session().say(dropped == 0 ? key + " was owed to no destination: nothing to drop"
+                    : key + ": " + dropped + " deliver" + (dropped == 1 ? "y" : "ies") + " dropped; the events after it go "
+                    + "on the next run");
+            return null;
+        });
     }
 
     HealthEvents(Context context) {
@@ -105,13 +149,19 @@ final class HealthEvents implements Callable<Integer> {
         }
         Path file = state != null ? state : context.session().configDir().resolve("events")
                 .resolve(context.connections().profileName() + ".json");
-        LedgerState ledger = new Ledger(file, state != null).read();
+        Ledger at = new Ledger(file, state != null);
         Instant from = context.session().clock().instant().minus(since);
+        if (drop != null) {
+            key = drop;
+            from = Instant.MIN;
+            drop(at, drop.trim(), file);
+        }
+        LedgerState ledger = at.read();
         RecordPrinter<LedgerEvent> printer = context.output().list(COLUMNS);
         int shown = 0;
         for (LedgerState.Entry entry : ledger.events) {
             IncidentEvent e = entry.event();
-            if (Instant.parse(e.at()).isBefore(from) || key != null && !key.trim().equals(e.key())) {
+            if (from != Instant.MIN && Instant.parse(e.at()).isBefore(from) || key != null && !key.trim().equals(e.key())) {
                 continue;
             }
             LedgerEvent row = LedgerEvent.of(entry, ledger.destinations);
@@ -122,7 +172,7 @@ final class HealthEvents implements Callable<Integer> {
             shown++;
         }
         printer.finish();
-        if (shown == 0 && key != null) {
+        if (shown == 0 && key != null && drop == null) {
             throw CliException.notFound("no event " + key.trim() + " in " + file + " (events are kept 30 days)");
         }
         return ExitCode.OK;

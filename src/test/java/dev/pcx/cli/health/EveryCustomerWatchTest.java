@@ -111,7 +111,7 @@ class EveryCustomerWatchTest {
         Pcx.Result failed = runner.run("--sandbox", "health", "watch", "--all-customers", "--once", "--exec", exec);
         assertEquals(6, failed.exit(), failed::toString);
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), runner.sleeps, "backoff between the 3 tries");
-        assertTrue(failed.err().contains("pcx: 1 event not delivered to --exec 'test -f"), failed.err());
+        assertTrue(failed.err().contains("pcx: 1 event not delivered to exec 'test -f"), failed.err());
         assertTrue(failed.err().contains("--exec exited 3 (3 tries): the PSA said no; it stays pending for the next run"),
                 failed.err());
         assertEquals(1, failed.out().lines().count(), "the event is on stdout all the same");
@@ -125,6 +125,26 @@ class EveryCustomerWatchTest {
         assertEquals(0, next.exit(), next::toString);
         assertEquals("", next.out(), "no new event");
         assertEquals(1, Files.readAllLines(got).size(), "the pending one went");
+    }
+
+    @Test
+    void anEventNoReceiverWillTakeIsDroppedByAPersonAndNoLongerHoldsBackTheOthers() throws Exception {
+        assertEquals(0, once().exit());
+        pcx().run("sandbox", "incident", "start", "--service", "teams", "--title", "Calls drop", "--customer", CONTOSO);
+        Pcx.Result failed = once("--exec", "exit 3");
+        assertEquals(6, failed.exit(), failed::toString);
+        String key = lines(failed.out()).get(0).get("key").asText();
+
+        Pcx.Result drop = pcx().run("--sandbox", "health", "events", "--drop", key, "-o", "jsonl");
+        assertEquals(0, drop.exit(), drop::toString);
+        assertEquals("dropped", lines(drop.out()).get(0).get("deliveries").get(0).get("outcome").asText());
+        assertTrue(drop.err().contains(key + ": 1 delivery dropped"), drop.err());
+
+        Pcx runner = pcx();
+        Pcx.Result after = runner.run("--sandbox", "health", "watch", "--all-customers", "--once", "--exec", "exit 3");
+        assertEquals(0, after.exit(), "nothing owed any more: " + after);
+        assertEquals(List.of(), runner.sleeps, "the command was not run again");
+        assertEquals(4, pcx().run("--sandbox", "health", "events", "--drop", "EX1/1/new/00000000").exit());
     }
 
     @Test
@@ -152,6 +172,7 @@ class EveryCustomerWatchTest {
                 new Case(List.of("--all-customers", "-c", CONTOSO), "leave out -c"),
                 new Case(List.of("--all-customers", "--interval", "30s"), "--interval must be at least 1m"),
                 new Case(List.of("--all-customers", "--class", "outage"), "--class takes advisory or incident"),
+                new Case(List.of("--all-customers", "--once", "--state", config.toString()), "is not a file"),
                 new Case(List.of("--all-customers", "--exec", "true", "--exec", "true"), "is named twice"),
                 new Case(List.of("--all-customers", "--webhook", "env:PCX_TEST_NO_SUCH_HOOK"),
                         "the variable PCX_TEST_NO_SUCH_HOOK is not set"))) {
@@ -161,6 +182,18 @@ class EveryCustomerWatchTest {
             assertEquals(2, r.exit(), c.args() + ": " + r);
             assertTrue(r.err().contains(c.says()), c.args() + ": " + r.err());
             assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void sinceTakesOneRangeInAnyUnit() {
+        for (String ok : List.of("30m", "36h", "720h", "7d", "30d")) {
+            assertEquals(0, pcx().run("--sandbox", "health", "events", "--since", ok).exit(), ok);
+        }
+        for (String bad : List.of("0", "0h", "31d", "721h", "soon")) {
+            Pcx.Result r = pcx().run("--sandbox", "health", "events", "--since", bad);
+            assertEquals(2, r.exit(), bad + ": " + r);
+            assertTrue(r.err().contains("a while from 1s to 30d"), r.err());
         }
     }
 
