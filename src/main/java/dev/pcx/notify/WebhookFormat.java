@@ -130,6 +130,30 @@ public enum WebhookFormat {
                 return TEAMS;
             }
         }
+        return byPath(url);
+    }
+
+    /**
+     * The format a URL's path and query say, whatever the host (a relay, a proxy, the sandbox's
+     * receiver): each tool's own path shape. GENERIC when none matches.
+     */
+    private static WebhookFormat byPath(HttpUrl url) {
+        String path = url.encodedPath();
+        if (path.equals("/robot/send") && url.queryParameter("access_token") != null) {
+            return DINGTALK;
+        }
+        if (path.equals("/cgi-bin/webhook/send") && url.queryParameter("key") != null) {
+            return WECOM;
+        }
+        if (path.startsWith("/open-apis/bot/v2/hook/")) {
+            return FEISHU;
+        }
+        if (path.matches("/services/T[^/]+/B[^/]+/[^/]+")) {
+            return SLACK;
+        }
+        if (path.matches("/workflows/[^/]+/triggers/manual/paths/invoke")) {
+            return TEAMS;
+        }
         return GENERIC;
     }
 }

@@ -28,10 +28,21 @@ class WebhookFormatTest {
         assertEquals(WebhookFormat.TEAMS, infer("https://api.powerautomate.com/x"));
         assertEquals(WebhookFormat.TEAMS, infer("https://flow.microsoft.com/x"));
         assertEquals(WebhookFormat.TEAMS, infer("https://contoso.webhook.office.com/webhookb2/x"));
-        assertEquals(WebhookFormat.GENERIC, infer("http://127.0.0.1:8080/robot/send?access_token=x"));
+        assertEquals(WebhookFormat.GENERIC, infer("http://127.0.0.1:8080/robot/send"), "a path alone is not DingTalk's URL");
+        assertEquals(WebhookFormat.GENERIC, infer("http://127.0.0.1:8080/hook/x"));
         assertEquals(WebhookFormat.GENERIC, infer("https://psa.example.com/hooks/pcx"));
         assertEquals(WebhookFormat.GENERIC, infer("https://notlogic.azure.com.evil.example/x"), "a suffix, not a substring");
         assertEquals(WebhookFormat.GENERIC, infer("https://evilhooks.slack.com.example/x"));
+    }
+
+    @Test
+    void otherwiseFromTheToolsPathShapeBehindARelayOrOnTheSandboxsReceiver() {
+        assertEquals(WebhookFormat.DINGTALK, infer("http://127.0.0.1:8080/robot/send?access_token=x"));
+        assertEquals(WebhookFormat.WECOM, infer("https://relay.example.cn/cgi-bin/webhook/send?key=x"));
+        assertEquals(WebhookFormat.FEISHU, infer("http://127.0.0.1:8080/open-apis/bot/v2/hook/x"));
+        assertEquals(WebhookFormat.SLACK, infer("http://127.0.0.1:8080/services/T0/B0/x"));
+        assertEquals(WebhookFormat.TEAMS, infer("http://127.0.0.1:8080/workflows/x/triggers/manual/paths/invoke"));
+        assertEquals(WebhookFormat.GENERIC, infer("http://127.0.0.1:8080/services/T0/x"));
     }
 
     private static WebhookFormat infer(String url) {

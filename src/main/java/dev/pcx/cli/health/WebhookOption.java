@@ -29,7 +29,7 @@ final class WebhookOption {
     }
 
     @Option(names = "--webhook-format", paramLabel = "FORMAT", completionCandidates = Formats.class,
-            description = "generic, teams, slack, dingtalk, wecom or feishu (default: from the URL's host, else generic)")
+            description = "generic, teams, slack, dingtalk, wecom or feishu (default: from the URL's host or path, else generic)")
     String format;
 
     @Option(names = "--webhook-secret-env", paramLabel = "VAR",
