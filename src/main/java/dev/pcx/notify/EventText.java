@@ -2,6 +2,8 @@ package dev.pcx.notify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Incident events in words for a person in a chat: per event what happened, the issue (id,
@@ -39,6 +41,26 @@ final class EventText {
         return false;
     }
 
+    /** Graph's classification, as the Microsoft 365 admin center says it in Chinese. */
+    private static final Map<String, String> CLASSES = Map.of("incident", "事件", "advisory", "公告");
+
+    /** Graph's serviceHealthStatus values, in Chinese; a value not here is shown as sent. */
+    private static final Map<String, String> STATUSES = Map.ofEntries(
+            Map.entry("serviceoperational", "正常运行"), Map.entry("investigating", "正在调查"),
+            Map.entry("restoringservice", "正在恢复服务"), Map.entry("verifyingservice", "正在验证服务"),
+            Map.entry("servicerestored", "服务已恢复"), Map.entry("postincidentreviewpublished", "已发布事后报告"),
+            Map.entry("servicedegradation", "服务降级"), Map.entry("serviceinterruption", "服务中断"),
+            Map.entry("extendedrecovery", "延长恢复"), Map.entry("falsepositive", "误报"),
+            Map.entry("investigationsuspended", "已暂停调查"), Map.entry("resolved", "已解决"),
+            Map.entry("mitigatedexternal", "已缓解（外部）"), Map.entry("mitigated", "已缓解"),
+            Map.entry("resolvedexternal", "已解决（外部）"), Map.entry("confirmed", "已确认"),
+            Map.entry("reported", "已报告"));
+
+    /** {@code value} in Chinese where {@code names} has it (any casing), else as sent. */
+    private static String chinese(Map<String, String> names, String value) {
+        return value == null ? null : names.getOrDefault(value.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT), value);
+    }
+
     boolean isChinese() {
         return chinese;
     }
@@ -46,7 +68,7 @@ final class EventText {
     /** The message's heading, plain text: {@code pcx: 3 incident changes}. */
     String heading(int events) {
         if (chinese) {
-            return "pcx:" + events + " 条事件变化";
+            return "pcx：" + events + " 条事件变化";
         }
         return "pcx: " + events + (events == 1 ? " incident change" : " incident changes");
     }
@@ -64,12 +86,12 @@ final class EventText {
         List<String> out = new ArrayList<>();
         out.add(markup.bold(markup.text(what(e, issue), FIELD_CHARS * 2)) + " " + field(issue.id()));
         out.add(chinese
-                ? "服务:" + field(issue.service()) + " · 类别:" + field(issue.classification()) + " · 状态:"
-                        + field(issue.status())
+                ? "服务：" + field(issue.service()) + " · 类别：" + field(chinese(CLASSES, issue.classification()))
+                        + " · 状态：" + field(chinese(STATUSES, issue.status()))
                 : "Service: " + field(issue.service()) + " · Class: " + field(issue.classification()) + " · Status: "
                         + field(issue.status()));
-        out.add((chinese ? "标题:" : "Title: ") + (issue.title() == null ? "-" : markup.text(issue.title(), TITLE_CHARS)));
-        out.add((chinese ? "当前受影响客户:" : "Customers hit now: ") + e.customersCount());
+        out.add((chinese ? "标题：" : "Title: ") + (issue.title() == null ? "-" : markup.text(issue.title(), TITLE_CHARS)));
+        out.add((chinese ? "当前受影响客户：" : "Customers hit now: ") + e.customersCount());
         if (!e.customers().isEmpty()) {
             out.add(whose(e.type()) + names(e.customers()));
         }
@@ -82,9 +104,9 @@ final class EventText {
         String type = e.type() == null ? "" : e.type();
         return switch (type) {
             case IncidentEvent.NEW -> chinese ? "新事件" : "New incident";
-            case IncidentEvent.SPREAD -> chinese ? "扩散:新增 " + n + " 个客户" : "Spread to " + n + " more " + customers(n);
-            case IncidentEvent.RECEDE -> chinese ? "缓解:" + n + " 个客户不再受影响" : "Receded from " + n + " " + customers(n);
-            case IncidentEvent.UPDATED -> chinese ? "更新:状态 " + plain(issue.status())
+            case IncidentEvent.SPREAD -> chinese ? "扩散：新增 " + n + " 个客户" : "Spread to " + n + " more " + customers(n);
+            case IncidentEvent.RECEDE -> chinese ? "缓解：" + n + " 个客户不再受影响" : "Receded from " + n + " " + customers(n);
+            case IncidentEvent.UPDATED -> chinese ? "更新：状态 " + plain(chinese(STATUSES, issue.status()))
                     : "Updated: status " + plain(issue.status());
             case IncidentEvent.RESOLVED -> chinese ? "已解决" : "Resolved";
             default -> chinese ? "变化(" + plain(type) + ")" : "Changed (" + plain(type) + ")";
@@ -94,10 +116,10 @@ final class EventText {
     private String whose(String type) {
         String t = type == null ? "" : type;
         return switch (t) {
-            case IncidentEvent.SPREAD -> chinese ? "新增:" : "Added: ";
-            case IncidentEvent.RECEDE -> chinese ? "不再受影响:" : "No longer hit: ";
-            case IncidentEvent.RESOLVED -> chinese ? "曾受影响:" : "Were hit: ";
-            default -> chinese ? "受影响:" : "Hit: ";
+            case IncidentEvent.SPREAD -> chinese ? "新增：" : "Added: ";
+            case IncidentEvent.RECEDE -> chinese ? "不再受影响：" : "No longer hit: ";
+            case IncidentEvent.RESOLVED -> chinese ? "曾受影响：" : "Were hit: ";
+            default -> chinese ? "受影响：" : "Hit: ";
         };
     }
 
@@ -109,7 +131,7 @@ final class EventText {
         String joined = String.join(chinese ? "、" : ", ", shown);
         int left = customers.size() - shown.size();
         if (left > 0) {
-            joined += chinese ? " 等,另有 " + left + " 个" : " and " + left + " more";
+            joined += chinese ? " 等，另有 " + left + " 个" : " and " + left + " more";
         }
         return joined;
     }

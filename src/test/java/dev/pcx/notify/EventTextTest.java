@@ -27,15 +27,15 @@ class EventTextTest {
     void chineseWhenACustomersNameIsChinese() {
         IncidentEvent e = Events.chinese(IncidentEvent.SPREAD);
         assertTrue(EventText.chinese(List.of(e)));
-        assertEquals(List.of("**扩散:新增 2 个客户** EX100002",
-                "服务:Exchange Online · 类别:incident · 状态:serviceDegradation",
-                "标题:Users can't send mail", "当前受影响客户:2", "新增:上海云科技有限公司 1、上海云科技有限公司 2"),
+        assertEquals(List.of("**扩散：新增 2 个客户** EX100002",
+                "服务：Exchange Online · 类别：事件 · 状态：服务降级",
+                "标题：Users can't send mail", "当前受影响客户：2", "新增：上海云科技有限公司 1、上海云科技有限公司 2"),
                 lines(Markup.MARKDOWN, e));
         assertEquals("**新事件** EX100002", first(Events.chinese(IncidentEvent.NEW)));
-        assertEquals("**缓解:2 个客户不再受影响** EX100002", first(Events.chinese(IncidentEvent.RECEDE)));
-        assertEquals("**更新:状态 serviceDegradation** EX100002", first(Events.chinese(IncidentEvent.UPDATED)));
+        assertEquals("**缓解：2 个客户不再受影响** EX100002", first(Events.chinese(IncidentEvent.RECEDE)));
+        assertEquals("**更新：状态 服务降级** EX100002", first(Events.chinese(IncidentEvent.UPDATED)));
         assertEquals("**已解决** EX100002", first(Events.chinese(IncidentEvent.RESOLVED)));
-        assertEquals("pcx:3 条事件变化", new EventText(Markup.PLAIN, List.of(e)).heading(3));
+        assertEquals("pcx：3 条事件变化", new EventText(Markup.PLAIN, List.of(e)).heading(3));
         assertFalse(EventText.chinese(List.of(Events.english(IncidentEvent.NEW))));
         assertFalse(EventText.chinese(List.of(Events.event(IncidentEvent.NEW, "X", Events.customers("カタカナ", 1), 1))),
                 "kana alone is not Chinese");
@@ -47,7 +47,7 @@ class EventTextTest {
         assertEquals("Hit: Fabrikam 1, Fabrikam 2, Fabrikam 3, Fabrikam 4, Fabrikam 5 and 7 more",
                 lines(Markup.PLAIN, e).get(4));
         IncidentEvent zh = Events.event(IncidentEvent.NEW, "EX1", Events.customers("北京", 7), 7);
-        assertEquals("受影响:北京 1、北京 2、北京 3、北京 4、北京 5 等,另有 2 个", lines(Markup.PLAIN, zh).get(4));
+        assertEquals("受影响：北京 1、北京 2、北京 3、北京 4、北京 5 等，另有 2 个", lines(Markup.PLAIN, zh).get(4));
     }
 
     @Test

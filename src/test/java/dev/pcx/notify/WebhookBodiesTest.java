@@ -73,8 +73,8 @@ class WebhookBodiesTest {
     void dingTalkIsMarkdownWithATitle() {
         JsonNode body = body(WebhookFormat.DINGTALK, null, List.of(Events.chinese(IncidentEvent.NEW)));
         assertEquals("markdown", body.get("msgtype").asText());
-        assertEquals("pcx:1 条事件变化", body.get("markdown").get("title").asText());
-        assertTrue(body.get("markdown").get("text").asText().startsWith("#### pcx:1 条事件变化\n\n**新事件** EX100002\n\n服务:"));
+        assertEquals("pcx：1 条事件变化", body.get("markdown").get("title").asText());
+        assertTrue(body.get("markdown").get("text").asText().startsWith("#### pcx：1 条事件变化\n\n**新事件** EX100002\n\n服务："));
         assertEquals(List.of("msgtype", "markdown"), names(body));
     }
 
