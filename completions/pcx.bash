@@ -2285,8 +2285,8 @@ function _picocli_pcx_health_events() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--sandbox' '--debug' '--no-color'"
-  local arg_opts="'--since' '--outcome' '--key' '--state' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
-  local OUTCOME_option_args=("delivered" "failed" "pending" "unconfirmed" "sending") # --outcome values
+  local arg_opts="'--since' '--outcome' '--key' '--state' '--drop' '-o' '--output' '--jq' '--profile' '--cloud' '--endpoint' '--authority' '--graph-endpoint' '--arm-endpoint' '--timeout' '--locale'"
+  local OUTCOME_option_args=("delivered" "failed" "pending" "unconfirmed" "sending" "dropped") # --outcome values
   local FORMAT_option_args=("table" "wide" "json" "jsonl" "csv" "tsv") # --output values
   local CLOUD_option_args=("china" "global") # --cloud values
 
@@ -2309,6 +2309,9 @@ function _picocli_pcx_health_events() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--drop')
+      return
       ;;
     '-o'|'--output')
       local IFS=$'\n'

@@ -277,6 +277,7 @@ final class EveryCustomerWatch {
         String who = switch (e.type()) {
             case IncidentEvent.SPREAD -> "+" + e.customers().size() + " (" + e.customersCount() + "): ";
             case IncidentEvent.RECEDE -> "-" + e.customers().size() + " (" + e.customersCount() + "): ";
+            case IncidentEvent.RESOLVED -> "was hitting " + e.customers().size() + ": ";
             default -> e.customersCount() + " customer" + (e.customersCount() == 1 ? "" : "s") + ": ";
         };
         return String.join("  ", Times.seconds(e.at()), e.type(), String.valueOf(e.issue().id()),

@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
                     + "terminal a view of the issues with how many customers each hits; piped, one JSON line per event: "
                     + "key, type, at, issue (Graph's fields), customers and customersCount (how many it hits after the "
                     + "change). A customer that cannot be checked is named, and never taken as clear.",
-            "Each event goes to every --exec (the event as JSON on stdin, PCX_EVENT_KEY, _TYPE, _ISSUE, _SERVICE, "
+            "Each event goes to every --exec (the event as JSON on stdin, PCX_EVENT_KEY, _TYPE, _AT, _ISSUE, _SERVICE, "
                     + "_CLASSIFICATION, _STATUS, _TITLE, _CUSTOMERS_COUNT, _TENANTS in the environment; a non-zero exit "
                     + "is tried again after 1 s and 2 s) and every --webhook, in the chat tool's own format and signing. "
                     + "Events and their delivery are kept in a ledger ($PCX_CONFIG_DIR/events/<profile>.json, or "

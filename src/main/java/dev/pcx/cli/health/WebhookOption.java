@@ -44,7 +44,7 @@ final class WebhookOption {
             String name = u.substring(4);
             u = context.env().get(name);
             if (u == null || u.isBlank()) {
-                throw CliException.usage("--webhook env:" + name + ": the variable " + name + " is not set");
+                throw CliException.usage("--webhook env:" + name + ": the variable " + name + " is not set, or empty");
             }
             u = u.trim();
         }
@@ -52,7 +52,8 @@ final class WebhookOption {
         if (secretEnv != null) {
             secret = context.env().get(secretEnv);
             if (secret == null || secret.isBlank()) {
-                throw CliException.usage("--webhook-secret-env " + secretEnv + ": the variable " + secretEnv + " is not set");
+                throw CliException.usage("--webhook-secret-env " + secretEnv + ": the variable " + secretEnv
+                        + " is not set, or empty");
             }
             secret = secret.trim();
         }
