@@ -352,12 +352,13 @@ def access_row(config, latency, parallel, runs):
 
 
 def watch_row(config, latency, parallel, runs):
-    """One cron poll, health watch --all-customers --once, over 2,000 customers against its ideal. Each run
-    on a configuration of its own: a person signed in, a first poll (not timed: it records what is going on
-    and caches each tenant's token, as the cron run five minutes before would have), then the timed poll,
-    which delivers to an --exec. Ideal: 4 pages of 500 customers one after another, then one Graph call per
-    customer, parallel at a time, each taking the sandbox's latency; target <= 1.3x."""
-    times = []
+    """One cron poll, health watch --all-customers --once, over 2,000 customers against its ideal, twice per
+    run on a configuration of its own (a person signed in): the first poll (a token and a Graph call per
+    customer, as health affected's ideal counts them; it records what is going on) and the next (each tenant's
+    token cached by the first, as a cron run five minutes later finds them: one Graph call per customer, or
+    the refused sign-in of one that cannot be read). Each ideal adds the 4 pages of 500 customers read one
+    after another; calls parallel at a time, each taking the sandbox's latency; target <= 1.3x."""
+    first, steady = [], []
     for _ in range(runs):
         fresh = tempfile.mkdtemp(prefix="pcx-bench-watch-", dir=config)
         os.chmod(fresh, 0o700)
@@ -365,24 +366,23 @@ def watch_row(config, latency, parallel, runs):
         try:
             argv = [PCX, "health", "watch", "--all-customers", "--once", "--parallel", str(parallel),
                     "--exec", "cat > /dev/null"]
-            first = subprocess.run(argv, env=env, capture_output=True)
-            if first.returncode != 0:
-                sys.exit(f"health watch --once failed ({first.returncode}): {first.stderr.decode()[-500:]}")
-            start = time.perf_counter()
-            p = subprocess.run(argv, env=env, capture_output=True)
-            times.append(time.perf_counter() - start)
-            if p.returncode != 0:
-                sys.exit(f"health watch --once failed ({p.returncode}): {p.stderr.decode()[-500:]}")
+            for times in (first, steady):
+                start = time.perf_counter()
+                p = subprocess.run(argv, env=env, capture_output=True)
+                times.append(time.perf_counter() - start)
+                if p.returncode != 0:
+                    sys.exit(f"health watch --once failed ({p.returncode}): {p.stderr.decode()[-500:]}")
         finally:
             server.terminate()
             server.wait(timeout=20)
-    seconds = statistics.median(times)
-    ideal = (2000 / 500 + 2000 / parallel) * latency / 1000
-    ratio = seconds / ideal
-    print(f"health watch --all-customers --once, 2000 customers, {latency} ms latency, --parallel {parallel}: "
-          f"{seconds:5.1f} s (median of {runs}: {', '.join(f'{t:.1f}' for t in times)}); ideal {ideal:4.2f} s = "
-          f"(4 pages + 2000/{parallel} Graph calls) x {latency} ms: {ratio:.2f}x (target <= 1.3x, "
-          f"{'meets' if ratio <= 1.3 else 'MISSES'})")
+    for label, times, calls in (("first poll", first, 2), ("next poll", steady, 1)):
+        seconds = statistics.median(times)
+        ideal = (2000 / 500 + 2000 / parallel * calls) * latency / 1000
+        ratio = seconds / ideal
+        print(f"health watch --all-customers --once, {label}, 2000 customers, {latency} ms latency, --parallel "
+              f"{parallel}: {seconds:5.1f} s (median of {runs}: {', '.join(f'{t:.1f}' for t in times)}); ideal "
+              f"{ideal:5.2f} s = (4 pages + 2000/{parallel} x {calls} call{'s' if calls > 1 else ''}) x {latency} ms: "
+              f"{ratio:.2f}x (target <= 1.3x, {'meets' if ratio <= 1.3 else 'MISSES'})")
 
 
 def main():
