@@ -272,7 +272,7 @@ final class EveryCustomerWatch {
         return String.join(", ", names) + more;
     }
 
-    /** An event under the view: {@code 10:05:00  spread  EX1  Investigating  +2 (5): A, B  Mail is delayed}. */
+    /** An event under the view: {@code 10:05:00 UTC  spread  EX1  Investigating  +2 (5): A, B  Mail is delayed}. */
     static String changeLine(IncidentEvent e) {
         String who = switch (e.type()) {
             case IncidentEvent.SPREAD -> "+" + e.customers().size() + " (" + e.customersCount() + "): ";
@@ -280,7 +280,10 @@ final class EveryCustomerWatch {
             case IncidentEvent.RESOLVED -> "was hitting " + e.customers().size() + ": ";
             default -> e.customersCount() + " customer" + (e.customersCount() == 1 ? "" : "s") + ": ";
         };
-        return String.join("  ", Times.seconds(e.at()), e.type(), String.valueOf(e.issue().id()),
+        String when = Times.seconds(e.at());
+        // the view's title has the day: a change's line keeps its time, to leave room for the customers
+        when = when != null && when.length() > 11 && when.charAt(10) == ' ' ? when.substring(11) : when;
+        return String.join("  ", when, e.type(), String.valueOf(e.issue().id()),
                 HealthReport.shownStatus(e.issue().status()), who + names(e.customers(), 3),
                 String.valueOf(e.issue().title()));
     }

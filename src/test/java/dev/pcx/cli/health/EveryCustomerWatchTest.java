@@ -2,6 +2,7 @@ package dev.pcx.cli.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pcx.api.Json;
+import dev.pcx.notify.IncidentEvent;
 import dev.pcx.testing.Pcx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +184,21 @@ class EveryCustomerWatchTest {
             assertTrue(r.err().contains(c.says()), c.args() + ": " + r.err());
             assertEquals("", r.out());
         }
+    }
+
+    @Test
+    void aChangeUnderTheViewIsOneLineOfWhatChangedAndForWhom() {
+        IncidentEvent.Issue issue = new IncidentEvent.Issue("EX1", "Exchange Online",
+                "Incident", "investigating", "Mail is delayed", null, null);
+        List<IncidentEvent.Customer> fabrikam = List.of(
+                new IncidentEvent.Customer("t2", "Fabrikam Inc", FABRIKAM));
+        String spread = EveryCustomerWatch.changeLine(new IncidentEvent("k", "spread",
+                "2026-12-03T08:00:00Z", issue, fabrikam, 2));
+        String resolved = EveryCustomerWatch.changeLine(new IncidentEvent("k", "resolved",
+                "2026-12-03T08:00:00Z", issue, fabrikam, 0));
+        assertTrue(spread.contains("  spread  EX1  Investigating  +1 (2): Fabrikam Inc  Mail is delayed"), spread);
+        assertFalse(spread.contains("2026-"), "the view's title has the day: " + spread);
+        assertTrue(resolved.contains("  resolved  EX1  Investigating  was hitting 1: Fabrikam Inc"), resolved);
     }
 
     @Test
