@@ -38,7 +38,8 @@ public final class FanOut<T> {
             return n == 1 && items.endsWith("s") ? items.substring(0, items.length() - 1) : items;
         }
 
-        String progress(int shown, int of) {
+        /** {@code 12/2000 customers checked}: a fan-out's progress on a terminal's stderr. */
+        public String progress(int shown, int of) {
             return shown + "/" + of + " " + items + " " + done;
         }
 

@@ -112,6 +112,19 @@ public final class GraphAccess {
         return explain(purpose, e, tenantId, label);
     }
 
+    /**
+     * Why a tenant could not be read, in one line for a person: what a fan-out shows for a customer it
+     * could not check, without failing.
+     */
+    public String reason(RuntimeException e, String tenantId, String label) {
+        return reason(purpose, e, tenantId, label);
+    }
+
+    /** As {@link #reason(RuntimeException, String, String)}, for a read of what {@code read} names. */
+    public String reason(Purpose read, RuntimeException e, String tenantId, String label) {
+        return Errors.classify(explain(read, e, tenantId, label)).message();
+    }
+
     /** As {@link #explain(RuntimeException, String, String)}, for a read of what {@code read} names (GDAP relationships). */
     public RuntimeException explain(Purpose read, RuntimeException e, String tenantId, String label) {
         String where = tenantId == null ? "your partner tenant" : label + "'s tenant";

@@ -11,10 +11,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,12 +48,7 @@ public final class ExecDestination implements Destination {
 
     @Override
     public String id() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(command.getBytes(StandardCharsets.UTF_8));
-            return "exec:" + HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "exec:" + Digest.sha256(command, 6);
     }
 
     @Override

@@ -4,15 +4,11 @@ import dev.pcx.api.model.ApiDate;
 import dev.pcx.api.model.HealthEnums;
 import dev.pcx.api.model.ServiceHealthIssue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -203,11 +199,6 @@ public final class IncidentChanges {
     static String digestOf(List<IncidentEvent.Customer> customers, String extra) {
         String text = String.join(",", customers.stream().map(c -> String.valueOf(c.tenantId()).toLowerCase(Locale.ROOT))
                 .sorted().toList()) + "|" + extra;
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digest.sha256(text, 4);
     }
 }

@@ -49,6 +49,15 @@ public final class LedgerState {
         public Entry {
             deliveries = deliveries == null ? new LinkedHashMap<>() : new LinkedHashMap<>(deliveries);
         }
+
+        /**
+         * Whether this event is owed to the destination {@code id}, named from event {@code from} on:
+         * not tried yet (and neither the first run's nor older than the destination), or tried and failed.
+         */
+        public boolean owedTo(String id, long from) {
+            Delivery x = deliveries.get(id);
+            return x == null ? !baseline && seq >= from : Delivery.FAILED.equals(x.outcome());
+        }
     }
 
     /**

@@ -92,64 +92,81 @@ public final class Notifier {
         return ledger.hold(() -> say.accept("waiting for another pcx delivering from " + ledger.file()), held -> {
             LedgerState state = held.state();
             int unconfirmed = recover(state);
-            List<IncidentEvent> events = List.of();
             boolean baseline = state.polledAt == null && !notifyExisting;
             long firstNew = state.nextSeq;
+            List<IncidentEvent> events = List.of();
             if (state.polledAt == null || !started.isBefore(Instant.parse(state.polledAt))) {
-                IncidentChanges.Derived derived = IncidentChanges.derive(state.issues, looks, scope, last, started);
-                events = derived.events();
-                for (IncidentEvent e : events) {
-                    state.events.add(new LedgerState.Entry(state.nextSeq++, baseline, e, null));
-                }
-                state.issues = new TreeMap<>(derived.known());
+                events = record(state, IncidentChanges.derive(state.issues, looks, scope, last, started), baseline);
                 state.polledAt = started.toString();
             }
-            String now = clock.instant().toString();
-            for (Destination d : destinations) {
-                LedgerState.Registered r = state.destinations.get(d.id());
-                state.destinations.put(d.id(), new LedgerState.Registered(d.label(), r != null ? r.from() : firstNew,
-                        r != null ? r.since() : now));
-            }
+            register(state, firstNew);
             held.save(clock.instant());
             int delivered = 0;
             List<Undelivered> failed = new ArrayList<>();
             for (Destination d : destinations) {
-                long from = state.destinations.get(d.id()).from();
-                List<LedgerState.Entry> pending = state.events.stream()
-                        .filter(e -> !e.baseline() && e.seq() >= from && scope.test(e.event().issue()))
-                        .filter(e -> {
-                            LedgerState.Delivery x = e.deliveries().get(d.id());
-                            return x == null || LedgerState.Delivery.FAILED.equals(x.outcome());
-                        }).toList();
-                int i = 0;
-                while (i < pending.size()) {
-                    List<LedgerState.Entry> rest = pending.subList(i, pending.size());
-                    int n = Math.max(1, Math.min(rest.size(), d.batch(rest.stream().map(LedgerState.Entry::event).toList())));
-                    List<LedgerState.Entry> batch = rest.subList(0, n);
-                    mark(batch, d, LedgerState.Delivery.SENDING, null);
-                    held.save(clock.instant());
-                    Destination.Failure f;
-                    try {
-                        f = d.send(batch.stream().map(LedgerState.Entry::event).toList());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new Interrupted(e); // left 'sending': the next run says it may not have arrived
-                    } catch (RuntimeException e) {
-                        f = new Destination.Failure(String.valueOf(e.getMessage()), null, true);
-                    }
-                    mark(batch, d, f == null ? LedgerState.Delivery.DELIVERED : LedgerState.Delivery.FAILED, f);
-                    held.save(clock.instant());
-                    if (f != null) {
-                        failed.add(new Undelivered(d, rest.size(), batch.get(0).event().key(), f));
-                        break;
-                    }
-                    delivered += n;
-                    i += n;
-                }
+                delivered += deliver(held, d, failed);
             }
             return new Round(events, baseline && !events.isEmpty(), new LinkedHashMap<>(state.issues), delivered, failed,
                     unconfirmed);
         });
+    }
+
+    /** This poll's events, added to the ledger, and what is known after it. */
+    private static List<IncidentEvent> record(LedgerState state, IncidentChanges.Derived derived, boolean baseline) {
+        for (IncidentEvent e : derived.events()) {
+            state.events.add(new LedgerState.Entry(state.nextSeq++, baseline, e, null));
+        }
+        state.issues = new TreeMap<>(derived.known());
+        return derived.events();
+    }
+
+    /** Each destination of this run as the ledger knows it: one named for the first time takes the events from {@code firstNew} on. */
+    private void register(LedgerState state, long firstNew) {
+        String now = clock.instant().toString();
+        for (Destination d : destinations) {
+            LedgerState.Registered r = state.destinations.get(d.id());
+            state.destinations.put(d.id(), new LedgerState.Registered(d.label(), r != null ? r.from() : firstNew,
+                    r != null ? r.since() : now));
+        }
+    }
+
+    /**
+     * Sends {@code d} what it is owed, oldest first, each message recorded as being sent before it goes
+     * and with its outcome after; stops at the first failure, which holds back the rest (in order) and
+     * is added to {@code failed}.
+     *
+     * @return how many events went
+     */
+    private int deliver(Ledger.Held held, Destination d, List<Undelivered> failed) {
+        LedgerState state = held.state();
+        long from = state.destinations.get(d.id()).from();
+        List<LedgerState.Entry> pending = state.events.stream()
+                .filter(e -> e.owedTo(d.id(), from) && scope.test(e.event().issue())).toList();
+        int i = 0;
+        while (i < pending.size()) {
+            List<LedgerState.Entry> rest = pending.subList(i, pending.size());
+            int n = Math.max(1, Math.min(rest.size(), d.batch(rest.stream().map(LedgerState.Entry::event).toList())));
+            List<LedgerState.Entry> batch = rest.subList(0, n);
+            mark(batch, d, LedgerState.Delivery.SENDING, null);
+            held.save(clock.instant());
+            Destination.Failure f;
+            try {
+                f = d.send(batch.stream().map(LedgerState.Entry::event).toList());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Interrupted(e); // left 'sending': the next run says it may not have arrived
+            } catch (RuntimeException e) {
+                f = new Destination.Failure(String.valueOf(e.getMessage()), null, true);
+            }
+            mark(batch, d, f == null ? LedgerState.Delivery.DELIVERED : LedgerState.Delivery.FAILED, f);
+            held.save(clock.instant());
+            if (f != null) {
+                failed.add(new Undelivered(d, rest.size(), batch.get(0).event().key(), f));
+                break;
+            }
+            i += n;
+        }
+        return i;
     }
 
     /** Ctrl-C while a message was being sent: the ledger says {@code sending} until the next run. */

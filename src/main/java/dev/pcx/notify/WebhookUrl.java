@@ -2,12 +2,8 @@ package dev.pcx.notify;
 
 import okhttp3.HttpUrl;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -90,12 +86,7 @@ final class WebhookUrl {
 
     /** The first 12 hex digits of the SHA-256 of the whole URL: stable, and no way back to the key. */
     String digest() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(url.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return Digest.sha256(url.toString(), 6);
     }
 
     /** Host (and port when not the scheme's), path and query with every secret part {@code …}, no scheme. */

@@ -10,6 +10,7 @@ import dev.pcx.api.model.DelegatedAdminRelationship;
 import dev.pcx.auth.SignInException;
 import dev.pcx.cli.Errors;
 import dev.pcx.cli.GraphAccess;
+import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.cli.TenantSignIn;
 
 import java.time.Duration;
@@ -60,7 +61,7 @@ final class AccessProbe {
 
     private CustomerAccess probe(Customer listed) {
         String id = listed.tenantId();
-        String name = listed.companyName() != null ? listed.companyName() : id;
+        String name = ResolvedCustomer.of(listed).label();
         List<DelegatedAdminRelationship> relationships = gdap == null ? null
                 : gdap.getOrDefault(id.toLowerCase(Locale.ROOT), List.of());
         Gdap g = Gdap.of(relationships, now, expiringWithin);

@@ -9,7 +9,6 @@ import dev.pcx.cli.Connection;
 import dev.pcx.cli.Context;
 import dev.pcx.cli.CustomerResolver;
 import dev.pcx.cli.DaysConverter;
-import dev.pcx.cli.Errors;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.FanOut;
 import dev.pcx.cli.GraphAccess;
@@ -155,7 +154,7 @@ final class CustomersAccess implements Callable<Integer> {
         } catch (RuntimeException e) {
             unread[0] = true;
             context.session().fail("GDAP relationships could not be read in your partner tenant: "
-                    + Errors.classify(graph.explain(GraphAccess.Purpose.GDAP, e, null, "your partner tenant")).message());
+                    + graph.reason(GraphAccess.Purpose.GDAP, e, null, "your partner tenant"));
             return null;
         }
     }

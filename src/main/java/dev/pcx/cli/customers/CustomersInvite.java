@@ -13,6 +13,7 @@ import dev.pcx.cli.DurationConverter;
 import dev.pcx.cli.Errors;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.GraphAccess;
+import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.output.Column;
 import dev.pcx.output.Output;
 import dev.pcx.output.RecordPrinter;
@@ -135,7 +136,7 @@ final class CustomersInvite implements Callable<Integer> {
         RecordPrinter<CustomerAccess> printer = context.output().list(CustomerAccess.COLUMNS);
         for (Customer c : fresh) {
             CustomerAccess a = probe.check(c);
-            context.session().say("new customer: " + (c.companyName() != null ? c.companyName() : c.tenantId())
+            context.session().say("new customer: " + ResolvedCustomer.of(c).label()
                     + "; access: " + a.verdict() + (a.fix() == null ? "" : "; still missing: " + a.fix()));
             printer.print(a);
         }

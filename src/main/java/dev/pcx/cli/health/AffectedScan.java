@@ -2,8 +2,8 @@ package dev.pcx.cli.health;
 
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.ServiceHealthIssue;
-import dev.pcx.cli.Errors;
 import dev.pcx.cli.GraphAccess;
+import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.output.RecordPrinter;
 
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ final class AffectedScan {
 
     private Outcome outcome(Customer c) {
         String id = c.tenantId();
-        String name = c.companyName() != null ? c.companyName() : id;
+        String name = ResolvedCustomer.of(c).label();
         try {
             List<ServiceHealthIssue> hits = new ArrayList<>();
             List<String> active = new ArrayList<>();
@@ -63,7 +63,7 @@ final class AffectedScan {
                     hits.isEmpty() ? CustomerHealth.CLEAR : CustomerHealth.AFFECTED, hits, null), lists[0], active);
         } catch (RuntimeException e) {
             return new Outcome(new CustomerHealth(id, c.companyName(), c.domain(), CustomerHealth.UNKNOWN, null,
-                    Errors.classify(access.explain(e, id, name)).message()), false, List.of());
+                    access.reason(e, id, name)), false, List.of());
         }
     }
 

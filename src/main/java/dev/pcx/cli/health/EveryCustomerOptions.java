@@ -120,9 +120,13 @@ final class EveryCustomerOptions {
                 throw CliException.usage(d.label() + " is named twice: each destination once");
             }
         }
-        Path file = state != null ? state : context.session().configDir().resolve("events")
-                .resolve(context.connections().profileName() + ".json");
         return new EveryCustomerWatch.Settings(every, once, service, c, failOn, parallel.value(), notifyExisting,
-                destinations, new Ledger(file, state != null));
+                destinations, new Ledger(ledgerFile(context, state), state != null));
+    }
+
+    /** The ledger's file: {@code state} when given, else {@code $PCX_CONFIG_DIR/events/<profile>.json}. */
+    static Path ledgerFile(Context context, Path state) {
+        return state != null ? state : context.session().configDir().resolve("events")
+                .resolve(context.connections().profileName() + ".json");
     }
 }

@@ -9,6 +9,7 @@ import dev.pcx.cli.Errors;
 import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.FanOut;
 import dev.pcx.cli.GraphAccess;
+import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.notify.Destination;
 import dev.pcx.notify.IncidentEvent;
 import dev.pcx.notify.KnownIssue;
@@ -159,13 +160,13 @@ final class EveryCustomerWatch {
                     }
                     round.failed().forEach(f -> context.session().fail(f.describe()));
                 }
-                boolean tripped = trips(round.known().values());
+                long hit = hitBy(round.known().values());
                 if (out.checkError()) {
                     return ExitCode.OK; // 'pcx health watch --all-customers | head': the reader has gone
                 }
-                if (tripped) {
+                if (hit > 0) {
                     context.session().fail("health gate: an active issue of class " + settings.failOn()
-                            + " or worse hits " + hitBy(round.known().values()) + " customer(s)");
+                            + " or worse hits " + hit + " customer(s)");
                     return ExitCode.GATE;
                 }
                 if (settings.once()) {
@@ -188,8 +189,7 @@ final class EveryCustomerWatch {
         FanOut.over(customers, CHECKED, settings.parallel(), "pcx-watch").run(c -> access.once(c.tenantId(),
                 () -> look(access, c)), look -> {
                     looks.add(look);
-                    context.session().progress().update(CHECKED.items() + " " + looks.size() + "/" + customers.size()
-                            + " " + CHECKED.done());
+                    context.session().progress().update(CHECKED.progress(looks.size(), customers.size()));
                     return true;
                 });
         context.session().progress().clear();
@@ -199,7 +199,7 @@ final class EveryCustomerWatch {
     }
 
     private TenantLook look(GraphAccess access, Customer c) {
-        String name = c.companyName() != null ? c.companyName() : c.tenantId();
+        String name = ResolvedCustomer.of(c).label();
         IncidentEvent.Customer who = new IncidentEvent.Customer(c.tenantId(), c.companyName(), c.domain());
         try {
             List<ServiceHealthIssue> active = new ArrayList<>();
@@ -210,7 +210,7 @@ final class EveryCustomerWatch {
             });
             return TenantLook.read(who, active);
         } catch (RuntimeException e) {
-            return TenantLook.unknown(who, Errors.classify(access.explain(e, c.tenantId(), name)).message());
+            return TenantLook.unknown(who, access.reason(e, c.tenantId(), name));
         }
     }
 
@@ -234,11 +234,7 @@ final class EveryCustomerWatch {
                 || settings.classification().equals(HealthEnums.classification(String.valueOf(classification)));
     }
 
-    private boolean trips(Collection<KnownIssue> known) {
-        return hitBy(known) > 0;
-    }
-
-    /** How many customers the issues of the gate's class or worse hit. */
+    /** How many customers the issues of the gate's class or worse hit: the gate trips when any. */
     private long hitBy(Collection<KnownIssue> known) {
         if (settings.failOn() == null) {
             return 0;

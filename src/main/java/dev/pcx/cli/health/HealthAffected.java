@@ -10,6 +10,7 @@ import dev.pcx.cli.ExitCode;
 import dev.pcx.cli.GraphAccess;
 import dev.pcx.cli.FanOut;
 import dev.pcx.cli.ParallelOption;
+import dev.pcx.cli.ResolvedCustomer;
 import dev.pcx.output.Column;
 import dev.pcx.output.RecordPrinter;
 import picocli.CommandLine.Command;
@@ -128,19 +129,19 @@ final class HealthAffected implements Callable<Integer> {
      * the scan says in each row why.
      */
     static void checkServiceName(GraphAccess access, List<Customer> customers, String service) {
-        List<String[]> tenants = new ArrayList<>();
-        tenants.add(new String[] {null, "your partner tenant"});
-        customers.stream().limit(SERVICE_SOURCES).forEach(c -> tenants.add(new String[] {c.tenantId(),
-                c.companyName() != null ? c.companyName() : c.tenantId()}));
-        for (String[] t : tenants) {
+        List<Tenant> tenants = new ArrayList<>();
+        tenants.add(new Tenant(null, "your partner tenant"));
+        customers.stream().limit(SERVICE_SOURCES).forEach(c -> tenants.add(new Tenant(c.tenantId(),
+                ResolvedCustomer.of(c).label())));
+        for (Tenant t : tenants) {
             List<ServiceHealth> services;
             try {
-                services = HealthReport.services(access.health(t[0], t[1]).healthOverviews(), false, null);
+                services = HealthReport.services(access.health(t.id(), t.label()).healthOverviews(), false, null);
             } catch (RuntimeException unreadable) {
                 continue; // the next tenant may say it
             }
             if (services.stream().noneMatch(s -> HealthReport.isService(service, s.id(), s.service()))) {
-                throw ServiceCheck.unknownService(service, t[1],
+                throw ServiceCheck.unknownService(service, t.label(),
                         services.stream().map(ServiceHealth::service).toList(), null);
             }
             return;

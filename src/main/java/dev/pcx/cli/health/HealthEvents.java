@@ -112,9 +112,7 @@ final class HealthEvents implements Callable<Integer> {
             int dropped = 0;
             for (var d : s.destinations.entrySet()) {
                 LedgerState.Delivery x = entry.deliveries().get(d.getKey());
-                boolean owed = x == null ? !entry.baseline() && entry.seq() >= d.getValue().from()
-                        : LedgerState.Delivery.FAILED.equals(x.outcome());
-                if (owed) {
+                if (entry.owedTo(d.getKey(), d.getValue().from())) {
                     entry.deliveries().put(d.getKey(), new LedgerState.Delivery(LedgerState.Delivery.DROPPED, now,
                             x == null ? 0 : x.attempts(), x == null ? "given up before it was sent" : x.error(),
                             x == null ? null : x.code()));
@@ -147,8 +145,7 @@ final class HealthEvents implements Callable<Integer> {
         if (outcome != null && !OUTCOMES.contains(outcome)) {
             throw CliException.usage("--outcome takes " + String.join(", ", OUTCOMES));
         }
-        Path file = state != null ? state : context.session().configDir().resolve("events")
-                .resolve(context.connections().profileName() + ".json");
+        Path file = EveryCustomerOptions.ledgerFile(context, state);
         Ledger at = new Ledger(file, state != null);
         Instant from = context.session().clock().instant().minus(since);
         if (drop != null) {

@@ -35,7 +35,7 @@ record LedgerEvent(String key, String type, String at, IncidentEvent.Issue issue
             if (x != null) {
                 deliveries.add(new Delivery(d.getKey(), d.getValue().label(), x.outcome(), x.at(), x.attempts(),
                         x.error(), x.code()));
-            } else if (!entry.baseline() && entry.seq() >= d.getValue().from()) {
+            } else if (entry.owedTo(d.getKey(), d.getValue().from())) {
                 deliveries.add(new Delivery(d.getKey(), d.getValue().label(), LedgerState.Delivery.PENDING, null, 0,
                         null, null));
             }

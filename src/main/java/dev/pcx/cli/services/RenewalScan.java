@@ -60,7 +60,7 @@ final class RenewalScan {
             try {
                 skus.addAll(SubscriptionUsage.skus(graph.tenant(c.tenantId(), label)));
             } catch (RuntimeException e) {
-                seatsUnreadable = Errors.classify(graph.explain(e, c.tenantId(), label)).message();
+                seatsUnreadable = graph.reason(e, c.tenantId(), label);
             }
         }
         List<Renewal> lines = new ArrayList<>();
