@@ -102,13 +102,17 @@ final class HealthEvents implements Callable<Integer> {
         }
     }
 
+    private static CliException noEvent(String key, Path file) {
+        return CliException.notFound("no event " + key + " in " + file + " (events are kept 30 days)");
+    }
+
     /** Marks the event's deliveries not made, to every destination that was to have it, dropped. */
     private void drop(Ledger ledger, String key, Path file) {
         String now = context.session().clock().instant().toString();
         ledger.hold(() -> context.session().say("waiting for another pcx delivering from " + file), held -> {
             LedgerState s = held.state();
             LedgerState.Entry entry = s.events.stream().filter(e -> key.equals(e.event().key())).findFirst()
-                    .orElseThrow(() -> CliException.notFound("no event " + key + " in " + file + " (events are kept 30 days)"));
+                    .orElseThrow(() -> noEvent(key, file));
             int dropped = 0;
             for (var d : s.destinations.entrySet()) {
                 LedgerState.Delivery x = entry.deliveries().get(d.getKey());
@@ -147,18 +151,18 @@ final class HealthEvents implements Callable<Integer> {
         }
         Path file = EveryCustomerOptions.ledgerFile(context, state);
         Ledger at = new Ledger(file, state != null);
-        Instant from = context.session().clock().instant().minus(since);
+        // what --drop gave up is listed whatever its age
+        Instant from = drop != null ? Instant.MIN : context.session().clock().instant().minus(since);
+        String wanted = drop != null ? drop.trim() : key != null ? key.trim() : null;
         if (drop != null) {
-            key = drop;
-            from = Instant.MIN;
-            drop(at, drop.trim(), file);
+            drop(at, wanted, file);
         }
         LedgerState ledger = at.read();
         RecordPrinter<LedgerEvent> printer = context.output().list(COLUMNS);
         int shown = 0;
         for (LedgerState.Entry entry : ledger.events) {
             IncidentEvent e = entry.event();
-            if (from != Instant.MIN && Instant.parse(e.at()).isBefore(from) || key != null && !key.trim().equals(e.key())) {
+            if (Instant.parse(e.at()).isBefore(from) || wanted != null && !wanted.equals(e.key())) {
                 continue;
             }
             LedgerEvent row = LedgerEvent.of(entry, ledger.destinations);
@@ -170,7 +174,7 @@ final class HealthEvents implements Callable<Integer> {
         }
         printer.finish();
         if (shown == 0 && key != null && drop == null) {
-            throw CliException.notFound("no event " + key.trim() + " in " + file + " (events are kept 30 days)");
+            throw noEvent(wanted, file);
         }
         return ExitCode.OK;
     }
