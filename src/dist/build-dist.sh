@@ -88,7 +88,7 @@ touch -d "@$when" "$tree/lib/pcx.jar"
 mv "$runtime" "$tree/runtime"
 
 # pcx's class-data archive, trained on this runtime as pom.xml trains target/pcx.jsa (same flags,
-# dev.pcx.Training, the class path the launcher's -jar gives).
+# dev.pcx.Training, the class path the launcher gives).
 "$tree/runtime/bin/java" -XX:ArchiveClassesAtExit="$tree/lib/pcx.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
   -cp "$tree/lib/pcx.jar" dev.pcx.Training "$work/training" > "$work/training.log" 2>&1 \
   || { cat "$work/training.log" >&2; exit 1; }

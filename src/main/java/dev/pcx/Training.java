@@ -3,6 +3,10 @@ package dev.pcx;
 import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.Sleeper;
 import dev.pcx.cli.Io;
+import dev.pcx.cli.Terminals;
+import dev.pcx.sandbox.SandboxIdentity;
+import dev.pcx.sandbox.SandboxServer;
+import java.io.ByteArrayInputStream;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -45,16 +49,38 @@ final class Training {
         Map<String, String> env = Map.of("PCX_CONFIG_DIR", config.toString(), "PATH", System.getenv("PATH"));
         PartnerCenter.warmUp();
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        // what Main.main does before it runs a command: the warm-up threads and the terminal check
+        Warmup.start(new String[] {"customers", "list"});
+        Terminals.detect(InputStream.nullInputStream(), sink, sink, env);
         // the build's log of the training run (pom.xml sends it to target/cds-training.log)
         PrintStream log = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         for (List<String> command : COMMANDS) {
-            Io io = new Io(InputStream.nullInputStream(), sink, sink, false, false, false, () -> 80);
-            int code = Main.run(io, env, Sleeper.SYSTEM, command.toArray(String[]::new));
-            log.println("pcx " + String.join(" ", command) + ": exit " + code);
-            if (command.equals(COMMANDS.get(0)) && code != 0) {
-                throw new IllegalStateException("the training run failed: pcx " + String.join(" ", command));
-            }
+            run(command, env, "", sink, log);
+        }
+        // a stored profile signed in to an API over http, as a person's later commands and the
+        // benchmark use it: the profile's token source and what reads it, which --sandbox skips
+        try (SandboxServer api = SandboxServer.startInProcess(config.resolve("api"))) {
+            Map<String, String> stored = Map.of("PCX_CONFIG_DIR", config.resolve("stored").toString(),
+                    "PATH", System.getenv("PATH"), "PCX_ENDPOINT", api.baseUrl(), "PCX_AUTHORITY", api.baseUrl());
+            Files.createDirectories(config.resolve("stored"));
+            Files.setPosixFilePermissions(config.resolve("stored"), PosixFilePermissions.fromString("rwx------"));
+            run(List.of("auth", "login", "--app", "--client-secret-stdin", "--save-secret",
+                    "--tenant", SandboxIdentity.TENANT_ID, "--client-id", SandboxIdentity.CLIENT_ID),
+                    stored, SandboxIdentity.CLIENT_SECRET + "\n", sink, log);
+            run(List.of("customers", "list"), stored, "", sink, log);
+            run(List.of("customers", "list", "--all", "-o", "jsonl"), stored, "", sink, log);
+        }
+    }
+
+    private static void run(List<String> command, Map<String, String> env, String stdin, PrintStream sink,
+                            PrintStream log) {
+        Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), sink, sink,
+                false, false, false, () -> 80);
+        int code = Main.run(io, env, Sleeper.SYSTEM, command.toArray(String[]::new));
+        log.println("pcx " + String.join(" ", command) + ": exit " + code);
+        if (code != 0 && !command.equals(COMMANDS.get(COMMANDS.size() - 1))) {
+            throw new IllegalStateException("the training run failed: pcx " + String.join(" ", command));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.pcx.api.PartnerCenter;
 import dev.pcx.api.model.Customer;
 import dev.pcx.api.model.ResourceCollection;
 import dev.pcx.auth.ProfileStore;
+import okhttp3.HttpUrl;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,9 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import okhttp3.HttpUrl;
+
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.security.Security;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +52,7 @@ final class Warmup {
         // two threads: picocli needs its annotations first and soon, the API set-up later
         boolean calls = api;
         thread(() -> {
+            jar();
             annotations();
             if (calls) {
                 // OkHttp picks its platform by the first security provider, and asking for that
@@ -111,16 +116,30 @@ final class Warmup {
         }
     }
 
+    /**
+     * Opens pcx.jar. The launcher runs pcx by class path, not {@code -jar}, so that the JVM does
+     * not read the jar's central directory (5,000 entries, some 20 ms) on the main thread before
+     * {@code main}: every class a command needs comes from the class-data archive, and the jar
+     * is first needed for a class that is not there (a library probing for an optional one). By
+     * then this thread has opened it.
+     */
+    private static void jar() {
+        Warmup.class.getResource("/pcx-version.properties");
+    }
+
     private static void api(boolean tls) {
         try {
             // in the order the main thread needs them: the mapper reads the profile first, then
-            // the HTTP client is built, then the first page is read
+            // the HTTP client is built and the endpoint's URL parsed, then the first page is read
             var mapper = Json.mapper();
             mapper.readValue("{\"profiles\":{\"p\":{}}}", ProfileStore.Config.class);
             mapper.readValue("{\"profiles\":{\"p\":{}}}", ProfileStore.Credentials.class);
             if (tls) {
                 PartnerCenter.warmUp();
+            } else {
+                PartnerCenter.cleartextClient(Duration.ofSeconds(1), Duration.ofSeconds(1));
             }
+            HttpUrl.get("http://127.0.0.1:1/v1/customers").newBuilder().addQueryParameter("size", "100").build();
             mapper.readValue("{\"items\":[{\"companyProfile\":{},\"links\":{\"self\":{\"uri\":\"/\"}}}]}",
                     mapper.getTypeFactory().constructParametricType(ResourceCollection.class, Customer.class));
         } catch (IOException ignored) {

@@ -16,4 +16,19 @@ public record Service(String name, String shortName, String credentials, String 
     public static final Service GRAPH = new Service("Microsoft Graph", "Microsoft Graph", "access token",
             "--graph-endpoint");
     public static final Service ARM = new Service("Azure Resource Manager", "Azure", "tokens", "--arm-endpoint");
+
+    // Written out, as the record's own would be: a record's generated equals and hashCode are
+    // bound at their first call through method handles, a few milliseconds of every start-up
+    // (Errors keys a map by Service before any command runs).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Service s && name.equals(s.name) && shortName.equals(s.shortName)
+                && credentials.equals(s.credentials) && endpointOption.equals(s.endpointOption);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((name.hashCode() * 31 + shortName.hashCode()) * 31 + credentials.hashCode()) * 31
+                + endpointOption.hashCode();
+    }
 }

@@ -13,6 +13,20 @@ import java.util.stream.Stream;
 
 /** Builds the picocli command tree for one invocation, with pcx's factory, defaults and error handling. */
 public final class Cli {
+    static {
+        // Start-up, which picocli spends by default on what pcx never uses: a lookup of Groovy's
+        // closure class, and of java.sql's and java.time's classes for built-in converters (every
+        // Duration option of pcx names its own converter). Each lookup of a class the runtime
+        // lacks reads pcx.jar's directory, and java.time's are initialised, formatters included.
+        // A value given on the command line (-D in PCX_JAVA_OPTS) wins.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+        }
+    }
+
     private Cli() {
     }
 
