@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 PCX = os.path.abspath("target/pcx")
 # the sandbox's own application: documented, not secret
@@ -247,6 +248,27 @@ def hello_class(java):
     return out
 
 
+def floor_client(java, pcx, url, token):
+    """--dist: bench/Client.java (client.py's page on OkHttp and Jackson alone) compiled against the
+    distribution's pcx.jar into a jar of its own, and a class-data archive trained for it on that
+    runtime by one run, as pcx's is: the command that runs it, with the flags pcx's launcher gives."""
+    lib = os.path.join(os.path.dirname(os.path.dirname(pcx)), "lib", "pcx.jar")
+    out = tempfile.mkdtemp(prefix="pcx-bench-client-")
+    javac = os.path.join(os.path.dirname(java), "javac")
+    subprocess.run([javac if os.path.exists(javac) else "javac", "--release", "17", "-cp", lib, "-d", out,
+                    os.path.join(BENCH, "Client.java")], check=True)
+    jar = os.path.join(out, "client.jar")
+    with zipfile.ZipFile(jar, "w") as z:
+        z.write(os.path.join(out, "Client.class"), "Client.class")
+    classpath = lib + os.pathsep + jar
+    archive = os.path.join(out, "client.jsa")
+    flags = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss1m", "-Xms48m",
+             "-XX:CompileThresholdScaling=4"]
+    subprocess.run([java, f"-XX:ArchiveClassesAtExit={archive}"] + flags + ["-cp", classpath, "Client", url, token],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return [java, f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off"] + flags + ["-cp", classpath, "Client", url, token]
+
+
 def unpack_dist():
     """--dist: target/dist's archive unpacked into a directory of its own; (its bin/pcx, its runtime's java)."""
     archives = glob.glob("target/dist/pcx-*-linux-x64.tar.gz")
@@ -425,6 +447,10 @@ def main():
         token = sign_in(env)
         versus(f"pcx customers list (one page of 100, profile, {latency} ms latency)", [PCX, "customers", "list"],
                "python client", client + ["page", url, token], env, RUNS, 2.0)
+        if DIST:
+            # the stack's floor: the same page in Java on OkHttp and Jackson alone, no pcx at all
+            versus("floor: bench/Client.java, the page on OkHttp+Jackson alone", floor_client(java, PCX, url, token),
+                   "python client", client + ["page", url, token], env, RUNS, 2.0)
         if not DIST:  # the distribution: the rows against a baseline only
             timed("pcx --version (no class-data archive)", ["--version"], dict(base, PCX_NO_CDS="1"))
             timed("pcx customers list (no class-data archive)", ["customers", "list"], dict(env, PCX_NO_CDS="1"))
