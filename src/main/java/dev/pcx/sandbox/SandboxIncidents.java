@@ -38,7 +38,8 @@ public final class SandboxIncidents {
      * Starts an issue and returns its id.
      *
      * @param customers tenant ids or domains of sandbox customers; empty for every tenant with the service
-     * @throws IllegalArgumentException for an unknown service or customer, or an id already in use
+     * @throws IllegalArgumentException for an unknown service or customer, a customer without that service,
+     *                                  or an id already in use
      */
     public static String start(Path file, String service, String title, String classification, String status,
                                String message, List<String> customers, String id, Clock clock) {
@@ -53,7 +54,13 @@ public final class SandboxIncidents {
         if (!customers.isEmpty()) {
             tenants = Json.mapper().createArrayNode();
             for (String c : customers) {
-                tenants.add(SeedData.tenantId(customer(store, c)));
+                int index = customer(store, c);
+                if (!SeedHealth.has(index, s)) {
+                    // as an update's --add-customer: Graph would list the issue in no tenant of this customer
+                    throw new IllegalArgumentException("the sandbox customer '" + c + "' has no " + s.name()
+                            + ", so Graph would not list the issue there; name a customer with " + s.name());
+                }
+                tenants.add(SeedData.tenantId(index));
             }
         }
         Instant now = clock.instant();

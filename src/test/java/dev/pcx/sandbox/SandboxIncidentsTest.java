@@ -185,6 +185,19 @@ class SandboxIncidentsTest {
         assertTrue(!read().contains(SeedData.tenantId(FABRIKAM)), "no refused spread was kept");
     }
 
+    @Test
+    void aStartForACustomerWithoutTheServiceIsRefusedAndKeepsNothing() {
+        String before = read();
+
+        IllegalArgumentException lacks = assertThrows(IllegalArgumentException.class, () -> SandboxIncidents.start(
+                file, "Intune", "Enrolment fails", "Incident", "Investigating", null,
+                List.of("contoso.partner.onmschina.cn", "fabrikam.partner.onmschina.cn"), null, MONDAY));
+
+        assertEquals("the sandbox customer 'fabrikam.partner.onmschina.cn' has no Microsoft Intune, so Graph would "
+                + "not list the issue there; name a customer with Microsoft Intune", lacks.getMessage());
+        assertEquals(before, read(), "no issue was started");
+    }
+
     private String read() {
         try {
             return Files.readString(file);
