@@ -298,7 +298,7 @@ complete -c pcx -n '__fish_seen_subcommand_from sandbox; and __fish_seen_subcomm
 complete -c pcx -n '__fish_seen_subcommand_from sandbox; and __fish_seen_subcommand_from incident; and __fish_seen_subcommand_from start' -l classification -r -d 'incident or advisory (default: incident)'
 complete -c pcx -n '__fish_seen_subcommand_from sandbox; and __fish_seen_subcommand_from incident; and __fish_seen_subcommand_from start' -l status -r -d 'Graph serviceHealthStatus (default: Investigating)'
 complete -c pcx -n '__fish_seen_subcommand_from sandbox; and __fish_seen_subcommand_from incident; and __fish_seen_subcommand_from start' -l message -r -d 'The first post\'s text'
-complete -c pcx -n '__fish_seen_subcommand_from sandbox; and __fish_seen_subcommand_from incident; and __fish_seen_subcommand_from start' -l customer -r -d 'Only this customer (tenant id or domain); repeatable'
+complete -c pcx -n '__fish_seen_subcommand_from sandbox; and __fish_seen_subcommand_from incident; and __fish_seen_subcommand_from start' -l customer -r -d 'Only this customer (tenant id or domain), one with the service; repeatable'
 complete -c pcx -n '__fish_seen_subcommand_from sandbox; and __fish_seen_subcommand_from incident; and __fish_seen_subcommand_from start' -l id -r -d 'The issue\'s id (default: the service\'s prefix and a number)'
 complete -c pcx -n '__fish_seen_subcommand_from sandbox; and __fish_seen_subcommand_from incident; and __fish_seen_subcommand_from start' -l state -r -F -d 'State file (default: $PCX_CONFIG_DIR/sandbox/state.json)'
 complete -c pcx -n '__fish_seen_subcommand_from sandbox; and __fish_seen_subcommand_from incident; and __fish_seen_subcommand_from start' -s h -l help -d 'Show this help message and exit'

@@ -44,7 +44,7 @@ final class IncidentStart implements Callable<Integer> {
     @Option(names = "--message", paramLabel = "TEXT", description = "The first post's text")
     String message;
 
-    @Option(names = "--customer", paramLabel = "TENANT", description = "Only this customer (tenant id or domain); repeatable")
+    @Option(names = "--customer", paramLabel = "TENANT", description = "Only this customer (tenant id or domain), one with the service; repeatable")
     List<String> customers = new ArrayList<>();
 
     @Option(names = "--id", paramLabel = "ID", description = "The issue's id (default: the service's prefix and a number)")
