@@ -1,8 +1,10 @@
 """pcx benchmark harness: see bench/README.md. Talks only to a sandbox on 127.0.0.1."""
+import atexit
 import glob
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -70,6 +72,14 @@ def once(argv, env):
 
 
 ROWS = []
+
+
+def scratch(prefix):
+    """A temporary directory of this run, removed when the harness exits (the config, the unpacked
+    distribution, the compiled baselines)."""
+    where = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, where, True)
+    return where
 
 
 def versus(label, pcx_argv, base_label, base_argv, env, runs, target, unit="ms"):
@@ -243,7 +253,7 @@ def hello_class(java):
     javac = os.path.join(os.path.dirname(java), "javac") if os.sep in java else "javac"
     if not os.path.exists(javac) and os.sep in java:
         javac = "javac"
-    out = tempfile.mkdtemp(prefix="pcx-bench-hello-")
+    out = scratch("pcx-bench-hello-")
     subprocess.run([javac, "--release", "17", "-d", out, os.path.join(BENCH, "Hello.java")], check=True)
     return out
 
@@ -253,7 +263,7 @@ def floor_client(java, pcx, url, token):
     distribution's pcx.jar into a jar of its own, and a class-data archive trained for it on that
     runtime by one run, as pcx's is: the command that runs it, with the flags pcx's launcher gives."""
     lib = os.path.join(os.path.dirname(os.path.dirname(pcx)), "lib", "pcx.jar")
-    out = tempfile.mkdtemp(prefix="pcx-bench-client-")
+    out = scratch("pcx-bench-client-")
     javac = os.path.join(os.path.dirname(java), "javac")
     subprocess.run([javac if os.path.exists(javac) else "javac", "--release", "17", "-cp", lib, "-d", out,
                     os.path.join(BENCH, "Client.java")], check=True)
@@ -274,7 +284,7 @@ def unpack_dist():
     archives = glob.glob("target/dist/pcx-*-linux-x64.tar.gz")
     if len(archives) != 1:
         sys.exit("bench --dist: no single target/dist/pcx-*-linux-x64.tar.gz (mvn -B -Pdist package builds it)")
-    where = tempfile.mkdtemp(prefix="pcx-bench-dist-")
+    where = scratch("pcx-bench-dist-")
     subprocess.run(["tar", "-xzf", archives[0], "-C", where], check=True)
     home = glob.glob(os.path.join(where, "pcx-*"))[0]
     return os.path.join(home, "bin", "pcx"), os.path.join(home, "runtime", "bin", "java")
@@ -409,7 +419,7 @@ def watch_row(config, latency, parallel, runs):
 
 def main():
     global PCX
-    config = tempfile.mkdtemp(prefix="pcx-bench-")
+    config = scratch("pcx-bench-")
     os.chmod(config, 0o700)
     base = dict(os.environ, PCX_CONFIG_DIR=config)
     base.pop("PCX_JAVA_OPTS", None)

@@ -70,6 +70,16 @@ for m in ${used//,/ }; do
   exit 1
 done
 
+# Java 24 and later: the launcher enables native access (jline's native library would otherwise be
+# warned about on stderr), and an archive made without that flag gives up its archived module graph:
+# the runtime's own archive is made again with it, and pcx's trained with it.
+native=()
+if [ "$(major "$runtime")" -ge 24 ]; then
+  native=(--enable-native-access=ALL-UNNAMED)
+  "$runtime/bin/java" "${native[@]}" -Xshare:dump > "$work/cds-dump.log" 2>&1 \
+    || { cat "$work/cds-dump.log" >&2; exit 1; }
+fi
+
 # Smaller: no archive for heaps over 32 GiB (-Xshare:auto runs without one there); native
 # libraries without their symbol tables (.dynsym stays: they link as before); no jwebserver.
 rm -f "$runtime"/lib/server/classes_nocoops.jsa "$runtime"/bin/jwebserver
@@ -89,7 +99,7 @@ mv "$runtime" "$tree/runtime"
 
 # pcx's class-data archive, trained on this runtime as pom.xml trains target/pcx.jsa (same flags,
 # dev.pcx.Training, the class path the launcher gives).
-"$tree/runtime/bin/java" -XX:ArchiveClassesAtExit="$tree/lib/pcx.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+"$tree/runtime/bin/java" "${native[@]}" -XX:ArchiveClassesAtExit="$tree/lib/pcx.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
   -cp "$tree/lib/pcx.jar" dev.pcx.Training "$work/training" > "$work/training.log" 2>&1 \
   || { cat "$work/training.log" >&2; exit 1; }
 printf runtime > "$tree/lib/pcx.jsa.java"

@@ -6,8 +6,8 @@ import dev.pcx.cli.Io;
 import dev.pcx.cli.Terminals;
 import dev.pcx.sandbox.SandboxIdentity;
 import dev.pcx.sandbox.SandboxServer;
-import java.io.ByteArrayInputStream;
 
+import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;

@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import okhttp3.HttpUrl;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -52,8 +51,8 @@ final class Warmup {
         // two threads: picocli needs its annotations first and soon, the API set-up later
         boolean calls = api;
         thread(() -> {
-            jar();
             annotations();
+            jar();
             if (calls) {
                 // OkHttp picks its platform by the first security provider, and asking for that
                 // loads every provider the JDK configures: needed for plain http too, and soon
@@ -118,7 +117,7 @@ final class Warmup {
 
     /**
      * Opens pcx.jar. The launcher runs pcx by class path, not {@code -jar}, so that the JVM does
-     * not read the jar's central directory (5,000 entries, some 20 ms) on the main thread before
+     * not read the jar's central directory (5,500 entries, some 20 ms) on the main thread before
      * {@code main}: every class a command needs comes from the class-data archive, and the jar
      * is first needed for a class that is not there (a library probing for an optional one). By
      * then this thread has opened it.

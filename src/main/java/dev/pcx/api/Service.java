@@ -1,5 +1,7 @@
 package dev.pcx.api;
 
+import java.util.Objects;
+
 /**
  * A Microsoft service pcx talks to, as its failures name it: Partner Center, Microsoft Graph or
  * Azure Resource Manager. The exchange puts it on every exception it throws, so that one classifier
@@ -22,13 +24,12 @@ public record Service(String name, String shortName, String credentials, String 
     // (Errors keys a map by Service before any command runs).
     @Override
     public boolean equals(Object o) {
-        return o instanceof Service s && name.equals(s.name) && shortName.equals(s.shortName)
-                && credentials.equals(s.credentials) && endpointOption.equals(s.endpointOption);
+        return o instanceof Service s && Objects.equals(name, s.name) && Objects.equals(shortName, s.shortName)
+                && Objects.equals(credentials, s.credentials) && Objects.equals(endpointOption, s.endpointOption);
     }
 
     @Override
     public int hashCode() {
-        return ((name.hashCode() * 31 + shortName.hashCode()) * 31 + credentials.hashCode()) * 31
-                + endpointOption.hashCode();
+        return Objects.hash(name, shortName, credentials, endpointOption);
     }
 }

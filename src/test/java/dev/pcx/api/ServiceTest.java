@@ -24,4 +24,12 @@ class ServiceTest {
         assertNotEquals(s, null);
         assertNotEquals(Service.PARTNER_CENTER, Service.GRAPH);
     }
+
+    @Test
+    void nullComponentsCompareAsTheRecordsOwnWould() {
+        Service a = new Service(null, "x", null, "--endpoint");
+        assertEquals(a, new Service(null, "x", null, "--endpoint"));
+        assertEquals(a.hashCode(), new Service(null, "x", null, "--endpoint").hashCode());
+        assertNotEquals(a, new Service("y", "x", null, "--endpoint"));
+    }
 }
