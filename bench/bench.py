@@ -247,14 +247,16 @@ def sign_in(env):
     return token.stdout.strip()
 
 
-def hello_class(java):
-    """bench/Hello.java compiled by the javac beside that java (a distribution's runtime has none: the
-    javac on the PATH, for Java 17), into a directory of its own."""
+def javac_of(java):
+    """The javac beside that java; a distribution's runtime has none: the javac on the PATH (--release 17)."""
     javac = os.path.join(os.path.dirname(java), "javac") if os.sep in java else "javac"
-    if not os.path.exists(javac) and os.sep in java:
-        javac = "javac"
+    return javac if os.path.exists(javac) else "javac"
+
+
+def hello_class(java):
+    """bench/Hello.java compiled by javac_of(java), into a directory of its own."""
     out = scratch("pcx-bench-hello-")
-    subprocess.run([javac, "--release", "17", "-d", out, os.path.join(BENCH, "Hello.java")], check=True)
+    subprocess.run([javac_of(java), "--release", "17", "-d", out, os.path.join(BENCH, "Hello.java")], check=True)
     return out
 
 
@@ -264,8 +266,7 @@ def floor_client(java, pcx, url, token):
     runtime by one run, as pcx's is: the command that runs it, with the flags pcx's launcher gives."""
     lib = os.path.join(os.path.dirname(os.path.dirname(pcx)), "lib", "pcx.jar")
     out = scratch("pcx-bench-client-")
-    javac = os.path.join(os.path.dirname(java), "javac")
-    subprocess.run([javac if os.path.exists(javac) else "javac", "--release", "17", "-cp", lib, "-d", out,
+    subprocess.run([javac_of(java), "--release", "17", "-cp", lib, "-d", out,
                     os.path.join(BENCH, "Client.java")], check=True)
     jar = os.path.join(out, "client.jar")
     with zipfile.ZipFile(jar, "w") as z:

@@ -86,18 +86,17 @@ if run "$pcx" -- --help && contains "$T/out" "Exit codes:"; then ok "--help"; el
 # At a terminal of 80 columns (script(1) gives a pseudo-terminal; no COLUMNS, as an interactive shell
 # exports none): the width comes from jline's native library, which Java 24 and later warn about on
 # stderr unless the launcher enables native access. Nothing but the table may appear.
+feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/runtime/release")
 if command -v script > /dev/null; then
-  runtime_java=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/runtime/release")
   env -i HOME="$T/home" PATH="$nojava" PCX_CONFIG_DIR="$T/config" LANG=C.UTF-8 TERM=xterm \
     script -qec "stty cols 80 rows 24; '$pcx' --sandbox customers list --limit 3" /dev/null > "$T/tty" 2>&1 < /dev/null
   if contains "$T/tty" "COMPANY NAME" && ! grep -q WARNING "$T/tty" && ! grep -q Exception "$T/tty"; then
-    ok "at an 80-column terminal: the table alone, no warning from the runtime (Java $runtime_java)"
+    ok "at an 80-column terminal: the table alone, no warning from the runtime (Java $feature)"
   else fail "at a terminal" "$(cat "$T/tty")"; fi
 fi
 
 # The class-data archive trained at build time applies here, where the archive was unpacked (a
 # runtime from JDK 25 or later: one from JDK 17 cannot move its archive, and ships without one).
-feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/runtime/release")
 if [ "$feature" -lt 25 ] && [ ! -e "$home/lib/pcx.jsa" ]; then
   ok "a runtime from JDK $feature: no class-data archive of pcx's, which could not apply once unpacked"
 elif run "$pcx" PCX_JAVA_OPTS=-Xlog:class+load=info -- --help && contains "$T/out" "source: shared objects file (top)"; then

@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.security.Security;

@@ -55,11 +55,7 @@ public final class SandboxIncidents {
             tenants = Json.mapper().createArrayNode();
             for (String c : customers) {
                 int index = customer(store, c);
-                if (!SeedHealth.has(index, s)) {
-                    // as an update's --add-customer: Graph would list the issue in no tenant of this customer
-                    throw new IllegalArgumentException("the sandbox customer '" + c + "' has no " + s.name()
-                            + ", so Graph would not list the issue there; name a customer with " + s.name());
-                }
+                requireService(index, c, s, "the issue", "name");
                 tenants.add(SeedData.tenantId(index));
             }
         }
@@ -214,9 +210,8 @@ public final class SandboxIncidents {
         entry.get("tenants").forEach(t -> hit.add(t.asText().toLowerCase(Locale.ROOT)));
         List<String> added = new ArrayList<>();
         for (var a : add.entrySet()) {
-            if (service != null && !SeedHealth.has(a.getValue(), service)) {
-                throw new IllegalArgumentException("the sandbox customer '" + a.getKey() + "' has no " + name
-                        + ", so Graph would not list " + key + " there; add a customer with " + name);
+            if (service != null) {
+                requireService(a.getValue(), a.getKey(), service, key, "add");
             }
             if (hit.add(SeedData.tenantId(a.getValue()).toLowerCase(Locale.ROOT))) {
                 added.add(a.getKey());
@@ -235,6 +230,18 @@ public final class SandboxIncidents {
         ArrayNode tenants = entry.putArray("tenants");
         hit.forEach(tenants::add);
         return new Reach(List.copyOf(added), List.copyOf(removed), hit.size());
+    }
+
+    /**
+     * Refuses a customer (index {@code index}, as the caller {@code named} it) that does not have
+     * {@code service}: Graph would list {@code issue} in none of its tenants, so starting or spreading
+     * it there would change nothing anyone sees. {@code verb} is the caller's fix ("name", "add").
+     */
+    private static void requireService(int index, String named, SeedHealth.Service service, String issue, String verb) {
+        if (!SeedHealth.has(index, service)) {
+            throw new IllegalArgumentException("the sandbox customer '" + named + "' has no " + service.name()
+                    + ", so Graph would not list " + issue + " there; " + verb + " a customer with " + service.name());
+        }
     }
 
     /** The index of the sandbox customer {@code c} names (tenant id or domain). */
